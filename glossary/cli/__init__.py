@@ -1,0 +1,76 @@
+"""The `glossary` command: parse arguments, call the core, render, exit. Nothing else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from glossary.cli.options import TermbaseOption, remember_termbases
+from glossary.errors import ExitCode, GlossaryError
+
+
+class GlossaryGroup(TyperGroup):
+    """The one place where errors become a one-line message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as error:
+            typer.echo(f"error: {error.message}", err=True)
+            raise typer.Exit(int(error.exit_code)) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(
+    cls=GlossaryGroup,
+    name="glossary",
+    help="A bilingual Chinese-English term base: look terms up, annotate drafts, exchange.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def root(ctx: typer.Context, termbase: TermbaseOption = None) -> None:
+    """A bilingual Chinese-English term base: look terms up, annotate drafts, exchange."""
+    remember_termbases(ctx, termbase)
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe has gone, send what Python still flushes to /dev/null."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _register() -> None:
+    from glossary.cli import importing, terms
+
+    terms.register(app)
+    app.add_typer(importing.app, name="import")
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(int(ExitCode.OK))

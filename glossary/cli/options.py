@@ -1,0 +1,41 @@
+"""Options shared by every command, and the term bases they select."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glossary.model import TermBase
+
+TermbaseOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--termbase",
+        "-t",
+        help="Term base YAML to use; repeat to search several together "
+        "[env: GLOSSARY_TERMBASE, paths separated by ':'; default: the bundled term base].",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def remember_termbases(ctx: typer.Context, paths: list[Path] | None) -> None:
+    """Keep the root command's --termbase for the subcommand."""
+    ctx.obj = {"termbases": list(paths or [])}
+
+
+def termbase_paths(ctx: typer.Context, paths: list[Path] | None) -> list[Path]:
+    """--termbase given to the subcommand, else to the root command, else env/bundled."""
+    from glossary.termbase import resolve_paths
+
+    root = ctx.find_root().obj or {}
+    return resolve_paths(list(paths or []) or root.get("termbases") or None)
+
+
+def load_termbases(ctx: typer.Context, paths: list[Path] | None) -> list[TermBase]:
+    from glossary.termbase import load_many
+
+    return load_many(termbase_paths(ctx, paths))

@@ -1,0 +1,70 @@
+"""`glossary list`, `show` and `validate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glossary.cli.options import JsonOption, TermbaseOption, load_termbases, termbase_paths
+from glossary.errors import ExitCode, TermNotFoundError
+
+
+def list_terms(
+    ctx: typer.Context, as_json: JsonOption = False, termbase: TermbaseOption = None
+) -> None:
+    """List the terms: id, headword, pinyin, English."""
+    from glossary import render
+
+    bases = load_termbases(ctx, termbase)
+    rows = [(term, base.name) for base in bases for term in base.terms]
+    render.term_list(rows, render.choose_mode(as_json), show_origin=len(bases) > 1)
+
+
+def show(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(help="The term's id or headword (e.g. eod, 艺术乡建).")],
+    as_json: JsonOption = False,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Show one term in full: both definitions, aliases, status, source."""
+    from glossary import render
+
+    for base in load_termbases(ctx, termbase):
+        found = base.find(term.strip())
+        if found is not None:
+            render.term_detail(found, base.name, render.choose_mode(as_json))
+            return
+    raise TermNotFoundError(f"no term with id or headword '{term}' (try: glossary lookup {term})")
+
+
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Term base to check [default: those selected by --termbase]."),
+    ] = None,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Check a term base; list every problem as file:line: term 'id': field: problem."""
+    from glossary.termbase import validate as validate_file
+
+    paths = [path] if path else termbase_paths(ctx, termbase)
+    count = 0
+    for each in paths:
+        problems = validate_file(each)
+        for problem in problems:
+            typer.echo(str(problem))
+        count += len(problems)
+        if not problems:
+            typer.echo(f"{each}: ok", err=True)
+    if count:
+        typer.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+        raise typer.Exit(int(ExitCode.PROBLEMS))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_terms)
+    app.command()(show)
+    app.command()(validate)

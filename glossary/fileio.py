@@ -1,0 +1,79 @@
+"""Reading text safely and writing files atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from glossary.errors import FileAccessError, InputError
+
+
+def read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileAccessError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FileAccessError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise FileAccessError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """Decode UTF-8 (a BOM is allowed); binary or other encodings are a one-line error."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+            "convert the file to UTF-8"
+        ) from None
+    return text
+
+
+def read_utf8(path: str | Path) -> str:
+    return decode_utf8(read_bytes(path), str(path))
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`.
+
+    A failure at any point leaves the old file as it was.
+    """
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise FileAccessError(f"{target}: cannot write: folder {folder} does not exist") from None
+    except OSError as exc:
+        raise FileAccessError(f"{target}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp_name, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        _remove_quietly(tmp_name)
+        raise FileAccessError(f"{target}: cannot write: {exc.strerror}") from None
+    except BaseException:
+        _remove_quietly(tmp_name)
+        raise
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)

@@ -1,0 +1,240 @@
+"""Everything pinyin: syllables, tone marks and numbers, initials, and (at build time only)
+pinyin for hanzi. This is the only module that imports pypinyin, and only inside the
+functions that need it, so a lookup with a ready index never loads it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Every syllable of Standard Chinese, toneless, with ü written v (as most keyboards type it).
+SYLLABLES = frozenset(
+    """a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca
+    cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou
+    chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan
+    dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei
+    en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong
+    gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu
+    hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan
+    jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo
+    la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu
+    luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo
+    mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou
+    nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping
+    po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re
+    ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai
+    shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo
+    si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting
+    tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao
+    xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu
+    yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen
+    zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui
+    zun zuo""".split()  # noqa: SIM905
+)
+_LONGEST = max(map(len, SYLLABLES))
+
+_MARKED = {
+    "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
+    "ē": ("e", 1), "é": ("e", 2), "ě": ("e", 3), "è": ("e", 4),
+    "ī": ("i", 1), "í": ("i", 2), "ǐ": ("i", 3), "ì": ("i", 4),
+    "ō": ("o", 1), "ó": ("o", 2), "ǒ": ("o", 3), "ò": ("o", 4),
+    "ū": ("u", 1), "ú": ("u", 2), "ǔ": ("u", 3), "ù": ("u", 4),
+    "ǖ": ("v", 1), "ǘ": ("v", 2), "ǚ": ("v", 3), "ǜ": ("v", 4),
+    "ü": ("v", 0), "ê": ("e", 0),
+}  # fmt: skip
+_MARK_OF = {(base, tone): mark for mark, (base, tone) in _MARKED.items() if tone}
+
+
+@dataclass(frozen=True, slots=True)
+class Syllable:
+    """A pinyin syllable: toneless with ü as v (`lv`), and its tone (1-4, 5 neutral, 0 unknown)."""
+
+    base: str
+    tone: int = 0
+
+    @property
+    def initial(self) -> str:
+        """The initial as typed in abbreviations: zh/ch/sh are written z/c/s (`sgyhgc`)."""
+        return self.base[0]
+
+    def marked(self) -> str:
+        return add_tone_mark(self.base, self.tone)
+
+    def numbered(self) -> str:
+        return f"{self.base}{self.tone}" if self.tone else self.base
+
+
+def is_hanzi(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2FA1F
+        or 0xF900 <= code <= 0xFAFF
+    )
+
+
+def add_tone_mark(base: str, tone: int) -> str:
+    """`lv`, 4 -> `lǜ`; tone 0 or 5 leaves the syllable unmarked (ü still written ü)."""
+    if tone not in (1, 2, 3, 4):
+        return base.replace("v", "ü")
+    if "a" in base:
+        index = base.index("a")
+    elif "e" in base:
+        index = base.index("e")
+    elif "ou" in base:
+        index = base.index("o")
+    else:
+        index = max(i for i, ch in enumerate(base) if ch in "iouv")
+    marked = base[:index] + _MARK_OF[(base[index], tone)] + base[index + 1 :]
+    return marked.replace("v", "ü")
+
+
+_NUMBERED = re.compile(r"([a-zü:v]+?)([1-5])", re.IGNORECASE)
+
+
+def numbers_to_marks(text: str) -> str:
+    """`yi4shu4 xiang1jian4` -> `yìshù xiāngjiàn`; `lu:4`/`lv4` -> `lǜ`. Case is kept on the
+    first letter; a syllable with tone 5 (neutral) is written unmarked."""
+
+    def mark(match: re.Match[str]) -> str:
+        raw, tone = match.group(1), int(match.group(2))
+        base = raw.lower().replace("u:", "v").replace("ü", "v")
+        marked = add_tone_mark(base, tone)
+        return marked[0].upper() + marked[1:] if raw[0].isupper() else marked
+
+    return _NUMBERED.sub(mark, text)
+
+
+def strip_tones(text: str) -> tuple[str, list[int]]:
+    """Lower-case `text`, write ü as v, and take tone marks off; returns the plain text and,
+    for each character of it, the tone its mark carried (0 where there was none)."""
+    plain: list[str] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", text):
+        low = char.lower()
+        base, tone = _MARKED.get(low, (low, 0))
+        plain.append(base)
+        tones.append(tone)
+    return "".join(plain), tones
+
+
+def split_syllables(text: str) -> list[Syllable | str]:
+    """Split written pinyin (`Liánhéguó 2030 nián`, `xi'an`, `yi4shu4`) into syllables.
+
+    Runs that are not pinyin (digits, Latin acronyms such as GEP) come back as plain strings,
+    one character each, so the result lines up with the characters of the headword.
+    """
+    plain, tones = strip_tones(text.replace("u:", "v"))
+    out: list[Syllable | str] = []
+    for match in re.finditer(r"[a-z]+[1-5]?|[^\sa-z'’\-]", plain):
+        start, end = match.span()
+        chunk = match.group()
+        digit = int(chunk[-1]) if chunk[-1].isdigit() and chunk[:-1].isalpha() else 0
+        letters = chunk[:-1] if digit else chunk
+        pieces = _segment(letters) if letters.isalpha() else None
+        if pieces is None:
+            out.extend(chunk)
+            continue
+        offset = start
+        for index, piece in enumerate(pieces):
+            tone = max(tones[offset : offset + len(piece)], default=0)
+            if digit and index == len(pieces) - 1:
+                tone = digit
+            out.append(Syllable(piece, tone))
+            offset += len(piece)
+        del end
+    return out
+
+
+def _segment(letters: str) -> list[str] | None:
+    """Split toneless letters into the fewest syllables, or None if they are not pinyin."""
+    best: list[list[str] | None] = [None] * (len(letters) + 1)
+    best[0] = []
+    for start in range(len(letters)):
+        current = best[start]
+        if current is None:
+            continue
+        for end in range(start + 1, min(len(letters), start + _LONGEST) + 1):
+            piece = letters[start:end]
+            if piece in SYLLABLES:
+                candidate = [*current, piece]
+                existing = best[end]
+                if existing is None or len(candidate) < len(existing):
+                    best[end] = candidate
+    return best[len(letters)]
+
+
+def initials(syllables: Iterable[Syllable | str]) -> str:
+    return "".join(s.initial if isinstance(s, Syllable) else s.lower() for s in syllables)
+
+
+# -- build time only: pypinyin ------------------------------------------------------------
+
+
+def readings(char: str) -> list[Syllable]:
+    """Every reading pypinyin knows for one hanzi (its default first)."""
+    from pypinyin import Style, pinyin
+
+    found = pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
+    result: list[Syllable] = []
+    for item in found:
+        parsed = split_syllables(item)
+        if len(parsed) == 1 and isinstance(parsed[0], Syllable) and parsed[0] not in result:
+            result.append(parsed[0])
+    return result
+
+
+def hanzi_to_pinyin(words: Sequence[str]) -> str:
+    """Tone-marked pinyin for already segmented words: syllables of a word written together,
+    words separated by spaces (`艺术`, `乡建` -> `yìshù xiāngjiàn`). pypinyin's reading is a
+    default that must be checked by hand for polyphonic characters."""
+    from pypinyin import Style, lazy_pinyin
+
+    parts: list[str] = []
+    for word in words:
+        if not word.strip():
+            continue
+        if all(is_hanzi(ch) for ch in word):
+            syllables = lazy_pinyin(word, style=Style.TONE)
+            parts.append(_join_syllables(syllables))
+        elif any(is_hanzi(ch) for ch in word):
+            parts.append(_join_syllables(lazy_pinyin(word, style=Style.TONE)))
+        elif word.isalnum():
+            parts.append(word)
+    return " ".join(parts)
+
+
+def _join_syllables(syllables: list[str]) -> str:
+    """Join syllables into a word, with an apostrophe before a, o, e after the first."""
+    out = ""
+    for index, syllable in enumerate(syllables):
+        if index and strip_tones(syllable[:1])[0] in ("a", "o", "e"):
+            out += "'"
+        out += syllable
+    return out
+
+
+def slug(text: str) -> str:
+    """A stable ASCII id for a headword: toneless pinyin of each hanzi run, runs and Latin or
+    digit runs joined by hyphens (`联合国2030年…` -> `lianheguo-2030-nian…`)."""
+    from pypinyin import lazy_pinyin
+
+    runs: list[str] = []
+    current = ""
+    kind = ""
+    for char in unicodedata.normalize("NFKC", text):
+        char_kind = "h" if is_hanzi(char) else "a" if char.isascii() and char.isalnum() else ""
+        if char_kind != kind and current:
+            runs.append(current)
+            current = ""
+        kind = char_kind
+        if char_kind == "h":
+            current += "".join(lazy_pinyin(char)).replace("ü", "v")
+        elif char_kind == "a":
+            current += char.lower()
+    if current:
+        runs.append(current)
+    return "-".join(runs) or "term"

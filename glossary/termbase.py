@@ -1,0 +1,236 @@
+"""Load, validate and save the YAML term base.
+
+A term base is a YAML mapping with a `terms` list (see the README for every field). It is read
+with the safe loader only, checked field by field with line numbers, and written atomically with
+a stable field order so that diffs stay small.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from glossary.errors import TermBaseError
+from glossary.fileio import read_utf8, write_atomic
+from glossary.model import FIELD_ORDER, REQUIRED_FIELDS, STATUSES, Term, TermBase, term_from_dict
+
+FORMAT_VERSION = 1
+ENV_VAR = "GLOSSARY_TERMBASE"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+TONE_NUMBER = re.compile(r"[a-zü]+[1-5]\b", re.IGNORECASE)
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a term base, located as precisely as the YAML allows."""
+
+    file: str
+    line: int
+    term_id: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:"
+        if self.term_id is not None:
+            where += f" term '{self.term_id}':"
+        if self.field is not None:
+            where += f" {self.field}:"
+        return f"{where} {self.message}"
+
+
+def bundled_path() -> Path:
+    """The term base that ships with the package (the repo's data/terms.yaml when editable)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("glossary.data")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        candidate = Path(location) / "terms.yaml"
+        if candidate.is_file():
+            return candidate
+    return Path(__file__).resolve().parent.parent / "data" / "terms.yaml"
+
+
+def resolve_paths(paths: Sequence[str | Path] | None) -> list[Path]:
+    """The term bases to use: those given, else $GLOSSARY_TERMBASE (os.pathsep-separated),
+    else the bundled one."""
+    if paths:
+        return [Path(p) for p in paths]
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return [Path(p) for p in from_env.split(os.pathsep) if p.strip()]
+    return [bundled_path()]
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def parse(text: str, name: str) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
+    """Parse term-base YAML into raw term mappings, the line each starts on, and the problems
+    that stop it from being read at all."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return [], [], [Problem(name, line, None, None, f"malformed YAML: {what}")]
+    if root is None:
+        return [], [], [Problem(name, 1, None, None, "empty file: expected a mapping with 'terms'")]
+    if not isinstance(root, yaml.MappingNode):
+        return [], [], [Problem(name, _line(root), None, None, "expected a mapping with 'terms'")]
+    top = {key.value: value for key, value in root.value if isinstance(key, yaml.ScalarNode)}
+    terms_node = top.get("terms")
+    if terms_node is None:
+        return [], [], [Problem(name, _line(root), None, "terms", "missing: expected a list")]
+    if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
+        return [], [], []
+    if not isinstance(terms_node, yaml.SequenceNode):
+        return [], [], [Problem(name, _line(terms_node), None, "terms", "expected a list")]
+    loader = _Loader("")
+    raws, lines = [], []
+    for item in terms_node.value:
+        try:
+            raws.append(loader.construct_object(item, deep=True))
+        except yaml.YAMLError as exc:
+            return [], [], [Problem(name, _line(item), None, None, f"malformed YAML: {exc}")]
+        lines.append(_line(item))
+    return raws, lines, []
+
+
+def _line(node: Any) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def check(raws: list[Any], lines: list[int], name: str) -> list[Problem]:
+    """Every problem with the raw term mappings, in file order."""
+    problems: list[Problem] = []
+    first_line_of: dict[str, int] = {}
+    for raw, line in zip(raws, lines, strict=True):
+        problems.extend(_check_term(raw, line, name, first_line_of))
+    return problems
+
+
+def _check_term(raw: Any, line: int, name: str, first_line_of: dict[str, int]) -> list[Problem]:
+    if not isinstance(raw, dict):
+        return [Problem(name, line, None, None, "expected a term (a mapping of fields)")]
+    term_id = raw.get("id")
+    label = str(term_id) if term_id not in (None, "") else None
+    problems: list[Problem] = []
+
+    def problem(field: str | None, message: str) -> None:
+        problems.append(Problem(name, line, label, field, message))
+
+    for key in raw:
+        if key not in FIELD_ORDER:
+            problem(str(key), f"unknown field (known: {', '.join(FIELD_ORDER)})")
+    for key in REQUIRED_FIELDS:
+        value = raw.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problem(key, "missing: this field is required")
+        elif not isinstance(value, str | int | float) or isinstance(value, bool):
+            problem(key, "expected text")
+    if isinstance(term_id, str | int) and str(term_id).strip():
+        term_id = str(term_id)
+        if not ID_PATTERN.match(term_id):
+            problem("id", "use lowercase ASCII letters, digits and hyphens (a slug)")
+        if term_id in first_line_of:
+            problem("id", f"duplicate id (first used at line {first_line_of[term_id]})")
+        else:
+            first_line_of[term_id] = line
+    pinyin = raw.get("pinyin")
+    if isinstance(pinyin, str) and TONE_NUMBER.search(pinyin):
+        problem("pinyin", f"tone numbers in {pinyin!r}: write tone marks (yìshù, not yi4shu4)")
+    _check_optional(raw, problem)
+    return problems
+
+
+def _check_optional(raw: dict[str, Any], problem: Any) -> None:
+    for key in ("aliases", "tags"):
+        value = raw.get(key)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            problem(key, "expected a list of non-empty strings")
+    for key in ("printed", "note"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            problem(key, "expected text")
+    status = raw.get("status")
+    if status is not None and status not in STATUSES:
+        problem("status", f"{status!r} is not one of: {', '.join(STATUSES)}")
+    definition = raw.get("definition")
+    if definition is not None:
+        if not isinstance(definition, dict):
+            problem("definition", "expected a mapping with 'zh' and/or 'en'")
+        else:
+            for key, value in definition.items():
+                if key not in ("zh", "en"):
+                    problem(f"definition.{key}", "unknown language (use zh or en)")
+                elif not isinstance(value, str):
+                    problem(f"definition.{key}", "expected text")
+    source = raw.get("source")
+    if source is not None:
+        if not isinstance(source, dict) or not isinstance(source.get("document"), str):
+            problem("source", "expected a mapping with 'document' (and optionally 'line')")
+        elif "line" in source and not (
+            isinstance(source["line"], int) and not isinstance(source["line"], bool)
+        ):
+            problem("source.line", "expected a whole number")
+
+
+def validate(path: str | Path) -> list[Problem]:
+    """Every problem in the term base at `path` (empty when it is clean)."""
+    name = str(path)
+    raws, lines, problems = parse(read_utf8(path), name)
+    return problems or check(raws, lines, name)
+
+
+def load(path: str | Path) -> TermBase:
+    """Load and check a term base; the first problem is raised as a TermBaseError."""
+    name = str(path)
+    raws, lines, problems = parse(read_utf8(path), name)
+    problems = problems or check(raws, lines, name)
+    if problems:
+        more = f" (and {len(problems) - 1} more: run 'glossary validate {name}')"
+        raise TermBaseError(str(problems[0]) + (more if len(problems) > 1 else ""))
+    terms = tuple(term_from_dict(raw) for raw in raws)
+    return TermBase(
+        path=name,
+        name=Path(name).stem,
+        terms=terms,
+        lines={term.id: line for term, line in zip(terms, lines, strict=True)},
+    )
+
+
+def load_many(paths: Iterable[str | Path]) -> list[TermBase]:
+    return [load(path) for path in paths]
+
+
+# -- writing -------------------------------------------------------------------------------
+
+HEADER = (
+    "# glossary term base (format documented in the README: 'The term base format').\n"
+    "# Edit by hand or with 'glossary import'; check with 'glossary validate'.\n"
+)
+
+
+def dump(terms: Iterable[Term]) -> str:
+    """The YAML text of a term base, deterministic: fields in FIELD_ORDER, terms as given."""
+    document = {"version": FORMAT_VERSION, "terms": [term.to_dict() for term in terms]}
+    body = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+    return HEADER + body
+
+
+def save(path: str | Path, terms: Iterable[Term]) -> None:
+    write_atomic(path, dump(terms))
