@@ -1,0 +1,45 @@
+"""Folding text so that variants compare equal, one character for one character (so offsets
+into the folded text are offsets into the original):
+
+- full-width Latin letters, digits and punctuation become their ASCII forms (ＥＯＤ -> EOD);
+- Latin letters are lower-cased;
+- traditional characters become simplified ones, using a table built once per term base
+  (`traditional_table`) for just the characters the term base uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+
+def fold_char(char: str, traditional: Mapping[str, str]) -> str:
+    code = ord(char)
+    if code < 128:
+        return char.lower()
+    if 0xFF01 <= code <= 0xFF5E:  # the full-width forms of ASCII
+        return chr(code - 0xFEE0).lower()
+    if code == 0x3000:  # ideographic space
+        return " "
+    return traditional.get(char, char)
+
+
+def fold(text: str, traditional: Mapping[str, str]) -> str:
+    """`text` folded character by character; `len(fold(t)) == len(t)` always."""
+    return "".join(fold_char(char, traditional) for char in text)
+
+
+def traditional_table(simplified_chars: Iterable[str]) -> dict[str, str]:
+    """Traditional -> simplified for the traditional forms of the given characters.
+
+    Built from MediaWiki's conversion tables (zhconv) at index-build time only.
+    """
+    from zhconv import zhconv
+
+    wanted = set(simplified_chars)
+    zhconv.loaddict()
+    table = {
+        trad: simp
+        for trad, simp in zhconv.zhcdicts["zh2Hans"].items()
+        if len(trad) == 1 and len(simp) == 1 and simp in wanted and trad != simp
+    }
+    return dict(sorted(table.items()))
