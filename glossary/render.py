@@ -15,6 +15,8 @@ from glossary.model import Term
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from glossary.search import SearchResult
+
 
 class Mode(Enum):
     TERMINAL = "terminal"
@@ -147,3 +149,78 @@ def term_panel(term: Term, origin: str, highlight: str = "", subtitle: str = "")
         subtitle_align="right",
         title_align="left",
     )
+
+
+# -- lookup ----------------------------------------------------------------------------------
+
+
+def lookup_results(results: Sequence[SearchResult], mode: Mode, several: bool) -> None:
+    """JSON: one object per query (JSON Lines when several); plain: one TSV line per match
+    (with the query first when several); terminal: a panel for the best, a table for the rest."""
+    if mode is Mode.JSON:
+        for result in results:
+            data = lookup_json(result)
+            write_json_line(data) if several else write_json(data)
+        return
+    if mode is Mode.PLAIN:
+        for result in results:
+            for match in result.matches:
+                values = [
+                    match.term.id,
+                    match.term.headword,
+                    match.term.pinyin,
+                    match.term.en,
+                    match.kind,
+                    f"{match.score:g}",
+                ]
+                sys.stdout.write(plain_row([result.query, *values] if several else values) + "\n")
+        return
+    out = console()
+    for result in results:
+        if result.matches:
+            out.print(_lookup_view(result))
+
+
+def lookup_json(result: SearchResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "results": [
+            {
+                "id": m.term.id,
+                "headword": m.term.headword,
+                "pinyin": m.term.pinyin,
+                "en": m.term.en,
+                "aliases": list(m.term.aliases),
+                "definition": {"zh": m.term.definition_zh, "en": m.term.definition_en},
+                "status": m.term.status,
+                "match": m.kind,
+                "score": m.score,
+                "termbase": m.termbase,
+            }
+            for m in result.matches
+        ],
+    }
+
+
+def _lookup_view(result: SearchResult) -> Any:
+    from rich.console import Group
+    from rich.table import Table
+
+    best, *others = result.matches
+    highlight = result.query if best.kind in ("exact", "fragment") else ""
+    panel = term_panel(
+        best.term,
+        best.termbase,
+        highlight=highlight,
+        subtitle=f"{best.kind} {best.score:g} · {best.termbase}",
+    )
+    if not others:
+        return panel
+    table = Table(show_edge=False, header_style="bold", title_justify="left")
+    for column in ("headword", "pinyin", "English", "match", "score"):
+        table.add_column(column)
+    for match in others:
+        table.add_row(
+            match.term.headword, match.term.pinyin, match.term.en, match.kind, f"{match.score:g}"
+        )
+    return Group(panel, table)

@@ -59,8 +59,9 @@ def _silence_stdout() -> None:
 
 
 def _register() -> None:
-    from glossary.cli import importing, terms
+    from glossary.cli import importing, lookup, terms
 
+    lookup.register(app)
     terms.register(app)
     app.add_typer(importing.app, name="import")
 

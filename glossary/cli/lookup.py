@@ -1,0 +1,68 @@
+"""`glossary lookup QUERY...`: the command people type most."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from glossary.cli.options import JsonOption, TermbaseOption, termbase_paths
+from glossary.errors import ExitCode, InputError
+
+
+def lookup(
+    ctx: typer.Context,
+    queries: Annotated[
+        list[str],
+        typer.Argument(
+            help="What to look for: Chinese, English, an acronym, pinyin (any spelling), "
+            "initials (ysxj), or a word from a definition. '-' reads one query per line "
+            "from stdin.",
+            show_default=False,
+        ),
+    ],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Results per query.")] = 5,
+    as_json: JsonOption = False,
+    termbase: TermbaseOption = None,
+) -> None:
+    """Find terms however you half-remember them, best first, saying why each matched."""
+    from glossary import render
+    from glossary.search import load_index, search
+
+    wanted = _read_queries(queries)
+    index = load_index(termbase_paths(ctx, termbase))
+    mode = render.choose_mode(as_json)
+    results = [search(index, query, limit) for query in wanted]
+    render.lookup_results(results, mode, several=len(wanted) > 1)
+    missing = [result.query for result in results if not result.matches]
+    for result in results:
+        if not result.matches:
+            hint = (
+                f" (did you mean: {', '.join(result.suggestions)}?)" if result.suggestions else ""
+            )
+            typer.echo(f"no term matches '{result.query}'{hint}", err=True)
+    if missing:
+        raise typer.Exit(int(ExitCode.NOT_FOUND))
+
+
+def _read_queries(queries: list[str]) -> list[str]:
+    wanted: list[str] = []
+    for query in queries:
+        if query == "-":
+            from glossary.fileio import decode_utf8
+
+            data = sys.stdin.buffer.read()
+            text = decode_utf8(data, "stdin")
+            wanted.extend(line.strip() for line in text.splitlines() if line.strip())
+        elif query.strip():
+            wanted.append(query.strip())
+        else:
+            raise InputError("empty query: say what to look for")
+    if not wanted:
+        raise InputError("no queries on stdin")
+    return wanted
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(lookup)
