@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from glossary.index_format import INDEX_VERSION
 from glossary.model import Term, TermBase
 from glossary.pinyin import Syllable, is_hanzi, readings, split_syllables
 from glossary.textnorm import fold, traditional_table
 
-INDEX_VERSION = 1
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the to with".split()  # noqa: SIM905

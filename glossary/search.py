@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from glossary.index_format import INDEX_VERSION
 from glossary.model import Term, term_from_dict
 from glossary.pinyin import is_hanzi, strip_tones
 from glossary.textnorm import fold
@@ -24,7 +25,7 @@ from glossary.textnorm import fold
 MIN_SCORE = 45.0
 FUZZY_CUTOFF = 75.0
 SKIPPABLE = frozenset(" '’-·")
-LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+TONED = re.compile(r"[a-zü][1-5]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ def load_index(paths: Sequence[Path]) -> Index:
 
         return build_from_files(paths)
 
-    return Index(load_or_build("search", paths, build))
+    return Index(load_or_build(f"search{INDEX_VERSION}", paths, build))
 
 
 def search(index: Index, query: str, limit: int = 5) -> SearchResult:
@@ -255,13 +256,15 @@ def _same_tone(typed: int, stored: int) -> bool:
 def _fuzzy(index: Index, query: str) -> list[tuple[int, float, str]]:
     if len(query) < 2:
         return []
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
 
-    choices = [name for _, _, name in index.names]
+    # A query with tones must agree with the stored reading, so it is not matched loosely
+    # against ids (which are toneless pinyin).
+    toned = bool(TONED.search(query)) or any(strip_tones(query)[1])
+    choices = [name if not (toned and kind == "id") else "" for _, kind, name in index.names]
     found = process.extract(
         query, choices, scorer=_fuzzy_score, score_cutoff=FUZZY_CUTOFF, limit=20
     )
-    del fuzz
     return [(index.names[position][0], 0.8 * score, name) for name, score, position in found]
 
 
