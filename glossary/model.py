@@ -24,7 +24,8 @@ FIELD_ORDER = (
 )
 """The order fields are written in, so that saved term bases diff cleanly."""
 
-REQUIRED_FIELDS = ("id", "headword", "pinyin", "en")
+REQUIRED_FIELDS = ("id", "headword", "pinyin")
+"""`en` is optional: an appendix import gives Chinese only, and the English is written later."""
 
 
 @dataclass(frozen=True, slots=True)
