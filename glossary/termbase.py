@@ -7,9 +7,8 @@ a stable field order so that diffs stay small.
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,6 @@ from glossary.fileio import read_utf8, write_atomic
 from glossary.model import FIELD_ORDER, REQUIRED_FIELDS, STATUSES, Term, TermBase, term_from_dict
 
 FORMAT_VERSION = 1
-ENV_VAR = "GLOSSARY_TERMBASE"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 TONE_NUMBER = re.compile(r"[a-zü]+[1-5]\b", re.IGNORECASE)
 
@@ -46,30 +44,6 @@ class Problem:
         if self.field is not None:
             where += f" {self.field}:"
         return f"{where} {self.message}"
-
-
-def bundled_path() -> Path:
-    """The term base that ships with the package (the repo's data/terms.yaml when editable)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("glossary.data")
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    for location in locations:
-        candidate = Path(location) / "terms.yaml"
-        if candidate.is_file():
-            return candidate
-    return Path(__file__).resolve().parent.parent / "data" / "terms.yaml"
-
-
-def resolve_paths(paths: Sequence[str | Path] | None) -> list[Path]:
-    """The term bases to use: those given, else $GLOSSARY_TERMBASE (os.pathsep-separated),
-    else the bundled one."""
-    if paths:
-        return [Path(p) for p in paths]
-    from_env = os.environ.get(ENV_VAR, "").strip()
-    if from_env:
-        return [Path(p) for p in from_env.split(os.pathsep) if p.strip()]
-    return [bundled_path()]
 
 
 # -- reading -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def remember_termbases(ctx: typer.Context, paths: list[Path] | None) -> None:
 
 def termbase_paths(ctx: typer.Context, paths: list[Path] | None) -> list[Path]:
     """--termbase given to the subcommand, else to the root command, else env/bundled."""
-    from glossary.termbase import resolve_paths
+    from glossary.locations import resolve_paths
 
     root = ctx.find_root().obj or {}
     return resolve_paths(list(paths or []) or root.get("termbases") or None)

@@ -1,0 +1,72 @@
+"""Start-up and query latency of `glossary lookup`, against the floor of the stack.
+
+Runs each command as a whole process, interleaved round by round so that machine load affects
+all alike, after one warm-up run that builds the index cache. Prints medians and checks that
+the query path imports neither jieba nor pypinyin nor yaml.
+
+    python benchmarks/lookup.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GLOSSARY = [sys.executable, "-c", "from glossary.cli import main; main()"]
+COMMANDS = {
+    "floor: typer + rich panel": [sys.executable, str(HERE / "bare_panel.py"), "EOD"],
+    "glossary lookup EOD": [*GLOSSARY, "lookup", "EOD"],
+    "glossary lookup yishu xiangjian (pinyin)": [*GLOSSARY, "lookup", "yishu xiangjian"],
+    "glossary lookup ysxj (initials)": [*GLOSSARY, "lookup", "ysxj"],
+    "glossary lookup 千项万亿 (full text)": [*GLOSSARY, "lookup", "千项万亿"],
+    "glossary lookup ecosytem product (typo)": [*GLOSSARY, "lookup", "ecosytem product"],
+}
+HEAVY = ("jieba", "pypinyin", "yaml", "zhconv")
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=True)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def heavy_imports(command: list[str], env: dict[str, str]) -> list[str]:
+    result = subprocess.run(
+        [command[0], "-X", "importtime", *command[1:]],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    found = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in result.stderr.splitlines()}
+    return sorted(found & set(HEAVY))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=21)
+    rounds = parser.parse_args().rounds
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": tempfile.mkdtemp(prefix="glossary-bench-")}
+    env.pop("GLOSSARY_TERMBASE", None)
+    for command in COMMANDS.values():
+        timed(command, env)  # warm-up: builds the index once, fills the OS cache
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for _ in range(rounds):
+        for name, command in COMMANDS.items():
+            times[name].append(timed(command, env))
+    floor = statistics.median(times["floor: typer + rich panel"])
+    print(f"glossary lookup benchmark: {rounds} rounds, median wall time, {os.cpu_count()} cores")
+    print(f"{'command':44} {'median ms':>10} {'x floor':>8}  heavy imports on this path")
+    for name, command in COMMANDS.items():
+        median = statistics.median(times[name])
+        heavy = "-" if name.startswith("floor") else ", ".join(heavy_imports(command, env)) or "none"
+        print(f"{name:44} {median * 1000:10.1f} {median / floor:8.2f}  {heavy}")
+
+
+if __name__ == "__main__":
+    main()
