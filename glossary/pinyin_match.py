@@ -1,0 +1,111 @@
+"""Matching pinyin typed any way against the characters of a name.
+
+A name is a list of units, one per character: [folded char, readings], readings numbered
+(`lv4`) with the term's own reading first. A query may mix, unit by unit, the hanzi itself, a
+whole syllable (toneless, tone-marked or tone-numbered; ü as v, u or ü), an initial (z/c/s or
+zh/ch/sh), and, at its very end, an unfinished syllable. A tone given in the query must agree
+with the term's own reading; a toneless syllable may match any reading.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from glossary.pinyin import strip_tones
+
+SKIPPABLE = frozenset(" '’-·")
+
+
+def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None:
+    """Match pinyin typed any way against a name's characters (see module docstring)."""
+    plain, marks = strip_tones(query)
+    total = sum(1 for char, _ in units if char.isalnum())
+    best: tuple[float, str] | None = None
+    for start in range(len(units)):
+        if start and not units[start][0].isalnum():
+            continue
+        found = _walk(plain, tuple(marks), _freeze(units), 0, start)
+        if found is None:
+            continue
+        quality, consumed, initials_only = found
+        coverage = consumed / total if total else 0.0
+        ratio = quality / consumed if consumed else 0.0
+        if start == 0 and consumed == total:
+            score, kind = (88.0, "initials") if initials_only else (85.0 + 7.0 * ratio, "pinyin")
+        else:
+            score = (60.0 if start else 70.0) + 20.0 * coverage * ratio
+            kind = "initials" if initials_only else "pinyin"
+        if best is None or score > best[0]:
+            best = (score, kind)
+    return best
+
+
+def _freeze(units: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((char, tuple(found)) for char, found in units)
+
+
+@lru_cache(maxsize=4096)
+def _walk(
+    query: str,
+    marks: tuple[int, ...],
+    units: tuple[tuple[str, tuple[str, ...]], ...],
+    pos: int,
+    unit: int,
+) -> tuple[float, int, bool] | None:
+    """Best way to consume query[pos:] with units[unit:]: (quality, units used, initials only).
+
+    Quality per unit: 1 for a hanzi or a whole syllable, 0.6 for an unfinished last syllable,
+    0.5 for an initial.
+    """
+    while pos < len(query) and query[pos] in SKIPPABLE:
+        pos += 1
+    if pos == len(query):
+        return (0.0, 0, True)
+    while unit < len(units) and not units[unit][0].isalnum():
+        unit += 1
+    if unit == len(units):
+        return None
+    char, readings = units[unit]
+    options: list[tuple[float, int, bool, int]] = []  # quality, next pos, is initial, units
+    if query[pos] == char:
+        options.append((1.0, pos + 1, False, 1))
+    for index, reading in enumerate(readings):
+        options.extend(_syllable_options(query, marks, pos, reading, own=index == 0))
+    best: tuple[float, int, bool] | None = None
+    for quality, next_pos, is_initial, used in options:
+        rest = _walk(query, marks, units, next_pos, unit + used)
+        if rest is None:
+            continue
+        candidate = (quality + rest[0], used + rest[1], is_initial and rest[2])
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return best
+
+
+def _syllable_options(
+    query: str, marks: tuple[int, ...], pos: int, reading: str, own: bool
+) -> list[tuple[float, int, bool, int]]:
+    base, tone = (reading[:-1], int(reading[-1])) if reading[-1].isdigit() else (reading, 0)
+    options: list[tuple[float, int, bool, int]] = []
+    spellings = {base, base.replace("v", "u")} if "v" in base else {base}
+    for spelling in spellings:
+        end = pos + len(spelling)
+        if query.startswith(spelling, pos):
+            typed = max(marks[pos:end], default=0)
+            if end < len(query) and query[end] in "12345":
+                typed, end = int(query[end]), end + 1
+            if not typed or (own and _same_tone(typed, tone)):
+                options.append((1.0, end, False, 1))
+        elif len(query) - pos >= 2 and spelling.startswith(query[pos:]):
+            options.append((0.6, len(query), False, 1))  # an unfinished last syllable
+    if query[pos] == base[0]:
+        options.append((0.5, pos + 1, True, 1))
+        if base[:2] in ("zh", "ch", "sh") and query.startswith(base[:2], pos):
+            options.append((0.5, pos + 2, True, 1))
+    return options
+
+
+def _same_tone(typed: int, stored: int) -> bool:
+    neutral = (0, 5)
+    return typed == stored or (typed in neutral and stored in neutral)
