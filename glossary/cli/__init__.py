@@ -59,9 +59,10 @@ def _silence_stdout() -> None:
 
 
 def _register() -> None:
-    from glossary.cli import importing, terms
+    from glossary.cli import annotate, importing, terms
 
     terms.register(app)
+    annotate.register(app)
     app.add_typer(importing.app, name="import")
 
 
