@@ -64,7 +64,9 @@ def main() -> None:
     print(f"{'command':44} {'median ms':>10} {'x floor':>8}  heavy imports on this path")
     for name, command in COMMANDS.items():
         median = statistics.median(times[name])
-        heavy = "-" if name.startswith("floor") else ", ".join(heavy_imports(command, env)) or "none"
+        heavy = "-"
+        if not name.startswith("floor"):
+            heavy = ", ".join(heavy_imports(command, env)) or "none"
         print(f"{name:44} {median * 1000:10.1f} {median / floor:8.2f}  {heavy}")
 
 

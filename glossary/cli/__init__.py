@@ -59,10 +59,11 @@ def _silence_stdout() -> None:
 
 
 def _register() -> None:
-    from glossary.cli import importing, lookup, terms
+    from glossary.cli import annotate, importing, lookup, terms
 
     lookup.register(app)
     terms.register(app)
+    annotate.register(app)
     app.add_typer(importing.app, name="import")
 
 

@@ -1,0 +1,86 @@
+"""Figures for `glossary annotate`: throughput after start-up, and a one-page draft end to end.
+
+    python benchmarks/annotate.py
+
+Prints MB/s for scanning (and scanning + the inline rendering) of a generated 1 MB document,
+the body of the source report repeated, with the bundled term base; and the median wall time of
+`glossary annotate page.txt` as a separate process (start-up included) for a one-page draft.
+Targets (issue 4): >= 5 MB/s, one page < 0.5 s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "sources" / "deqing-2024-government-work-report.txt"
+RUNS = 11
+
+
+def report_body() -> str:
+    text = REPORT.read_text(encoding="utf-8")
+    return text[: text.index("三个一号工程 即省委")]
+
+
+def throughput() -> None:
+    from glossary import annotate_render
+    from glossary.locations import bundled_path
+    from glossary.scan import scanner_for
+    from glossary.termbase import load
+
+    body = report_body()
+    document = body * (1_000_000 // len(body.encode("utf-8")) + 1)
+    megabytes = len(document.encode("utf-8")) / 1e6
+    scanner = scanner_for([load(bundled_path())])
+    terms = scanner.by_id
+    scan_times, total_times = [], []
+    for _ in range(5):
+        started = time.perf_counter()
+        occurrences = scanner.scan(document)
+        scanned = time.perf_counter()
+        annotate_render.inline(document, occurrences, terms)
+        scan_times.append(scanned - started)
+        total_times.append(time.perf_counter() - started)
+    print(
+        f"document: {megabytes:.2f} MB, {len(document):,} characters, "
+        f"{len(occurrences)} occurrences"
+    )
+    print(f"scan:           {megabytes / statistics.median(scan_times):6.1f} MB/s (median of 5)")
+    print(f"scan + inline:  {megabytes / statistics.median(total_times):6.1f} MB/s (median of 5)")
+    print(f"jieba loaded while scanning: {'jieba' in sys.modules}")
+
+
+def one_page(page: str, label: str) -> None:
+    command = Path(sys.executable).parent / "glossary"
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / "page.txt"
+        draft.write_text(page, encoding="utf-8")
+        env = {**os.environ, "GLOSSARY_CACHE_DIR": str(Path(folder) / "cache")}
+        times = []
+        for _ in range(RUNS + 1):
+            started = time.perf_counter()
+            subprocess.run(
+                [str(command), "annotate", str(draft)],
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            times.append(time.perf_counter() - started)
+    print(f"{label} ({len(page)} characters), cold cache: {times[0]:.3f} s")
+    print(f"{label}, warm cache: {statistics.median(times[1:]):.3f} s (median of {RUNS} runs)")
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["GLOSSARY_CACHE_DIR"] = cache
+        throughput()
+    page = report_body()[:1500]  # about one printed page of Chinese
+    one_page(page, "one page")
+    # A short name (六率) between Chinese characters needs jieba's word boundaries.
+    one_page(page[:-20] + "抓好六率考核。", "one page with a short name (loads jieba)")

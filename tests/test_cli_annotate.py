@@ -1,0 +1,171 @@
+"""`glossary annotate` as a user runs it: stdout, stderr and the exit code, separately."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from glossary.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "sources" / "deqing-2024-government-work-report.txt"
+SAMPLE = ROOT / "tests" / "golden" / "annotate" / "sample.txt"
+GOLDEN = SAMPLE.parent
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("GLOSSARY_TERMINAL", "0")
+    monkeypatch.delenv("GLOSSARY_TERMBASE", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[str, str, int]:
+    """stdout, stderr (as written: Result.stdout would turn CRLF into LF) and the exit code."""
+    result = runner.invoke(app, ["annotate", *args], input=stdin)
+    return result.stdout_bytes.decode(), result.stderr_bytes.decode(), result.exit_code
+
+
+def test_default_in_a_pipe_is_inline() -> None:
+    out, err, code = run(str(SAMPLE))
+    assert (out, err, code) == ((GOLDEN / "sample.inline.txt").read_text(encoding="utf-8"), "", 0)
+
+
+def test_every_format_from_a_file_matches_its_golden_file() -> None:
+    for fmt, name in [("markdown", "sample.md"), ("jsonl", "sample.jsonl")]:
+        out, err, code = run(str(SAMPLE), "--format", fmt)
+        assert (out, err, code) == ((GOLDEN / name).read_text(encoding="utf-8"), "", 0)
+    out, _, code = run(str(SAMPLE), "--format", "inline", "--every")
+    assert (out, code) == ((GOLDEN / "sample.every.txt").read_text(encoding="utf-8"), 0)
+    out, _, code = run(str(SAMPLE), "-f", "terms")
+    assert (out, code) == ((GOLDEN / "sample.terms.tsv").read_text(encoding="utf-8"), 0)
+    out, _, _ = run(str(SAMPLE), "--format", "html")
+    assert out.startswith("<!DOCTYPE html>") and "<title>sample.txt</title>" in out
+
+
+def test_terms_on_a_terminal_is_a_rich_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLOSSARY_TERMINAL", "1")
+    out, err, code = run(str(SAMPLE))
+    assert code == 0 and err == ""
+    assert "headword" in out and "艺术乡建" in out and "\t" not in out
+
+
+def test_the_report_body_from_stdin() -> None:
+    text = REPORT.read_text(encoding="utf-8")
+    body = text[: text.index("三个一号工程 即省委")]
+    out, err, code = run("-", "--format", "jsonl", stdin=body.encode("utf-8"))
+    assert (err, code) == ("", 0)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["surface"], r["start"], r["line"]) for r in records] == [
+        ("工业用地二级市场交易", 173, 9),
+        ("高铁站扩容提质工程", 553, 13),
+        ("联合国2030\n\n年可持续发展议程", 1369, 21),
+        ("GEP", 1417, 23),
+        ("EOD", 1421, 23),
+        ("艺术乡建", 2507, 33),
+        ("警源、访源、诉源“三源治理”", 3682, 51),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoded", "args"),
+    [
+        ("\ufeff深化艺术乡建\r\n".encode(), ()),
+        ("深化艺术乡建\r\n".encode("utf-16"), ()),
+        ("深化艺术乡建\r\n".encode("gb18030"), ()),
+        ("深化藝術鄉建\r\n".encode("big5"), ("--encoding", "big5")),
+    ],
+)
+def test_encodings(encoded: bytes, args: tuple[str, ...], tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(encoded)
+    out, err, code = run(str(draft), "--format", "jsonl", *args)
+    assert (err, code) == ("", 0)
+    record = json.loads(out)
+    assert (record["start"], record["end"], record["id"]) == (2, 6, "yishuxiangjian")
+    out, _, _ = run(str(draft), *args)
+    assert out.encode("utf-8").endswith("〔art-led rural revitalization〕\r\n".encode())
+
+
+def test_binary_input(tmp_path: Path) -> None:
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert run(str(binary)) == ("", f"error: {binary}: looks like a binary file, not text\n", 2)
+
+
+def test_undecodable_bytes(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes("第一行\n".encode() + b"abc\x80\x80\xff def\n")
+    out, err, code = run(str(broken))
+    assert (out, code) == ("", 2)
+    assert err == (
+        f"error: {broken}:2: not UTF-8, UTF-16 or GB18030 text (byte 0x80); "
+        "give its encoding with --encoding (e.g. --encoding big5)\n"
+    )
+
+
+def test_wrong_or_unknown_encoding(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes("艺术乡建".encode())
+    out, err, code = run(str(draft), "--encoding", "ascii")
+    assert (out, code) == ("", 2) and err.startswith(f"error: {draft}:1: not valid ascii")
+    assert run(str(draft), "--encoding", "klingon") == (
+        "",
+        "error: unknown encoding 'klingon' (try utf-8, gb18030, big5)\n",
+        2,
+    )
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    assert run(str(missing)) == ("", f"error: {missing}: no such file\n", 4)
+
+
+def test_several_term_bases(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "version: 1\nterms:\n- id: gongfu\n  headword: 共富工坊\n  pinyin: gòngfù gōngfāng\n"
+        "  en: common-prosperity workshop\n",
+        encoding="utf-8",
+    )
+    bundled = ROOT / "data" / "terms.yaml"
+    out, err, code = run(
+        "-", "-f", "terms", "-t", str(bundled), "-t", str(extra), stdin="共富工坊与EOD".encode()
+    )
+    assert (err, code) == ("", 0)
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["headword", "共富工坊", "EOD"]
+
+
+def test_help_names_every_option() -> None:
+    result = runner.invoke(app, ["annotate", "--help"])
+    assert result.exit_code == 0
+    for option in ("--format", "--every", "--encoding", "--termbase"):
+        assert option in result.stdout
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(REPORT.read_text(encoding="utf-8") * 200, encoding="utf-8")
+    command = Path(sys.executable).parent / "glossary"
+    env = {"PATH": str(command.parent), "GLOSSARY_CACHE_DIR": str(tmp_path / "cache")}
+    with subprocess.Popen(
+        [str(command), "annotate", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `| head -1` does
+        err = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert first == b"\n"  # the report starts with blank lines
+    assert (err, code) == (b"", 0)
