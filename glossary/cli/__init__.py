@@ -59,10 +59,11 @@ def _silence_stdout() -> None:
 
 
 def _register() -> None:
-    from glossary.cli import importing, terms
+    from glossary.cli import exporting, importing, terms
 
     terms.register(app)
     app.add_typer(importing.app, name="import")
+    app.add_typer(exporting.app, name="export")
 
 
 _register()
