@@ -39,7 +39,9 @@ def content_key(kind: str, sources: Sequence[bytes]) -> str:
     return digest.hexdigest()
 
 
-def load_or_build(kind: str, paths: Sequence[Path], build: Callable[[list[bytes]], Any]) -> Any:
+def load_or_build(
+    kind: str, paths: Sequence[Path], build: Callable[[list[bytes]], Any]
+) -> Any:
     """The cached `kind` data for these files, built by `build(contents)` when missing."""
     contents = [read_bytes(path) for path in paths]
     key = content_key(kind, contents)
