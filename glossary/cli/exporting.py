@@ -40,6 +40,9 @@ AnkiOption = Annotated[
         "--anki", help="Add Anki's text-import header lines and the notes' GUIDs (see README)."
     ),
 ]
+CardsOption = Annotated[
+    str, typer.Option("--cards", help="Anki cards per note, comma-separated: zh-en, en-zh, pinyin.")
+]
 
 
 def _write(
@@ -68,9 +71,7 @@ def anki(
     ctx: typer.Context,
     output: RequiredOutputOption = None,
     deck: DeckOption = "Glossary",
-    cards: Annotated[
-        str, typer.Option("--cards", help="Cards per note, comma-separated: zh-en, en-zh, pinyin.")
-    ] = "zh-en,en-zh",
+    cards: CardsOption = "zh-en,en-zh",
     termbase: TermbaseOption = None,
 ) -> None:
     """An Anki package (.apkg): one note per term; re-importing updates the notes in place."""
@@ -103,12 +104,14 @@ def csv(
     output: OutputOption = None,
     anki: AnkiOption = False,
     deck: DeckOption = "Glossary",
+    cards: CardsOption = "zh-en,en-zh",
     termbase: TermbaseOption = None,
 ) -> None:
     """Comma-separated values with a header row of the columns `glossary import csv` reads."""
-    from glossary.exporters import ExportOptions
+    from glossary.exporters import ExportOptions, parse_cards
 
-    _write(ctx, "csv", output, ExportOptions(anki=anki, deck=deck), termbase)
+    options = ExportOptions(anki=anki, deck=deck, cards=parse_cards(cards))
+    _write(ctx, "csv", output, options, termbase)
 
 
 @app.command()
@@ -117,12 +120,14 @@ def tsv(
     output: OutputOption = None,
     anki: AnkiOption = False,
     deck: DeckOption = "Glossary",
+    cards: CardsOption = "zh-en,en-zh",
     termbase: TermbaseOption = None,
 ) -> None:
     """Tab-separated values with a header row of the columns `glossary import tsv` reads."""
-    from glossary.exporters import ExportOptions
+    from glossary.exporters import ExportOptions, parse_cards
 
-    _write(ctx, "tsv", output, ExportOptions(anki=anki, deck=deck), termbase)
+    options = ExportOptions(anki=anki, deck=deck, cards=parse_cards(cards))
+    _write(ctx, "tsv", output, options, termbase)
 
 
 @app.command()

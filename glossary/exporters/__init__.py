@@ -36,11 +36,13 @@ def _anki(terms: Sequence[Term], options: ExportOptions) -> bytes:
 
 
 def _csv(terms: Sequence[Term], options: ExportOptions) -> str:
-    return delimited.export(terms, ",", anki_deck=options.deck if options.anki else None)
+    deck = options.deck if options.anki else None
+    return delimited.export(terms, ",", anki_deck=deck, cards=options.cards)
 
 
 def _tsv(terms: Sequence[Term], options: ExportOptions) -> str:
-    return delimited.export(terms, "\t", anki_deck=options.deck if options.anki else None)
+    deck = options.deck if options.anki else None
+    return delimited.export(terms, "\t", anki_deck=deck, cards=options.cards)
 
 
 def _tbx(terms: Sequence[Term], options: ExportOptions) -> str:

@@ -100,7 +100,8 @@ def anki_tags(tags: Iterable[str]) -> list[str]:
     return [re.sub(r"\s+", "_", tag.strip()) for tag in tags if tag.strip()]
 
 
-def note_fields(term: Term, cards: Sequence[str]) -> list[str]:
+def field_values(term: Term, cards: Sequence[str]) -> list[str]:
+    """The note's fields as plain text, in FIELDS order (the card switches last)."""
     values = [
         term.headword,
         term.pinyin,
@@ -110,8 +111,12 @@ def note_fields(term: Term, cards: Sequence[str]) -> list[str]:
         "; ".join(term.aliases),
         str(term.source) if term.source else "",
     ]
-    switches = ["y" if kind in cards else "" for kind in CARD_FIELDS]
-    return [html.escape(value, quote=False) for value in values] + switches
+    return values + ["y" if kind in cards else "" for kind in CARD_FIELDS]
+
+
+def note_fields(term: Term, cards: Sequence[str]) -> list[str]:
+    """The fields as Anki stores them: HTML, so `<` and `&` are escaped to show as typed."""
+    return [html.escape(value) for value in field_values(term, cards)]
 
 
 def _model() -> Any:

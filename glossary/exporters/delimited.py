@@ -1,8 +1,9 @@
 """CSV and TSV: one row per term under a header of the column names `import` reads.
 
-Multi-valued cells (aliases, tags) join their values with MULTI_SEPARATOR. With `anki_deck`,
-the file starts with Anki's text-import header lines instead of a header row, with a `guid`
-column holding the same note GUIDs as the Anki package, so the two update the same notes.
+Multi-valued cells (aliases, tags) join their values with MULTI_SEPARATOR. With `anki_deck`
+the file is for Anki, not for `glossary import`: Anki's text-import header lines, then one row
+per note with the Anki note type's fields in order (Anki maps columns to fields by position),
+the note's GUID (the same as in the package, so the two update the same notes) and its tags.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ COLUMNS = (
     "source",
     "tags",
 )
-ANKI_COLUMNS = ("guid", "anki_tags")
-"""Extra columns of an --anki file: the note GUID and the tags as Anki writes them."""
 MULTI_SEPARATOR = " | "
 
 
@@ -47,7 +46,12 @@ def row(term: Term) -> list[str]:
     ]
 
 
-def export(terms: Sequence[Term], delimiter: str, anki_deck: str | None = None) -> str:
+def export(
+    terms: Sequence[Term],
+    delimiter: str,
+    anki_deck: str | None = None,
+    cards: Sequence[str] = ("zh-en", "en-zh"),
+) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     if anki_deck is None:
@@ -55,19 +59,20 @@ def export(terms: Sequence[Term], delimiter: str, anki_deck: str | None = None) 
         for term in terms:
             writer.writerow(row(term))
         return out.getvalue()
-    from glossary.exporters.anki import MODEL_NAME, anki_tags, note_guid
+    from glossary.exporters.anki import FIELDS, MODEL_NAME, anki_tags, field_values, note_guid
 
-    names = (*COLUMNS, *ANKI_COLUMNS)
+    names = (*FIELDS, "GUID", "Tags")
     header = [
         f"#separator:{'Tab' if delimiter == chr(9) else 'Comma'}",
         "#html:false",
         f"#notetype:{MODEL_NAME}",
         f"#deck:{anki_deck}",
         f"#columns:{delimiter.join(names)}",
-        f"#guid column:{names.index('guid') + 1}",
-        f"#tags column:{names.index('anki_tags') + 1}",
+        f"#guid column:{len(FIELDS) + 1}",
+        f"#tags column:{len(FIELDS) + 2}",
     ]
     out.write("\n".join(header) + "\n")
     for term in terms:
-        writer.writerow([*row(term), note_guid(term.id), " ".join(anki_tags(term.tags))])
+        fields = field_values(term, cards)
+        writer.writerow([*fields, note_guid(term.id), " ".join(anki_tags(term.tags))])
     return out.getvalue()

@@ -1,9 +1,9 @@
 """CSV and TSV: one term per row, columns mapped by the header's names.
 
-The names are those `glossary export csv` writes (`zh` is accepted for `headword`); an --anki
-export's `#columns:` line serves as the header, and its other `#` lines are skipped. Aliases and
-tags join their values with MULTI_SEPARATOR. Pinyin and id may be left empty: the caller fills
-them in (enrich.complete).
+The names are those `glossary export csv` writes (`zh` is accepted for `headword`). A file
+made for Anki (`export csv --anki`, whose first line starts with `#`) is refused with a hint.
+Aliases and tags join their values with MULTI_SEPARATOR. Pinyin and id may be left empty: the
+caller fills them in (enrich.complete).
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import csv
 import re
 
 from glossary.errors import InputError
-from glossary.exporters.delimited import ANKI_COLUMNS, COLUMNS, MULTI_SEPARATOR
+from glossary.exporters.delimited import COLUMNS, MULTI_SEPARATOR
 from glossary.model import STATUSES, Source, Term
 from glossary.pinyin import numbers_to_marks
 from glossary.termbase import ID_PATTERN
 
 ALIASES = {"zh": "headword"}
-KNOWN = frozenset(COLUMNS) | frozenset(ANKI_COLUMNS) | frozenset(ALIASES)
+KNOWN = frozenset(COLUMNS) | frozenset(ALIASES)
 REQUIRED = ("headword", "en")
 _SOURCE = re.compile(r"^(?P<document>.*?), line (?P<line>\d+)$")
 
@@ -38,35 +38,30 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(MULTI_SEPARATOR.strip()) if part.strip())
 
 
-def _header(lines: list[str], delimiter: str, name: str) -> tuple[list[str], int]:
-    """The column names and the index of the first data line."""
-    index = 0
-    columns: list[str] | None = None
-    while index < len(lines) and lines[index].startswith("#"):
-        if lines[index].startswith("#columns:"):
-            columns = next(csv.reader([lines[index][len("#columns:") :]], delimiter=delimiter))
-        index += 1
-    if columns is None:
-        if index >= len(lines):
-            raise InputError(f"{name}: empty file: expected a header row ({', '.join(COLUMNS)})")
-        columns = next(csv.reader([lines[index]], delimiter=delimiter))
-        index += 1
+def _header(lines: list[str], delimiter: str, name: str) -> list[str]:
+    """The column names, from the first line."""
+    if not lines or not lines[0].strip():
+        raise InputError(f"{name}: empty file: expected a header row ({', '.join(COLUMNS)})")
+    if lines[0].startswith("#"):
+        raise InputError(
+            f"{name}:1: this is an Anki import file (export --anki); "
+            "export without --anki to edit and import it"
+        )
+    columns = next(csv.reader([lines[0]], delimiter=delimiter))
     names = [ALIASES.get(column.strip(), column.strip()) for column in columns]
     unknown = [column for column in names if column not in KNOWN]
     if unknown:
-        raise InputError(
-            f"{name}:{index}: unknown column {unknown[0]!r} (known: {', '.join(COLUMNS)})"
-        )
+        raise InputError(f"{name}:1: unknown column {unknown[0]!r} (known: {', '.join(COLUMNS)})")
     missing = [column for column in REQUIRED if column not in names]
     if missing:
-        raise InputError(f"{name}:{index}: the header has no {missing[0]!r} column")
-    return names, index
+        raise InputError(f"{name}:1: the header has no {missing[0]!r} column")
+    return names
 
 
 def parse_delimited(text: str, name: str, delimiter: str) -> list[Term]:
     """Terms from CSV (`,`) or TSV (`\\t`) text; a malformed row is an error naming its line."""
     lines = re.findall(r"[^\n]*\n|[^\n]+$", text)
-    names, start = _header(lines, delimiter, name)
+    names, start = _header(lines, delimiter, name), 1
     reader = csv.reader(lines[start:], delimiter=delimiter, strict=True)
     terms: list[Term] = []
     line = start + 1
