@@ -78,8 +78,10 @@ def test_pinyin_cards_on_request(
     path = write_package(tmp_path, bundled_terms, cards=("zh-en", "en-zh", "pinyin"))
     import_package(collection, path)
     assert collection.card_count() == 45
-    templates = {card.template()["name"] for card in collection.get_note(
-        collection.find_notes("")[0]).cards()}
+    templates = {
+        card.template()["name"]
+        for card in collection.get_note(collection.find_notes("")[0]).cards()
+    }
     assert templates == {"Chinese → English", "English → Chinese", "Pinyin → Hanzi"}
 
 

@@ -64,7 +64,7 @@ def test_translate_toolkit_reads_v2_in_both_languages(
     for unit, term in zip(store.units, bundled_terms, strict=True):
         assert unit.source == term.headword
         assert unit.target == term.en
-        assert [t.text for t in unit.get_source_terms()][0] == term.headword
+        assert next(t.text for t in unit.get_source_terms()) == term.headword
         targets = [t.text for t in unit.get_target_terms()]
         assert targets[0] == term.en
         latin_aliases = [alias for alias in term.aliases if not tbx.is_chinese(alias)]
