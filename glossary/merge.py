@@ -28,8 +28,9 @@ def merge(
     *,
     update: bool = False,
     owned_fields: Sequence[str] | None = None,
+    match_headword: bool = True,
 ) -> MergeResult:
-    """Add new terms; match the others by id, then by headword.
+    """Add new terms; match the others by id, then (with `match_headword`) by headword.
 
     A matched term is left alone unless `update` is set. With `update`, fields the import owns
     (`owned_fields`; all fields when None) take the imported value; any other field (English,
@@ -44,7 +45,7 @@ def merge(
     result = MergeResult(terms)
     for new in incoming:
         found = by_id.get(new.id) if new.id else None
-        if found is None:
+        if found is None and match_headword:
             found = by_headword.get(new.headword)
         if found is None:
             new = _unique_id(new, by_id)
@@ -105,6 +106,7 @@ def merge_into_file(
     update: bool = False,
     dry_run: bool = False,
     owned_fields: Sequence[str] | None = None,
+    match_headword: bool = True,
 ) -> MergeResult:
     """Merge into the term base at `path` (created when missing) and save it atomically,
     unless nothing changed or this is a dry run."""
@@ -112,7 +114,9 @@ def merge_into_file(
 
     target = Path(path)
     existing = termbase.load(target).terms if target.exists() else ()
-    result = merge(existing, incoming, update=update, owned_fields=owned_fields)
+    result = merge(
+        existing, incoming, update=update, owned_fields=owned_fields, match_headword=match_headword
+    )
     if not dry_run and (result.changed or not target.exists()):
         termbase.save(target, result.terms)
     return result

@@ -45,6 +45,7 @@ _MARKED = {
     "ü": ("v", 0), "ê": ("e", 0),
 }  # fmt: skip
 _MARK_OF = {(base, tone): mark for mark, (base, tone) in _MARKED.items() if tone}
+_COMBINING = {1: "\u0304", 2: "\u0301", 3: "\u030c", 4: "\u0300"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,9 @@ def add_tone_mark(base: str, tone: int) -> str:
     """`lv`, 4 -> `lǜ`; tone 0 or 5 leaves the syllable unmarked (ü still written ü)."""
     if tone not in (1, 2, 3, 4):
         return base.replace("v", "ü")
+    if not any(vowel in base for vowel in "aeiouv"):
+        # m, n, ng, hm, hng: the mark goes on the first consonant (ḿ, ň, ǹg)
+        return unicodedata.normalize("NFC", base[0] + _COMBINING[tone] + base[1:])
     if "a" in base:
         index = base.index("a")
     elif "e" in base:

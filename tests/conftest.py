@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from glossary.model import Term
+from glossary.termbase import load
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "terms.yaml"
@@ -22,3 +26,25 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TRICKY = FIXTURES / "tricky.yaml"
+
+
+@pytest.fixture(scope="session")
+def bundled_terms() -> tuple[Term, ...]:
+    return load(BUNDLED).terms
+
+
+@pytest.fixture(scope="session")
+def tricky_terms() -> tuple[Term, ...]:
+    return load(TRICKY).terms
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; GLOSSARY_UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("GLOSSARY_UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == actual

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from glossary.errors import InputError
+from glossary.model import Term
 
 app = typer.Typer(
     help="Import terms into a term base (or print them as YAML).",
@@ -69,25 +70,53 @@ def appendix(
         excerpt = skipped.text.replace("\n", " ")
         excerpt = excerpt if len(excerpt) <= 24 else excerpt[:24] + "…"
         say(f"  skipped line {skipped.line}: {skipped.reason}: {excerpt}")
+    _finish(terms, into, update=update, dry_run=dry_run, owned_fields=OWNED_FIELDS)
+
+
+def _finish(
+    terms: list[Term],
+    into: Path | None,
+    *,
+    update: bool,
+    dry_run: bool,
+    owned_fields: tuple[str, ...] | None = None,
+    match_headword: bool = True,
+) -> None:
+    """Print the terms as YAML (no --into), or merge them into the term base and report."""
     if into is None:
         from glossary.termbase import dump
 
         sys.stdout.write(dump(terms))
         return
-    _merge(into, terms, update=update, dry_run=dry_run, owned_fields=OWNED_FIELDS)
+    _merge(
+        into,
+        terms,
+        update=update,
+        dry_run=dry_run,
+        owned_fields=owned_fields,
+        match_headword=match_headword,
+    )
 
 
 def _merge(
     into: Path,
-    terms: list,  # type: ignore[type-arg]
+    terms: list[Term],
     *,
     update: bool,
     dry_run: bool,
     owned_fields: tuple[str, ...] | None,
+    match_headword: bool = True,
 ) -> None:
     from glossary.merge import merge_into_file
 
-    result = merge_into_file(into, terms, update=update, dry_run=dry_run, owned_fields=owned_fields)
+    result = merge_into_file(
+        into,
+        terms,
+        update=update,
+        dry_run=dry_run,
+        owned_fields=owned_fields,
+        match_headword=match_headword,
+    )
     for line in result.conflicts:
         say(f"  not updated: {line}")
     verb = "would change" if dry_run else "updated"
@@ -95,3 +124,74 @@ def _merge(
         f"{into}: {verb}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.unchanged)} unchanged, {len(result.conflicts)} conflicts"
     )
+
+
+def _delimited(file: Path, delimiter: str) -> list[Term]:
+    from glossary.enrich import complete
+    from glossary.fileio import read_utf8
+    from glossary.importers.delimited import parse_delimited
+
+    terms = parse_delimited(read_utf8(file), str(file), delimiter)
+    if not terms:
+        raise InputError(f"{file}: no rows under the header: nothing to import")
+    say(f"{file}: {len(terms)} rows read")
+    return complete(terms)
+
+
+@app.command()
+def csv(
+    file: Annotated[Path, typer.Argument(help="CSV with a header row (see README: Exchange).")],
+    into: IntoOption = None,
+    update: UpdateOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Read comma-separated values, columns mapped by the header's names."""
+    _finish(_delimited(file, ","), into, update=update, dry_run=dry_run)
+
+
+@app.command()
+def tsv(
+    file: Annotated[Path, typer.Argument(help="TSV with a header row (see README: Exchange).")],
+    into: IntoOption = None,
+    update: UpdateOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Read tab-separated values, columns mapped by the header's names."""
+    _finish(_delimited(file, "\t"), into, update=update, dry_run=dry_run)
+
+
+@app.command()
+def tbx(
+    file: Annotated[Path, typer.Argument(help="A TBX file: TBX-Basic v3 or v2 (martif).")],
+    into: IntoOption = None,
+    update: UpdateOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Read TBX (v3 or v2) through a hardened XML parser; entities are refused."""
+    from glossary.enrich import complete
+    from glossary.fileio import read_bytes
+    from glossary.importers.tbx import parse_tbx
+
+    terms = parse_tbx(read_bytes(file), str(file))
+    if not terms:
+        raise InputError(f"{file}: no conceptEntry or termEntry elements: nothing to import")
+    say(f"{file}: {len(terms)} entries read")
+    _finish(complete(terms), into, update=update, dry_run=dry_run)
+
+
+@app.command()
+def cedict(
+    file: Annotated[Path, typer.Argument(help="A CC-CEDICT file, plain or .gz.")],
+    into: IntoOption = None,
+    update: UpdateOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Read CC-CEDICT; entries are matched by id only (one headword has several readings)."""
+    from glossary.fileio import read_bytes
+    from glossary.importers.cedict import parse_cedict
+
+    terms = parse_cedict(read_bytes(file), str(file))
+    if not terms:
+        raise InputError(f"{file}: no entries found (an entry is 繁體 简体 [pin1 yin1] /def/)")
+    say(f"{file}: {len(terms)} entries read")
+    _finish(terms, into, update=update, dry_run=dry_run, match_headword=False)

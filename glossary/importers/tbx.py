@@ -1,0 +1,158 @@
+"""TBX in: TBX-Basic v3 (`tbx`/`conceptEntry`/`langSec`/`termSec`) and v2
+(`martif`/`termEntry`/`langSet`/`tig`), the layouts `glossary export tbx` writes.
+
+The XML is parsed with defusedxml: a DTD that declares entities (an entity bomb) or refers to
+an external resource is refused, never expanded. What each element becomes is the reverse of
+glossary.exporters.tbx; other languages and data categories are ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from glossary.errors import InputError
+from glossary.exporters.tbx import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
+from glossary.importers.delimited import parse_source
+from glossary.model import STATUSES, Term
+from glossary.termbase import ID_PATTERN
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FROM_TBX_STATUS = {
+    "preferredTerm-admn-sts": "complete",
+    "admittedTerm-admn-sts": "complete",
+    "deprecatedTerm-admn-sts": "deprecated",
+    "supersededTerm-admn-sts": "deprecated",
+}
+ENTRY_TAGS = ("conceptEntry", "termEntry")
+LANG_TAGS = ("langSec", "langSet")
+TERM_TAGS = ("termSec", "tig")
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text(element: Any) -> str:
+    return "".join(element.itertext()).strip()
+
+
+def _parse(data: bytes, name: str) -> tuple[Any, dict[int, int]]:
+    """The root element and, for each element (by id()), the line it starts on."""
+    from xml.etree.ElementTree import ParseError, TreeBuilder
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser
+
+    lines: dict[int, int] = {}
+
+    class LineBuilder(TreeBuilder):
+        def start(self, tag: Any, attrs: Any) -> Any:
+            element = super().start(tag, attrs)
+            lines[id(element)] = parser.parser.CurrentLineNumber
+            return element
+
+    parser = DefusedXMLParser(target=LineBuilder(), forbid_dtd=False)
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except DefusedXmlException as exc:
+        raise InputError(
+            f"{name}: refused: the XML declares entities or refers to outside resources "
+            f"({type(exc).__name__}); TBX files need neither"
+        ) from None
+    except ParseError as exc:
+        line = exc.position[0] if exc.position else 1
+        reason = str(exc).split(":")[0]
+        raise InputError(f"{name}:{line}: malformed XML: {reason}") from None
+    return root, lines
+
+
+@dataclass(slots=True)
+class _Side:
+    names: list[str] = field(default_factory=list)
+    definition: str = ""
+    status: str = ""
+    pinyin: str = ""
+    printed: str = ""
+
+
+def parse_tbx(data: bytes, name: str) -> list[Term]:
+    """Terms from TBX v3 or v2 bytes; an entry without a Chinese and an English term is an
+    error naming its line."""
+    root, lines = _parse(data, name)
+    if _local(root.tag) not in ("tbx", "martif"):
+        raise InputError(f"{name}: not TBX: the root element is <{_local(root.tag)}>")
+    terms = []
+    for element in root.iter():
+        if _local(element.tag) in ENTRY_TAGS:
+            terms.append(_entry(element, name, lines.get(id(element), 0)))
+    return terms
+
+
+def _side(section: Any) -> _Side:
+    side = _Side()
+    for child in section:
+        kind = _local(child.tag)
+        if kind == "descrip" and child.get("type") == "definition":
+            side.definition = _text(child)
+        elif kind in TERM_TAGS:
+            _term_holder(child, side)
+    return side
+
+
+def _term_holder(holder: Any, side: _Side) -> None:
+    first = not side.names
+    for child in holder.iter():
+        kind = _local(child.tag)
+        text = _text(child)
+        if kind == "term" and text:
+            side.names.append(text)
+        elif first and kind == "termNote" and child.get("type") == "administrativeStatus":
+            side.status = FROM_TBX_STATUS.get(text, "")
+        elif first and kind == "note" and text.startswith(PINYIN_NOTE):
+            side.pinyin = text[len(PINYIN_NOTE) :].strip()
+        elif first and kind == "note" and text.startswith(PRINTED_NOTE):
+            side.printed = text[len(PRINTED_NOTE) :].strip()
+
+
+def _entry(element: Any, name: str, line: int) -> Term:
+    sides: dict[str, _Side] = {}
+    tags: list[str] = []
+    notes: list[str] = []
+    status = source = ""
+    for child in element:
+        kind, text = _local(child.tag), _text(child)
+        if kind in LANG_TAGS:
+            lang = (child.get(XML_LANG) or child.get("lang") or "").lower().split("-")[0]
+            sides.setdefault(lang, _side(child))
+        elif kind == "descrip" and child.get("type") == "subjectField" and text:
+            tags.append(text)
+        elif kind == "admin" and child.get("type") == "source":
+            source = text
+        elif kind == "note" and text.startswith(STATUS_NOTE):
+            status = text[len(STATUS_NOTE) :].strip()
+        elif kind == "note" and text:
+            notes.append(text)
+    zh, en = sides.get("zh"), sides.get("en")
+    if zh is None or not zh.names or en is None or not en.names:
+        missing = "Chinese (zh)" if zh is None or not zh.names else "English (en)"
+        raise InputError(f"{name}:{line}: <{_local(element.tag)}> has no {missing} term")
+    if status not in STATUSES:
+        status = zh.status or "complete"
+    aliases = [*zh.names[1:], *en.names[1:]]
+    term_id = element.get("id", "").strip()
+    return Term(
+        id=term_id if ID_PATTERN.match(term_id) else "",  # others get a slug (enrich.complete)
+        headword=zh.names[0],
+        pinyin=zh.pinyin,
+        en=en.names[0],
+        printed=zh.printed or None,
+        aliases=tuple(dict.fromkeys(aliases)),
+        definition_zh=zh.definition,
+        definition_en=en.definition,
+        status=status,
+        source=parse_source(source),
+        tags=tuple(tags),
+        note="\n".join(notes),
+    )
