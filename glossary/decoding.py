@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from glossary.errors import InputError
+from glossary.fileio import decode_strictly, reject_binary
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -39,8 +40,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return _decode_as(data, name, codec)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not text")
+    reject_binary(data, name)
     try:
         return _checked(data.decode("utf-8"), name, "utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -61,14 +61,7 @@ def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
         raise InputError(f"unknown encoding {encoding!r} (try utf-8, gb18030, big5)") from None
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}: not valid {encoding} (byte 0x{data[error.start]:02x}); "
-            "check the encoding"
-        ) from None
+    text = decode_strictly(data, name, codec, label=encoding, hint="check the encoding")
     return _checked(text, name, codec)
 
 

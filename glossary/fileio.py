@@ -21,19 +21,30 @@ def read_bytes(path: str | Path) -> bytes:
         raise FileAccessError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def decode_utf8(data: bytes, name: str) -> str:
-    """Decode UTF-8 (a BOM is allowed); binary or other encodings are a one-line error."""
+def reject_binary(data: bytes, name: str) -> None:
+    """A NUL byte in the first 8 KiB means binary, not text: a one-line error."""
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text")
+
+
+def decode_strictly(data: bytes, name: str, codec: str, *, label: str, hint: str) -> str:
+    """Decode with `codec`; a bad byte is a one-line error naming the line, the byte and `hint`.
+
+    `label` is how the message names the encoding (e.g. "UTF-8", or the user's own spelling).
+    """
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-            "convert the file to UTF-8"
+            f"{name}:{line}: not valid {label} (byte 0x{data[exc.start]:02x}); {hint}"
         ) from None
-    return text
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """Decode UTF-8 (a BOM is allowed); binary or other encodings are a one-line error."""
+    reject_binary(data, name)
+    return decode_strictly(data, name, "utf-8-sig", label="UTF-8", hint="convert the file to UTF-8")
 
 
 def read_utf8(path: str | Path) -> str:

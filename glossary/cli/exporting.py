@@ -66,6 +66,22 @@ def _write(
     typer.echo(f"{output}: {len(terms)} terms written as {name}", err=True)
 
 
+def _write_delimited(
+    ctx: typer.Context,
+    name: str,
+    output: Path | None,
+    anki: bool,
+    deck: str,
+    cards: str,
+    termbase: list[Path] | None,
+) -> None:
+    """csv or tsv: the options they share, then `_write`."""
+    from glossary.exporters import ExportOptions, parse_cards
+
+    options = ExportOptions(anki=anki, deck=deck, cards=parse_cards(cards))
+    _write(ctx, name, output, options, termbase)
+
+
 @app.command()
 def anki(
     ctx: typer.Context,
@@ -108,10 +124,7 @@ def csv(
     termbase: TermbaseOption = None,
 ) -> None:
     """Comma-separated values with a header row of the columns `glossary import csv` reads."""
-    from glossary.exporters import ExportOptions, parse_cards
-
-    options = ExportOptions(anki=anki, deck=deck, cards=parse_cards(cards))
-    _write(ctx, "csv", output, options, termbase)
+    _write_delimited(ctx, "csv", output, anki, deck, cards, termbase)
 
 
 @app.command()
@@ -124,10 +137,7 @@ def tsv(
     termbase: TermbaseOption = None,
 ) -> None:
     """Tab-separated values with a header row of the columns `glossary import tsv` reads."""
-    from glossary.exporters import ExportOptions, parse_cards
-
-    options = ExportOptions(anki=anki, deck=deck, cards=parse_cards(cards))
-    _write(ctx, "tsv", output, options, termbase)
+    _write_delimited(ctx, "tsv", output, anki, deck, cards, termbase)
 
 
 @app.command()

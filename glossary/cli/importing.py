@@ -126,16 +126,39 @@ def _merge(
     )
 
 
-def _delimited(file: Path, delimiter: str) -> list[Term]:
-    from glossary.enrich import complete
+def _import(
+    file: Path,
+    terms: list[Term],
+    *,
+    nothing: str,
+    counted: str,
+    into: Path | None,
+    update: bool,
+    dry_run: bool,
+    enrich: bool = True,
+    match_headword: bool = True,
+) -> None:
+    """Refuse an empty `terms` with `nothing`, say how many `counted` were read, then finish.
+
+    `enrich` fills in missing pinyin and ids; `match_headword` is passed on to the merge.
+    """
+    if not terms:
+        raise InputError(f"{file}: {nothing}")
+    say(f"{file}: {len(terms)} {counted} read")
+    if enrich:
+        from glossary.enrich import complete
+
+        terms = complete(terms)
+    _finish(terms, into, update=update, dry_run=dry_run, match_headword=match_headword)
+
+
+def _delimited(file: Path, delimiter: str, into: Path | None, update: bool, dry_run: bool) -> None:
     from glossary.fileio import read_utf8
     from glossary.importers.delimited import parse_delimited
 
     terms = parse_delimited(read_utf8(file), str(file), delimiter)
-    if not terms:
-        raise InputError(f"{file}: no rows under the header: nothing to import")
-    say(f"{file}: {len(terms)} rows read")
-    return complete(terms)
+    nothing = "no rows under the header: nothing to import"
+    _import(file, terms, nothing=nothing, counted="rows", into=into, update=update, dry_run=dry_run)
 
 
 @app.command()
@@ -146,7 +169,7 @@ def csv(
     dry_run: DryRunOption = False,
 ) -> None:
     """Read comma-separated values, columns mapped by the header's names."""
-    _finish(_delimited(file, ","), into, update=update, dry_run=dry_run)
+    _delimited(file, ",", into, update, dry_run)
 
 
 @app.command()
@@ -157,7 +180,7 @@ def tsv(
     dry_run: DryRunOption = False,
 ) -> None:
     """Read tab-separated values, columns mapped by the header's names."""
-    _finish(_delimited(file, "\t"), into, update=update, dry_run=dry_run)
+    _delimited(file, "\t", into, update, dry_run)
 
 
 @app.command()
@@ -168,15 +191,14 @@ def tbx(
     dry_run: DryRunOption = False,
 ) -> None:
     """Read TBX (v3 or v2) through a hardened XML parser; entities are refused."""
-    from glossary.enrich import complete
     from glossary.fileio import read_bytes
     from glossary.importers.tbx import parse_tbx
 
     terms = parse_tbx(read_bytes(file), str(file))
-    if not terms:
-        raise InputError(f"{file}: no conceptEntry or termEntry elements: nothing to import")
-    say(f"{file}: {len(terms)} entries read")
-    _finish(complete(terms), into, update=update, dry_run=dry_run)
+    nothing = "no conceptEntry or termEntry elements: nothing to import"
+    _import(
+        file, terms, nothing=nothing, counted="entries", into=into, update=update, dry_run=dry_run
+    )
 
 
 @app.command()
@@ -191,7 +213,15 @@ def cedict(
     from glossary.importers.cedict import parse_cedict
 
     terms = parse_cedict(read_bytes(file), str(file))
-    if not terms:
-        raise InputError(f"{file}: no entries found (an entry is 繁體 简体 [pin1 yin1] /def/)")
-    say(f"{file}: {len(terms)} entries read")
-    _finish(terms, into, update=update, dry_run=dry_run, match_headword=False)
+    nothing = "no entries found (an entry is 繁體 简体 [pin1 yin1] /def/)"
+    _import(
+        file,
+        terms,
+        nothing=nothing,
+        counted="entries",
+        into=into,
+        update=update,
+        dry_run=dry_run,
+        enrich=False,
+        match_headword=False,
+    )
