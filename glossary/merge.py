@@ -107,16 +107,20 @@ def merge_into_file(
     dry_run: bool = False,
     owned_fields: Sequence[str] | None = None,
     match_headword: bool = True,
+    kind: str = "glossary",
 ) -> MergeResult:
-    """Merge into the term base at `path` (created when missing) and save it atomically,
-    unless nothing changed or this is a dry run."""
+    """Merge into the term base at `path` (created as a `kind` term base when missing) and save
+    it atomically, unless nothing changed or this is a dry run. An existing file keeps its kind."""
     from glossary import termbase
 
     target = Path(path)
-    existing = termbase.load(target).terms if target.exists() else ()
+    existing: tuple[Term, ...] = ()
+    if target.exists():
+        loaded = termbase.load(target)
+        existing, kind = loaded.terms, loaded.kind
     result = merge(
         existing, incoming, update=update, owned_fields=owned_fields, match_headword=match_headword
     )
     if not dry_run and (result.changed or not target.exists()):
-        termbase.save(target, result.terms)
+        termbase.save(target, result.terms, kind)
     return result

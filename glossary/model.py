@@ -6,6 +6,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 STATUSES = ("complete", "truncated", "draft", "deprecated")
+KINDS = ("glossary", "dictionary")
+"""What a term base is: a glossary's short Chinese names are matched in running text only at
+word boundaries; a general dictionary (CC-CEDICT) is matched by longest match alone."""
 """complete: the definition is whole; truncated: the source cut it off (kept as printed);
 draft: added by a user and not yet reviewed; deprecated: kept for reference, not to be used."""
 
@@ -127,6 +130,7 @@ class TermBase:
     name: str
     terms: tuple[Term, ...]
     lines: dict[str, int] = field(default_factory=dict)
+    kind: str = "glossary"
 
     def find(self, id_or_headword: str) -> Term | None:
         for term in self.terms:

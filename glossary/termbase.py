@@ -17,7 +17,15 @@ import yaml
 
 from glossary.errors import TermBaseError
 from glossary.fileio import read_utf8, write_atomic
-from glossary.model import FIELD_ORDER, REQUIRED_FIELDS, STATUSES, Term, TermBase, term_from_dict
+from glossary.model import (
+    FIELD_ORDER,
+    KINDS,
+    REQUIRED_FIELDS,
+    STATUSES,
+    Term,
+    TermBase,
+    term_from_dict,
+)
 
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
@@ -49,7 +57,19 @@ class Problem:
 # -- reading -------------------------------------------------------------------------------
 
 
-def parse(text: str, name: str) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The raw term mappings of a term base, the line each starts on, and its kind."""
+
+    raws: list[Any]
+    lines: list[int]
+    kind: str = "glossary"
+
+
+EMPTY = Parsed([], [])
+
+
+def parse(text: str, name: str) -> tuple[Parsed, list[Problem]]:
     """Parse term-base YAML into raw term mappings, the line each starts on, and the problems
     that stop it from being read at all."""
     try:
@@ -58,28 +78,41 @@ def parse(text: str, name: str) -> tuple[list[dict[str, Any]], list[int], list[P
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [], [], [Problem(name, line, None, None, f"malformed YAML: {what}")]
+        return EMPTY, [Problem(name, line, None, None, f"malformed YAML: {what}")]
     if root is None:
-        return [], [], [Problem(name, 1, None, None, "empty file: expected a mapping with 'terms'")]
+        return EMPTY, [Problem(name, 1, None, None, "empty file: expected a mapping with 'terms'")]
     if not isinstance(root, yaml.MappingNode):
-        return [], [], [Problem(name, _line(root), None, None, "expected a mapping with 'terms'")]
+        return EMPTY, [Problem(name, _line(root), None, None, "expected a mapping with 'terms'")]
     top = {key.value: value for key, value in root.value if isinstance(key, yaml.ScalarNode)}
+    kind, kind_problems = _kind(top.get("kind"), name)
+    if kind_problems:
+        return EMPTY, kind_problems
     terms_node = top.get("terms")
     if terms_node is None:
-        return [], [], [Problem(name, _line(root), None, "terms", "missing: expected a list")]
+        return EMPTY, [Problem(name, _line(root), None, "terms", "missing: expected a list")]
     if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
-        return [], [], []
+        return EMPTY, []
     if not isinstance(terms_node, yaml.SequenceNode):
-        return [], [], [Problem(name, _line(terms_node), None, "terms", "expected a list")]
+        return EMPTY, [Problem(name, _line(terms_node), None, "terms", "expected a list")]
     loader = _Loader("")
     raws, lines = [], []
     for item in terms_node.value:
         try:
             raws.append(loader.construct_object(item, deep=True))
         except yaml.YAMLError as exc:
-            return [], [], [Problem(name, _line(item), None, None, f"malformed YAML: {exc}")]
+            return EMPTY, [Problem(name, _line(item), None, None, f"malformed YAML: {exc}")]
         lines.append(_line(item))
-    return raws, lines, []
+    return Parsed(raws, lines, kind), []
+
+
+def _kind(node: Any, name: str) -> tuple[str, list[Problem]]:
+    if node is None:
+        return "glossary", []
+    if isinstance(node, yaml.ScalarNode) and node.value in KINDS:
+        return str(node.value), []
+    return "glossary", [
+        Problem(name, _line(node), None, "kind", f"expected one of: {', '.join(KINDS)}")
+    ]
 
 
 def _line(node: Any) -> int:
@@ -166,14 +199,15 @@ def _check_optional(raw: dict[str, Any], problem: Any) -> None:
 def validate(path: str | Path) -> list[Problem]:
     """Every problem in the term base at `path` (empty when it is clean)."""
     name = str(path)
-    raws, lines, problems = parse(read_utf8(path), name)
-    return problems or check(raws, lines, name)
+    parsed, problems = parse(read_utf8(path), name)
+    return problems or check(parsed.raws, parsed.lines, name)
 
 
 def load(path: str | Path) -> TermBase:
     """Load and check a term base; the first problem is raised as a TermBaseError."""
     name = str(path)
-    raws, lines, problems = parse(read_utf8(path), name)
+    parsed, problems = parse(read_utf8(path), name)
+    raws, lines = parsed.raws, parsed.lines
     problems = problems or check(raws, lines, name)
     if problems:
         more = f" (and {len(problems) - 1} more: run 'glossary validate {name}')"
@@ -184,6 +218,7 @@ def load(path: str | Path) -> TermBase:
         name=Path(name).stem,
         terms=terms,
         lines={term.id: line for term, line in zip(terms, lines, strict=True)},
+        kind=parsed.kind,
     )
 
 
@@ -199,12 +234,16 @@ HEADER = (
 )
 
 
-def dump(terms: Iterable[Term]) -> str:
-    """The YAML text of a term base, deterministic: fields in FIELD_ORDER, terms as given."""
-    document = {"version": FORMAT_VERSION, "terms": [term.to_dict() for term in terms]}
+def dump(terms: Iterable[Term], kind: str = "glossary") -> str:
+    """The YAML text of a term base, deterministic: fields in FIELD_ORDER, terms as given; `kind`
+    is written only when it is not the default."""
+    document: dict[str, Any] = {"version": FORMAT_VERSION}
+    if kind != "glossary":
+        document["kind"] = kind
+    document["terms"] = [term.to_dict() for term in terms]
     body = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
     return HEADER + body
 
 
-def save(path: str | Path, terms: Iterable[Term]) -> None:
-    write_atomic(path, dump(terms))
+def save(path: str | Path, terms: Iterable[Term], kind: str = "glossary") -> None:
+    write_atomic(path, dump(terms, kind))

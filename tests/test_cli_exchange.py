@@ -95,6 +95,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
 def test_cedict_import_validates(tmp_path: Path) -> None:
     into = tmp_path / "tb.yaml"
     result = run("import", "cedict", str(FIXTURES / "cedict-slice.txt"), "--into", str(into))
+    assert load(into).kind == "dictionary"  # a new file made by a CEDICT import is a dictionary
     assert result.exit_code == 0
     assert len(load(into).terms) == 243
     again = run("import", "cedict", str(FIXTURES / "cedict-slice.txt"), "--into", str(into))

@@ -108,3 +108,21 @@ def test_failed_save_leaves_the_old_file_intact(
         save(path, [term])
     assert path.read_text() == GOOD
     assert [p.name for p in tmp_path.iterdir()] == ["tb.yaml"]  # no temp file left behind
+
+
+def test_kind_defaults_to_glossary_and_round_trips(tmp_path: Path) -> None:
+    assert load(write(tmp_path, GOOD)).kind == "glossary"
+    dictionary = load(write(tmp_path, GOOD.replace("terms:", "kind: dictionary\nterms:")))
+    assert dictionary.kind == "dictionary"
+    path = tmp_path / "saved.yaml"
+    save(path, dictionary.terms, "dictionary")
+    assert "kind: dictionary\n" in path.read_text(encoding="utf-8")
+    assert load(path).kind == "dictionary"
+    assert "kind:" not in dump(dictionary.terms)
+
+
+def test_unknown_kind_is_a_located_problem(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("terms:", "kind: thesaurus\nterms:"))
+    assert [str(p) for p in validate(path)] == [
+        f"{path}:2: kind: expected one of: glossary, dictionary"
+    ]

@@ -81,32 +81,15 @@ def _finish(
     dry_run: bool,
     owned_fields: tuple[str, ...] | None = None,
     match_headword: bool = True,
+    kind: str = "glossary",
 ) -> None:
-    """Print the terms as YAML (no --into), or merge them into the term base and report."""
+    """Print the terms as YAML (no --into), or merge them into the term base and report.
+    `kind` is the kind of a term base created here (an existing one keeps its own)."""
     if into is None:
         from glossary.termbase import dump
 
-        sys.stdout.write(dump(terms))
+        sys.stdout.write(dump(terms, kind))
         return
-    _merge(
-        into,
-        terms,
-        update=update,
-        dry_run=dry_run,
-        owned_fields=owned_fields,
-        match_headword=match_headword,
-    )
-
-
-def _merge(
-    into: Path,
-    terms: list[Term],
-    *,
-    update: bool,
-    dry_run: bool,
-    owned_fields: tuple[str, ...] | None,
-    match_headword: bool = True,
-) -> None:
     from glossary.merge import merge_into_file
 
     result = merge_into_file(
@@ -116,6 +99,7 @@ def _merge(
         dry_run=dry_run,
         owned_fields=owned_fields,
         match_headword=match_headword,
+        kind=kind,
     )
     for line in result.conflicts:
         say(f"  not updated: {line}")
@@ -137,10 +121,11 @@ def _import(
     dry_run: bool,
     enrich: bool = True,
     match_headword: bool = True,
+    kind: str = "glossary",
 ) -> None:
     """Refuse an empty `terms` with `nothing`, say how many `counted` were read, then finish.
 
-    `enrich` fills in missing pinyin and ids; `match_headword` is passed on to the merge.
+    `enrich` fills in missing pinyin and ids; `match_headword` and `kind` go on to the merge.
     """
     if not terms:
         raise InputError(f"{file}: {nothing}")
@@ -149,7 +134,9 @@ def _import(
         from glossary.enrich import complete
 
         terms = complete(terms)
-    _finish(terms, into, update=update, dry_run=dry_run, match_headword=match_headword)
+    _finish(
+        terms, into, update=update, dry_run=dry_run, match_headword=match_headword, kind=kind
+    )
 
 
 def _delimited(file: Path, delimiter: str, into: Path | None, update: bool, dry_run: bool) -> None:
@@ -208,7 +195,10 @@ def cedict(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Read CC-CEDICT; entries are matched by id only (one headword has several readings)."""
+    """Read CC-CEDICT; entries are matched by id only (one headword has several readings).
+
+    A term base created here is a dictionary (`kind: dictionary`): annotate matches its words by
+    longest match alone, without the word-boundary check a glossary's short names get."""
     from glossary.fileio import read_bytes
     from glossary.importers.cedict import parse_cedict
 
@@ -224,4 +214,5 @@ def cedict(
         dry_run=dry_run,
         enrich=False,
         match_headword=False,
+        kind="dictionary",
     )
