@@ -9,7 +9,6 @@ with the term's own reading; a toneless syllable may match any reading.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from glossary.pinyin import strip_tones
@@ -21,11 +20,14 @@ def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None
     """Match pinyin typed any way against a name's characters (see module docstring)."""
     plain, marks = strip_tones(query)
     total = sum(1 for char, _ in units if char.isalnum())
+    frozen = _freeze(units)
+    tones = tuple(marks)
+    memo: dict[tuple[int, int], tuple[float, int, bool] | None] = {}
     best: tuple[float, str] | None = None
     for start in range(len(units)):
         if start and not units[start][0].isalnum():
             continue
-        found = _walk(plain, tuple(marks), _freeze(units), 0, start)
+        found = _walk(plain, tones, frozen, 0, start, memo)
         if found is None:
             continue
         quality, consumed, initials_only = found
@@ -45,19 +47,32 @@ def _freeze(units: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((char, tuple(found)) for char, found in units)
 
 
-@lru_cache(maxsize=4096)
 def _walk(
     query: str,
     marks: tuple[int, ...],
     units: tuple[tuple[str, tuple[str, ...]], ...],
     pos: int,
     unit: int,
+    memo: dict[tuple[int, int], tuple[float, int, bool] | None],
 ) -> tuple[float, int, bool] | None:
     """Best way to consume query[pos:] with units[unit:]: (quality, units used, initials only).
 
     Quality per unit: 1 for a hanzi or a whole syllable, 0.6 for an unfinished last syllable,
-    0.5 for an initial.
+    0.5 for an initial. `memo` holds the answers for this query and name, by (pos, unit).
     """
+    if (pos, unit) not in memo:
+        memo[pos, unit] = _walk_from(query, marks, units, pos, unit, memo)
+    return memo[pos, unit]
+
+
+def _walk_from(
+    query: str,
+    marks: tuple[int, ...],
+    units: tuple[tuple[str, tuple[str, ...]], ...],
+    pos: int,
+    unit: int,
+    memo: dict[tuple[int, int], tuple[float, int, bool] | None],
+) -> tuple[float, int, bool] | None:
     while pos < len(query) and query[pos] in SKIPPABLE:
         pos += 1
     if pos == len(query):
@@ -74,7 +89,7 @@ def _walk(
         options.extend(_syllable_options(query, marks, pos, reading, own=index == 0))
     best: tuple[float, int, bool] | None = None
     for quality, next_pos, is_initial, used in options:
-        rest = _walk(query, marks, units, next_pos, unit + used)
+        rest = _walk(query, marks, units, next_pos, unit + used, memo)
         if rest is None:
             continue
         candidate = (quality + rest[0], used + rest[1], is_initial and rest[2])
