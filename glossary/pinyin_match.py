@@ -9,6 +9,7 @@ with the term's own reading; a toneless syllable may match any reading.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from glossary.pinyin import strip_tones
@@ -18,10 +19,9 @@ SKIPPABLE = frozenset(" '’-·")
 
 def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None:
     """Match pinyin typed any way against a name's characters (see module docstring)."""
-    plain, marks = strip_tones(query)
+    plain, tones = _stripped(query)
     total = sum(1 for char, _ in units if char.isalnum())
     frozen = _freeze(units)
-    tones = tuple(marks)
     memo: dict[tuple[int, int], tuple[float, int, bool] | None] = {}
     best: tuple[float, str] | None = None
     for start in range(len(units)):
@@ -41,6 +41,13 @@ def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None
         if best is None or score > best[0]:
             best = (score, kind)
     return best
+
+
+@lru_cache(maxsize=64)
+def _stripped(query: str) -> tuple[str, tuple[int, ...]]:
+    """strip_tones, once per query (pinyin_match runs on many names for one query)."""
+    plain, marks = strip_tones(query)
+    return plain, tuple(marks)
 
 
 def _freeze(units: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -101,6 +108,8 @@ def _walk_from(
 def _syllable_options(
     query: str, marks: tuple[int, ...], pos: int, reading: str, own: bool
 ) -> list[tuple[float, int, bool, int]]:
+    if query[pos] != reading[0]:
+        return []  # every option below starts with the reading's first letter
     base, tone = (reading[:-1], int(reading[-1])) if reading[-1].isdigit() else (reading, 0)
     options: list[tuple[float, int, bool, int]] = []
     spellings = {base, base.replace("v", "u")} if "v" in base else {base}

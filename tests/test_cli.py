@@ -109,6 +109,11 @@ def test_termbase_from_environment_and_several_bases(runner: CliRunner, tmp_path
     assert result.stdout.splitlines()[-1].endswith("\tmine")  # origin shown
     found = run(runner, "--termbase", str(mine), "lookup", "--json", "wsgz")
     assert json.loads(found.stdout)["results"][0]["termbase"] == "mine"
+    both = ["--termbase", str(BUNDLED), "--termbase", str(mine), "lookup", "wsgz"]
+    assert run(runner, *both).stdout.startswith("wsgz\t五水共治\t")
+    assert run(runner, *both).stdout.rstrip("\n").endswith("\tmine")  # origin shown
+    terminal = run(runner, *both[:4], "lookup", "工程", env={"GLOSSARY_TERMINAL": "1"})
+    assert "term base" in terminal.stdout  # the table of other results names theirs
 
 
 def test_import_appendix_rebuilds_the_chinese_fields(runner: CliRunner, tmp_path: Path) -> None:

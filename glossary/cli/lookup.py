@@ -37,7 +37,9 @@ def lookup(
         store = open_store(termbase_paths(ctx, termbase), progress)
     mode = render.choose_mode(as_json)
     results = [search(store, query, limit) for query in wanted]
-    render.lookup_results(results, mode, several=len(wanted) > 1)
+    render.lookup_results(
+        results, mode, several=len(wanted) > 1, show_origin=len(store.termbases) > 1
+    )
     missing = [result.query for result in results if not result.matches]
     for result in results:
         if not result.matches:
