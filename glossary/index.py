@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from glossary.model import Term
-from glossary.pinyin import Syllable, is_hanzi, readings, split_syllables
+from glossary.pinyin import Syllable, has_hanzi, is_hanzi, readings, split_syllables
 
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 LATIN_RUN = re.compile(r"[a-z0-9]+")
@@ -70,7 +70,7 @@ def tokens(text: str) -> list[str]:
     Text without a hanzi skips jieba: on such text jieba yields exactly the runs of ASCII
     letters and digits (checked on all of CC-CEDICT's English definitions), so a regular
     expression gives the same tokens without loading its dictionary."""
-    if not any(is_hanzi(ch) for ch in text):
+    if not has_hanzi(text):
         return [word for word in LATIN_RUN.findall(text) if word not in STOPWORDS]
     from glossary.segment import segment
 

@@ -37,8 +37,8 @@ from typing import Any
 
 from glossary import index
 from glossary.model import Term, TermBase
-from glossary.pinyin import is_hanzi
-from glossary.textnorm import fold, traditional_table
+from glossary.pinyin import has_hanzi, is_hanzi
+from glossary.textnorm import fold_table, traditional_table
 
 Progress = Callable[[str, int, int], None]
 
@@ -82,9 +82,9 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     """Fill an empty database with the index of `bases` (see the module docstring)."""
     db.executescript(SCHEMA)
     terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
-    chars = {ch for term, _ in terms for name in term.names() for ch in name if is_hanzi(ch)}
-    chars |= {ch for term, _ in terms for ch in term.definition_zh if is_hanzi(ch)}
-    traditional = traditional_table(chars)
+    chars = {ch for term, _ in terms for name in term.names() for ch in name}
+    chars |= {ch for term, _ in terms for ch in term.definition_zh}
+    traditional = traditional_table(ch for ch in chars if is_hanzi(ch))
     literals = _names(db, [term for term, _ in terms], traditional, progress)
     lengths = _full_text(db, [term for term, _ in terms], traditional, progress)
     db.executemany(
@@ -127,40 +127,61 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
 # -- names, fragments, readings --------------------------------------------------------------
 
 
+class _Inserts:
+    """Rows waiting to be inserted, table by table, written STEP terms at a time."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.rows: dict[str, list[tuple[Any, ...]]] = {}
+
+    def add(self, table: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        self.rows.setdefault(table, []).extend(rows)
+
+    def flush(self) -> None:
+        for table, rows in self.rows.items():
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        self.rows = {}
+
+
 def _names(
     db: sqlite3.Connection, terms: Sequence[Term], traditional: dict[str, str], progress: Progress
 ) -> set[str]:
-    """Fill names, grams, tails, readings, pairs, heads, chars and fuzzy; return the characters
-    other than hanzi that stand as units of reading entries (a query may type them as such)."""
+    """Fill names, grams, tails, words, readings, chains, heads, chars and fuzzy; return the
+    characters other than hanzi that stand as units of reading entries (a query may type
+    them as such)."""
     buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int]]] = {}
     literals: set[str] = set()
     hanzi: set[str] = set()
+    table = fold_table(traditional)
+    inserts = _Inserts(db)
     position = entry = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
+            inserts.flush()
             progress("names", number, len(terms))
         for kind, raw in index.names(term):
-            name = fold(raw, traditional)
-            db.execute("INSERT INTO names VALUES (?, ?, ?, ?)", (position, number, kind, name))
+            name = raw.translate(table)
+            inserts.add("names", [(position, number, kind, name)])
             bucket = (fuzzy_group(name, kind), int(" " in name), len(name), token_length(name))
             names, positions = buckets.setdefault(bucket, ([], array("i")))
             names.append(name)
             positions.append(position)
-            db.executemany("INSERT INTO tails VALUES (?, ?)", ((t, position) for t in _tails(name)))
+            inserts.add("tails", ((tail, position) for tail in _tails(name)))
             words = name.split()
             if words != [name]:
-                db.executemany(
-                    "INSERT INTO words VALUES (?, ?)", ((w, position) for w in set(words))
-                )
-            if any(is_hanzi(ch) for ch in name):
+                inserts.add("words", ((word, position) for word in set(words)))
+            if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
-                db.executemany("INSERT INTO grams VALUES (?, ?)", ((g, position) for g in grams))
+                inserts.add("grams", ((gram, position) for gram in grams))
                 units = index.units(name, term.pinyin if kind == "headword" else "")
-                _reading(db, entry, number, units)
-                literals.update(c for c, r in units if c.isalnum() and not is_hanzi(c))
+                _reading(inserts, entry, number, units)
+                literals.update(c for c, _ in units if c.isalnum() and not is_hanzi(c))
                 hanzi.update(c for c, _ in units if is_hanzi(c))
                 entry += 1
             position += 1
+    inserts.flush()
     progress("names", len(terms), len(terms))
     db.executemany(
         "INSERT INTO chars VALUES (?, ?)",
@@ -185,17 +206,17 @@ def _tails(name: str) -> set[str]:
     }
 
 
-def _reading(db: sqlite3.Connection, entry: int, number: int, units: list[list[Any]]) -> None:
-    db.execute("INSERT INTO readings VALUES (?, ?, ?)", (entry, number, json.dumps(units)))
+def _reading(inserts: _Inserts, entry: int, number: int, units: list[list[Any]]) -> None:
+    inserts.add("readings", [(entry, number, json.dumps(units))])
     keys = [unit_keys(char, found) for char, found in units if char.isalnum()]
     chains: set[str] = set()
     for start in range(len(keys) - 1):
         for left, middle in product(keys[start], keys[start + 1]):
             following = keys[start + 2] if start + 2 < len(keys) else {""}
             chains.update(left + middle + right for right in following)
-    db.executemany("INSERT INTO chains VALUES (?, ?)", ((chain, entry) for chain in chains))
+    inserts.add("chains", ((chain, entry) for chain in chains))
     heads = {head for char, found in units if char.isalnum() for head in _heads(char, found)}
-    db.executemany("INSERT INTO heads VALUES (?, ?)", ((head, entry) for head in heads))
+    inserts.add("heads", ((head, entry) for head in heads))
 
 
 def unit_keys(char: str, found: Sequence[str]) -> set[str]:
@@ -251,20 +272,21 @@ def _full_text(
     db: sqlite3.Connection, terms: Sequence[Term], traditional: dict[str, str], progress: Progress
 ) -> list[int]:
     """Fill postings and vocabulary; return each term's count of tokens."""
-    texts = [fold(f"{t.definition_zh}\n{t.definition_en}", traditional) for t in terms]
+    table = fold_table(traditional)
+    texts = [f"{t.definition_zh}\n{t.definition_en}".translate(table) for t in terms]
     _teach_segmenter(terms, texts, traditional)
     document_frequency: Counter[str] = Counter()
     lengths: list[int] = []
+    inserts = _Inserts(db)
     for number, text in enumerate(texts):
         if number % STEP == 0:
+            inserts.flush()
             progress("full text", number, len(terms))
         counts = Counter(index.tokens(text))
         lengths.append(sum(counts.values()))
         document_frequency.update(counts.keys())
-        db.executemany(
-            "INSERT INTO postings VALUES (?, ?, ?)",
-            ((token, number, count) for token, count in sorted(counts.items())),
-        )
+        inserts.add("postings", ((token, number, n) for token, n in sorted(counts.items())))
+    inserts.flush()
     progress("full text", len(terms), len(terms))
     db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(document_frequency.items()))
     return lengths
@@ -277,12 +299,13 @@ def _teach_segmenter(
     so that they stay whole there. Only those texts are segmented by jieba (and jieba is only
     loaded when there is one); a name can only be one of jieba's words when it is made of the
     characters jieba segments together (hanzi, ASCII letters, digits and +#&._%-)."""
-    chinese = [text for text in texts if any(is_hanzi(ch) for ch in text)]
+    chinese = [text for text in texts if has_hanzi(text)]
     if not chinese:
         return
     from glossary.segment import add_words
 
-    names = (fold(name, traditional) for term in terms for name in term.names())
+    table = fold_table(traditional)
+    names = (name.translate(table) for term in terms for name in term.names())
     add_words(_names_in(chinese, names))
 
 
@@ -295,7 +318,7 @@ def _names_in(texts: Sequence[str], names: Iterable[str]) -> list[str]:
     wanted = [
         name
         for name in dict.fromkeys(names)
-        if JIEBA_BLOCK.fullmatch(name) and any(is_hanzi(ch) for ch in name)
+        if JIEBA_BLOCK.fullmatch(name) and has_hanzi(name)
     ]
     lengths = {len(name) for name in wanted}
     pieces: set[str] = set()

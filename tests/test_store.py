@@ -11,12 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary import cache
 from glossary.scan import build_tables, unique_terms
 from glossary.search import search
 from glossary.store import open_store
 from glossary.termbase import load
+from glossary.textnorm import fold, fold_table
 
 from .conftest import BUNDLED
 
@@ -134,3 +137,9 @@ def test_concurrent_builders(tmp_path: Path) -> None:
     assert len(set(outputs)) == 1 and int(outputs[0]) == len(load(BUNDLED).terms)
     assert len(databases()) == 1
     assert not [p for p in cache.cache_dir().iterdir() if p.suffix == ".tmp"]
+
+
+@given(st.text(alphabet=st.sampled_from("AbZ ＥＯＤ　藝術鄉建艺术é\u3000x1")))
+def test_fold_table_folds_as_fold_does(text: str) -> None:
+    traditional = {"藝": "艺", "術": "术", "鄉": "乡"}
+    assert text.translate(fold_table(traditional)) == fold(text, traditional)
