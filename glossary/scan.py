@@ -10,23 +10,24 @@ How a match is found:
    whitespace and line breaks, and quote marks (“”‘’「」『』"' and their kin). Whitespace between
    two ASCII letters or digits is kept as one space, so `2030 Agenda` still needs its space and
    `E O D` is not `EOD`. Each stretch of the skeleton remembers where it came from.
-3. Names are skeletonised the same way and looked up in a trie, leftmost first and, at each
-   position, longest first; a match ends the search for the characters it covers, so spans never
-   overlap.
+3. Names are skeletonised the same way and looked up by growing prefixes (a dict of every
+   prefix of every name), leftmost first and, at each position, longest first; a match ends the
+   search for the characters it covers, so spans never overlap.
 4. A candidate must start and end at a word boundary. A name that starts (ends) with an ASCII
    letter or digit must not have one just before (after) it: `EOD模式` contains EOD, `GEODE` does
    not. A Chinese name of at most `SHORT_NAME` characters with a Chinese character right beside
-   it is accepted only where jieba's segmentation of a short window around it (with the term
-   bases' names in its vocabulary) starts and ends a word at the match: 乡建 is not found in
-   城乡建设. Longer Chinese names are taken wherever they occur, which keeps jieba's dictionary
-   load (about 0.7 s) off the common path.
+   it is accepted only where jieba's segmentation of a short window around it (with the
+   glossaries' names in its vocabulary) starts and ends a word at the match: 乡建 is not found
+   in 城乡建设. The window is cut by `segment.WindowSegmenter`, which reads only the dictionary
+   entries it needs. Longer Chinese names are taken wherever they occur, and so are the words of
+   a term base of kind `dictionary` (CC-CEDICT), whose words delimit one another.
 5. The span is mapped back to the original text. It runs from the first to the last character of
    the name, so line breaks and quotes inside are part of the surface; quotes around it are not,
    except that a quote opened (closed) inside the span takes its partner just after (before) it,
    so the surface of `诉源“三源治理”` is balanced.
 
-The tables this needs (the trie's keys and the traditional-character table, built with zhconv)
-are JSON, cached per term-base content by `glossary.cache`. Nothing here imports typer or rich.
+The tables this needs (`build_tables`) are JSON, cached per term-base content. Nothing here
+imports typer or rich.
 """
 
 from __future__ import annotations
@@ -46,13 +47,13 @@ SHORT_NAME = 3
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
 CACHE_KIND = "scan"
-TABLES_FORMAT = 1
+TABLES_FORMAT = 2
 
 QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
 IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
+HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
 PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", "｢": "｣"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
-_END = ""  # the trie key that marks the end of a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,33 +88,72 @@ def is_word_char(char: str) -> bool:
 # -- tables (built once per term-base content) ----------------------------------------------
 
 
-def unique_terms(bases: Sequence[TermBase]) -> list[Term]:
-    """The terms of all bases in order; a later term with an id already seen is left out."""
+def unique_terms(bases: Sequence[TermBase]) -> list[tuple[Term, TermBase]]:
+    """The terms of all bases in order, each with its base; a later term with an id already
+    seen is left out."""
     seen: set[str] = set()
-    terms: list[Term] = []
+    terms: list[tuple[Term, TermBase]] = []
     for base in bases:
         for term in base.terms:
             if term.id not in seen:
                 seen.add(term.id)
-                terms.append(term)
+                terms.append((term, base))
     return terms
 
 
-def build_tables(terms: Sequence[Term]) -> dict[str, Any]:
-    """JSON-ready tables: the traditional->simplified table for the names' characters and each
-    name's skeleton -> the index of its term (the first term to claim a skeleton keeps it)."""
+def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
+    """JSON-ready tables for `Scanner`:
+    - `traditional`: traditional -> simplified for the names' characters;
+    - `prefixes`: every prefix of every name's skeleton -> the number of the term whose name it
+      is, or -1 for a prefix that is no name (the first term to claim a skeleton keeps it);
+    - `terms`: [id, headword, English, checked] per number, `checked` being whether its short
+      Chinese names must sit at jieba's word boundaries (terms of a glossary, not a dictionary);
+    - `words`: the checked names added to jieba's vocabulary, with the frequencies jieba gives
+      them.
+    """
     from glossary.textnorm import traditional_table
 
-    chars = {char for term in terms for name in term.names() for char in name}
+    terms = unique_terms(bases)
+    chars = {char for term, _ in terms for name in term.names() for char in name}
     traditional = traditional_table(chars)
     translation = make_translation(traditional)
-    keys: dict[str, int] = {}
-    for index, term in enumerate(terms):
+    prefixes: dict[str, int] = {}
+    vocabulary: list[str] = []
+    for number, (term, base) in enumerate(terms):
         for name in term.names():
             key = Skeleton.of(name.translate(translation)).text
-            if key:
-                keys.setdefault(key, index)
-    return {"format": TABLES_FORMAT, "traditional": traditional, "keys": keys}
+            if not key:
+                continue
+            for end in range(1, len(key)):
+                prefixes.setdefault(key[:end], -1)
+            if prefixes.get(key, -1) < 0:
+                prefixes[key] = number
+            if base.kind != "dictionary" and len(key) > 1 and any(map(is_hanzi, key)):
+                vocabulary.append(key)
+    words = _vocabulary_frequencies(vocabulary)
+    return {
+        "format": TABLES_FORMAT,
+        "traditional": traditional,
+        "prefixes": prefixes,
+        "terms": [
+            [term.id, term.headword, term.en, base.kind != "dictionary"] for term, base in terms
+        ],
+        "words": words,
+    }
+
+
+def _vocabulary_frequencies(vocabulary: Sequence[str]) -> dict[str, int]:
+    """The frequencies jieba gives these words when they are added in this order (computed from
+    the few dictionary entries they need, see `glossary.segment`)."""
+    if not vocabulary:
+        return {}
+    from glossary.jieba_dict import open_dictionary
+    from glossary.segment import WindowSegmenter
+
+    segmenter = WindowSegmenter(open_dictionary())
+    for word in dict.fromkeys(vocabulary):
+        segmenter.add(word)
+    return segmenter.added
 
 
 def make_translation(traditional: dict[str, str]) -> dict[int, str]:
@@ -180,24 +220,16 @@ class Skeleton:
 
 
 class Scanner:
-    """Finds the terms of a term base in text; build it with `scanner_for` to use the cache."""
+    """Finds the terms of a term base in text, from tables made by `build_tables`."""
 
-    def __init__(self, terms: Sequence[Term], tables: dict[str, Any]) -> None:
-        self.terms = list(terms)
+    def __init__(self, tables: dict[str, Any]) -> None:
         self.translation = make_translation(dict(tables["traditional"]))
-        self.trie: dict[str, Any] = {}
-        for key, index in tables["keys"].items():
-            node = self.trie
-            for char in key:
-                node = node.setdefault(char, {})
-            node[_END] = int(index)
-        firsts = "".join(sorted(self.trie))
+        self.prefixes: dict[str, int] = tables["prefixes"]
+        self.terms: list[tuple[str, str, str, bool]] = [tuple(row) for row in tables["terms"]]
+        self.words: dict[str, int] = tables["words"]
+        firsts = "".join(sorted({key[0] for key in self.prefixes}))
         self.first_chars = re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
-        self._segmenter_ready = False
-
-    @property
-    def by_id(self) -> dict[str, Term]:
-        return {term.id: term for term in self.terms}
+        self._segmenter: Any = None
 
     def scan(self, text: str) -> list[Occurrence]:
         """Every occurrence of every term in `text`, in order, without overlaps."""
@@ -207,8 +239,9 @@ class Scanner:
         found: list[Occurrence] = []
         position = 0
         skel = skeleton.text
+        search = self.first_chars.search
         while True:
-            candidate = self.first_chars.search(skel, position)
+            candidate = search(skel, position)
             if candidate is None:
                 break
             start = candidate.start()
@@ -216,12 +249,14 @@ class Scanner:
             if match is None:
                 position = start + 1
                 continue
-            end, index = match
-            begin, stop = _balance(text, skeleton.origin(start), skeleton.origin(end - 1) + 1)
-            term = self.terms[index]
+            end, number = match
+            begin, stop = skeleton.origin(start), skeleton.origin(end - 1) + 1
+            if HAS_QUOTE.search(text, begin, stop):
+                begin, stop = _balance(text, begin, stop)
+            term_id, headword, english, _ = self.terms[number]
             line = bisect.bisect_left(newlines, begin) + 1
             found.append(
-                Occurrence(begin, stop, text[begin:stop], term.id, term.headword, term.en, line)
+                Occurrence(begin, stop, text[begin:stop], term_id, headword, english, line)
             )
             position = end
         return found
@@ -229,25 +264,24 @@ class Scanner:
     def _longest_at(
         self, skel: str, start: int, skeleton: Skeleton, folded: str
     ) -> tuple[int, int] | None:
-        """The end and term index of the longest acceptable name at skeleton offset `start`."""
+        """The end and term number of the longest acceptable name at skeleton offset `start`."""
         ends: list[tuple[int, int]] = []
-        node = self.trie
-        index = start
-        while index < len(skel):
-            child = node.get(skel[index])
-            if child is None:
+        prefixes = self.prefixes
+        index = start + 1
+        while index <= len(skel):
+            number = prefixes.get(skel[start:index])
+            if number is None:
                 break
-            node = child
+            if number >= 0:
+                ends.append((index, number))
             index += 1
-            if _END in node:
-                ends.append((index, node[_END]))
-        for end, term_index in reversed(ends):
-            if self._at_boundaries(skel, start, end, skeleton, folded):
-                return end, term_index
+        for end, number in reversed(ends):
+            if self._at_boundaries(skel, start, end, number, skeleton, folded):
+                return end, number
         return None
 
     def _at_boundaries(
-        self, skel: str, start: int, end: int, skeleton: Skeleton, folded: str
+        self, skel: str, start: int, end: int, number: int, skeleton: Skeleton, folded: str
     ) -> bool:
         begin, stop = skeleton.origin(start), skeleton.origin(end - 1) + 1
         before = folded[begin - 1] if begin > 0 else ""
@@ -257,39 +291,27 @@ class Scanner:
             return False
         if is_word_char(last) and after and is_word_char(after):
             return False
+        if end - start > SHORT_NAME or not self.terms[number][3]:
+            return True
         chinese_edge = (is_hanzi(first) and before and is_hanzi(before)) or (
             is_hanzi(last) and after and is_hanzi(after)
         )
-        if not chinese_edge or end - start > SHORT_NAME:
-            return True
-        return self._jieba_agrees(skel, start, end)
+        return not chinese_edge or self._jieba_agrees(skel, start, end)
 
     def _jieba_agrees(self, skel: str, start: int, end: int) -> bool:
         """Whether jieba, segmenting a window around skel[start:end], cuts at both ends."""
-        from glossary.segment import add_words, segment
+        if self._segmenter is None:
+            from glossary.jieba_dict import open_dictionary
+            from glossary.segment import WindowSegmenter
 
-        if not self._segmenter_ready:
-            add_words(
-                key
-                for key in _keys(self.trie)
-                if any(is_hanzi(char) for char in key) and len(key) > 1
-            )
-            self._segmenter_ready = True
+            self._segmenter = WindowSegmenter(open_dictionary(), self.words)
         low = max(0, start - WINDOW)
         cuts = {0}
         offset = 0
-        for word in segment(skel[low : end + WINDOW]):
+        for word in self._segmenter.cut(skel[low : end + WINDOW]):
             offset += len(word)
             cuts.add(offset)
         return start - low in cuts and end - low in cuts
-
-
-def _keys(trie: dict[str, Any], prefix: str = "") -> list[str]:
-    keys = [prefix] if _END in trie else []
-    for char, child in trie.items():
-        if char != _END:
-            keys.extend(_keys(child, prefix + char))
-    return keys
 
 
 def _balance(text: str, begin: int, stop: int) -> tuple[int, int]:
@@ -311,14 +333,16 @@ def _balance(text: str, begin: int, stop: int) -> tuple[int, int]:
     return begin, stop
 
 
-def scanner_for(bases: Sequence[TermBase]) -> Scanner:
-    """A scanner for these term bases, its tables taken from the cache when they are there."""
+def scanner_for(paths: Sequence[Path]) -> Scanner:
+    """A scanner for the term bases at these paths, its tables from the cache when they are
+    there (the term bases are only parsed to build them)."""
     from glossary.cache import load_or_build
+    from glossary.termbase import load_many
 
-    terms = unique_terms(bases)
-    tables = load_or_build(
-        CACHE_KIND, [Path(base.path) for base in bases], lambda _contents: build_tables(terms)
-    )
+    def build(_contents: list[bytes]) -> dict[str, Any]:
+        return build_tables(load_many(paths))
+
+    tables = load_or_build(CACHE_KIND, paths, build)
     if not isinstance(tables, dict) or tables.get("format") != TABLES_FORMAT:
-        tables = build_tables(terms)
-    return Scanner(terms, tables)
+        tables = build(_contents=[])
+    return Scanner(tables)
