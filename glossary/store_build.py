@@ -94,10 +94,9 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
             for number, ((term, position), length) in enumerate(zip(terms, lengths, strict=True))
         ),
     )
-    from glossary.scan import build_tables, unique_terms
+    from glossary.scan import build_tables
 
-    # TODO(lead): build_tables(bases) once it takes Sequence[TermBase] on main.
-    scan_tables = build_tables(unique_terms(bases))
+    scan_tables = build_tables(bases)
     starts, total = [], 0
     for base in bases:
         starts.append(total)
