@@ -12,15 +12,18 @@ on the names it could lift to the cut-off:
   otherwise, sharing no word, it is the ratio of the sorted distinct words, bounded as above by
   those lengths. So: names sharing a word with the query, and names whose joined words have a
   length in the window;
-- partial_ratio runs on every longer name (it has no such bound);
+- partial_ratio runs on every longer name (it has no such bound), for a short query only on
+  those that share a bigram with it (see `_bigram_filter`);
 - a name that shares no character with the query scores 0 on all three, so names in another
-  script (all ASCII against none; see store_build.fuzzy_group) are never scored.
+  script (all ASCII against none; see store.fuzzy_group) are never scored.
 
 The result is the same as scoring every name, ordered by score and then by position.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from glossary.store import Store
 
 SLACK = 0.999  # native cut-offs a little lower, so that the exact cut-off is applied here
+BIGRAM_FILTER_MAX = 12
 
 
 def score(query: str, name: str) -> float:
@@ -54,16 +58,17 @@ def best_names(
     groups = _groups(query, skip_ids)
     in_groups = f"grp IN ({', '.join('?' * len(groups))})"
     low, high = _window(len(query), cutoff)
-    runs = [(fuzz.ratio, 1.0, f"{in_groups} AND length BETWEEN ? AND ?", [*groups, low, high])]
-    if len(query) >= 5:
-        runs.append(
-            (fuzz.partial_ratio, 0.95, f"{in_groups} AND length > ?", [*groups, len(query)])
-        )
     best: dict[int, float] = {}
     named: dict[int, str] = {}
-    for scorer, factor, where, params in runs:
-        names, positions = store.fuzzy_names(where, params)
-        _score_into(best, named, scorer, factor, query, names, positions, cutoff)
+    where = f"{in_groups} AND length BETWEEN ? AND ?"
+    names, positions = store.fuzzy_names(where, [*groups, low, high])
+    _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
+    if len(query) >= 5:
+        where = f"{in_groups} AND length > ?"
+        names, positions = store.fuzzy_names(
+            where, [*groups, len(query)], _bigram_filter(query, cutoff / 0.95 * SLACK)
+        )
+        _score_into(best, named, fuzz.partial_ratio, 0.95, query, names, positions, cutoff)
     worded, word_positions = _token_set_names(store, query, cutoff / 0.95, groups, in_groups)
     _score_into(best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff)
     results = [
@@ -97,8 +102,31 @@ def _score_into(
             named[position] = name
 
 
+def _bigram_filter(query: str, cutoff: float) -> re.Pattern[str] | None:
+    """A pattern of the query's bigrams that every name partial_ratio scores `cutoff` or more
+    must contain, for short queries (a long one has common bigrams: filtering costs more
+    than it saves); None when there is no such guarantee.
+
+    A window w of the name (len(w) <= m = len(query)) scoring s has an alignment of
+    L >= s (m + len(w)) / 200 characters; of its L - 1 neighbouring pairs at most m - L are
+    apart in the query and len(w) - L apart in the name, so 3L - m - len(w) - 1 pairs are
+    bigrams of both."""
+    m = len(query)
+    if m > BIGRAM_FILTER_MAX or "\n" in query:
+        return None
+    shared = []
+    for w in range(1, m + 1):
+        aligned = math.ceil(cutoff * (m + w) / 200 - 1e-9)
+        if aligned <= w:
+            shared.append(3 * aligned - m - w - 1)
+    if not shared or min(shared) < 1:
+        return None
+    bigrams = sorted({query[i : i + 2] for i in range(m - 1)})
+    return re.compile("|".join(re.escape(bigram) for bigram in bigrams))
+
+
 def _groups(query: str, skip_ids: bool) -> list[str]:
-    """The fuzzy groups (store_build.fuzzy_group) that can share a character with `query`."""
+    """The fuzzy groups (store.fuzzy_group) that can share a character with `query`."""
     has_ascii = any(ord(ch) < 128 or ch.isspace() for ch in query)
     has_other = any(ord(ch) >= 128 for ch in query)
     groups = ["mixed"]
@@ -122,7 +150,7 @@ def _token_set_names(
     store: Store, query: str, cutoff: float, groups: Sequence[str], in_groups: str
 ) -> tuple[list[str], list[int]]:
     """The names token_set_ratio is computed for and can lift to `cutoff`, with positions."""
-    from glossary.store_build import token_length
+    from glossary.store import token_length
 
     spaced = " " in query
     low, high = _window(token_length(query), cutoff)

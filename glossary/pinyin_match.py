@@ -15,6 +15,7 @@ from typing import Any
 from glossary.pinyin import strip_tones
 
 SKIPPABLE = frozenset(" '’-·")
+_SKIPPED = "".join(sorted(SKIPPABLE))
 
 
 def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None:
@@ -23,10 +24,14 @@ def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None
     total = sum(1 for char, _ in units if char.isalnum())
     frozen = _freeze(units)
     memo: dict[tuple[int, int], tuple[float, int, bool] | None] = {}
+    first = plain.lstrip(_SKIPPED)[:1]
     best: tuple[float, str] | None = None
     for start in range(len(units)):
-        if start and not units[start][0].isalnum():
+        char, readings = units[start]
+        if start and not char.isalnum():
             continue
+        if start and first and first != char and all(r[0] != first for r in readings):
+            continue  # _walk finds nothing: every way a unit takes a piece starts with these
         found = _walk(plain, tones, frozen, 0, start, memo)
         if found is None:
             continue
