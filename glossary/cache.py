@@ -1,5 +1,6 @@
-"""A cache of derived data (search indexes, scanner tables), keyed by the content of the term
-bases it was built from and the program's version.
+"""A cache of derived data (the scanner's tables), keyed by the content of the term bases it was
+built from and the program's version, and the digests of term-base files (`file_digests`) that
+store.py names its index databases by.
 
 The cache is JSON in the user's cache folder ($GLOSSARY_CACHE_DIR, else $XDG_CACHE_HOME/glossary,
 else ~/.cache/glossary). Nothing is ever unpickled. A corrupt or stale entry is rebuilt silently;

@@ -17,8 +17,8 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
-import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -27,9 +27,10 @@ from typing import Any
 from glossary import __version__
 from glossary.model import Term, term_from_dict
 
-FORMAT = 1
+FORMAT = 2  # bump whenever store_build writes different tables or rows
 Progress = Callable[[str, int, int], None]
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
+TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
 
 
 class Store:
@@ -91,8 +92,6 @@ class Store:
 
     def names_with_word_start(self, prefix: str) -> list[Row]:
         """Names with a word (not starting with a hanzi) that starts with `prefix`."""
-        from glossary.store_build import TAIL_LENGTH
-
         low = prefix[:TAIL_LENGTH]
         sql = "SELECT DISTINCT position FROM tails WHERE tail >= ? AND tail < ?"
         return self._names(sql, [low, _after_prefix(low)])
@@ -154,14 +153,25 @@ class Store:
         sql = f"SELECT char, letters FROM chars WHERE char IN ({_marks(wanted)})"
         return dict(self.db.execute(sql, wanted))
 
-    def fuzzy_names(self, where: str, params: Sequence[Any]) -> tuple[list[str], array[int]]:
-        """The names of the fuzzy blobs selected by `where`, and their positions."""
+    def fuzzy_names(
+        self, where: str, params: Sequence[Any], containing: re.Pattern[str] | None = None
+    ) -> tuple[list[str], array[int]]:
+        """The names of the fuzzy blobs selected by `where`, and their positions; with
+        `containing` (a pattern without line breaks), only the names in which it matches."""
         names: list[str] = []
         positions: array[int] = array("i")
-        sql = f"SELECT joined, names, positions FROM fuzzy WHERE {where}"
-        for joined, blob, packed in self.db.execute(sql, list(params)):
-            names += blob.split("\n") if joined else json.loads(blob)
-            positions.frombytes(packed)
+        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {where}"
+        for joined, length, blob, packed in self.db.execute(sql, list(params)):
+            if containing is None or not joined:
+                names += blob.split("\n") if joined else json.loads(blob)
+                positions.frombytes(packed)
+                continue
+            row = array("i")
+            row.frombytes(packed)
+            # every name of a blob has the same length, so a match's offset gives its name
+            for i in sorted({found.start() // (length + 1) for found in containing.finditer(blob)}):
+                names.append(blob[i * (length + 1) : i * (length + 1) + length])
+                positions.append(row[i])
         return names, positions
 
     def vocabulary(self, tokens: Iterable[str]) -> dict[str, int]:
@@ -179,6 +189,25 @@ class Store:
             "WHERE p.token = ? ORDER BY p.number"
         )
         return list(self.db.execute(sql, (token,)))
+
+
+def fuzzy_group(name: str, kind: str) -> str:
+    """ids; names all ASCII ('latin'); names without ASCII or whitespace ('han'); others
+    ('mixed'). A name shares no character with a query of the other script, so rapidfuzz
+    gives it 0 and it need not be scored."""
+    if kind == "id":
+        return "id"
+    if name.isascii():
+        return "latin"
+    if not any(ord(ch) < 128 or ch.isspace() for ch in name):
+        return "han"
+    return "mixed"
+
+
+def token_length(text: str) -> int:
+    """Length of the distinct words joined by one space, sorted: what token_set_ratio compares
+    when two strings share no word."""
+    return len(" ".join(sorted(set(text.split()))))
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -255,6 +284,8 @@ def _silent(_stage: str, _done: int, _total: int) -> None:
 
 
 def _build(paths: Sequence[Path], folder: Path, progress: Progress) -> Store:
+    import tempfile
+
     from glossary.store_build import build
 
     bases, key = _load(paths, progress)

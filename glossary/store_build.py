@@ -38,11 +38,11 @@ from typing import Any
 from glossary import index
 from glossary.model import Term, TermBase
 from glossary.pinyin import has_hanzi, is_hanzi
+from glossary.store import TAIL_LENGTH, fuzzy_group, token_length
 from glossary.textnorm import fold_table, traditional_table
 
 Progress = Callable[[str, int, int], None]
 
-TAIL_LENGTH = 32
 SEPARATOR = "\n"
 STEP = 2000  # report progress every STEP terms
 
@@ -241,25 +241,6 @@ def _heads(char: str, found: Sequence[str]) -> set[str]:
     return heads
 
 
-def fuzzy_group(name: str, kind: str) -> str:
-    """ids; names all ASCII ('latin'); names without ASCII or whitespace ('han'); others
-    ('mixed'). A name shares no character with a query of the other script, so rapidfuzz
-    gives it 0 and it need not be scored."""
-    if kind == "id":
-        return "id"
-    if name.isascii():
-        return "latin"
-    if not any(ord(ch) < 128 or ch.isspace() for ch in name):
-        return "han"
-    return "mixed"
-
-
-def token_length(text: str) -> int:
-    """Length of the distinct words joined by one space, sorted: what token_set_ratio compares
-    when two strings share no word."""
-    return len(" ".join(sorted(set(text.split()))))
-
-
 def _join(names: list[str]) -> str:
     return SEPARATOR.join(names) if SEPARATOR not in "".join(names) else json.dumps(names)
 
@@ -315,9 +296,7 @@ def _names_in(texts: Sequence[str], names: Iterable[str]) -> list[str]:
     """The names (in order, once each) that are one of jieba's blocks of characters and occur
     in one of the texts."""
     wanted = [
-        name
-        for name in dict.fromkeys(names)
-        if JIEBA_BLOCK.fullmatch(name) and has_hanzi(name)
+        name for name in dict.fromkeys(names) if JIEBA_BLOCK.fullmatch(name) and has_hanzi(name)
     ]
     lengths = {len(name) for name in wanted}
     pieces: set[str] = set()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
@@ -228,3 +229,17 @@ def test_through_a_real_pipe() -> None:
         shell=True, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert pipe.stdout.count("\n") == 1 and pipe.stderr == ""
+
+
+def test_lookup_shows_a_progress_bar_while_the_index_builds(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary.cli import progress
+
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    terminal = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "1"})
+    assert terminal.exit_code == 0 and "building the index" in terminal.stderr
+    again = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "1"})
+    assert again.stderr == ""  # the index is ready: nothing built, no bar
+    plain = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "0"})
+    assert plain.stderr == ""

@@ -3,6 +3,8 @@ the build takes more than a moment (`DELAY` seconds)."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +20,7 @@ class BuildProgress:
     `DELAY` seconds (a timer thread starts it, since one stage, parsing a large YAML file, may
     report nothing for a long while)."""
 
-    def __init__(self, console: Any) -> None:
-        self._console = console
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._state = ("", 0, 0)
         self._bar: Any = None
@@ -40,6 +41,8 @@ class BuildProgress:
     def _start(self) -> None:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+        from glossary import render
+
         with self._lock:
             if self._closed:
                 return
@@ -48,7 +51,7 @@ class BuildProgress:
                 BarColumn(),
                 TextColumn("{task.percentage:>3.0f}%"),
                 TimeElapsedColumn(),
-                console=self._console,
+                console=render.console(stderr=True),
                 transient=True,
             )
             stage, done, total = self._state
@@ -66,14 +69,13 @@ class BuildProgress:
 
 @contextmanager
 def build_progress() -> Iterator[Progress | None]:
-    """A progress callback for open_store: a bar on a terminal's stderr, else None."""
-    from glossary import render
-
-    console = render.console(stderr=True)
-    if not console.is_terminal:
+    """A progress callback for open_store: a bar on a terminal's stderr, else None. Rich is only
+    imported when a bar is drawn (a lookup with a ready index never loads it in a pipe)."""
+    forced = os.environ.get("GLOSSARY_TERMINAL")
+    if forced == "0" or (forced != "1" and not sys.stderr.isatty()):
         yield None
         return
-    reporter = BuildProgress(console)
+    reporter = BuildProgress()
     try:
         yield reporter
     finally:
