@@ -26,6 +26,7 @@ from glossary.model import (
     TermBase,
     term_from_dict,
 )
+from glossary.progress import Progress
 
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
@@ -248,9 +249,11 @@ def dump(terms: Iterable[Term], kind: str = "glossary") -> str:
 def dump_chunks(
     terms: Sequence[Term],
     kind: str = "glossary",
+    progress: Progress | None = None,
     chunk: int = CHUNK,
 ) -> Iterator[str]:
-    """`dump` in pieces of `chunk` terms, the same text when joined.
+    """`dump` in pieces of `chunk` terms, the same text when joined; `progress` hears stage
+    "writing", counting terms.
 
     A block sequence under a mapping key is written flush with the key, exactly as a top-level
     sequence is, so a term list dumped piece by piece reads the same as one dumped whole.
@@ -266,6 +269,8 @@ def dump_chunks(
     for start in range(0, len(terms), chunk):
         piece = terms[start : start + chunk]
         yield _yaml([term.to_dict() for term in piece])
+        if progress is not None:
+            progress("writing", start + len(piece), len(terms))
 
 
 def _yaml(data: Any) -> str:
@@ -277,6 +282,7 @@ def save(
     path: str | Path,
     terms: Iterable[Term],
     kind: str = "glossary",
+    progress: Progress | None = None,
 ) -> None:
     """Write the term base atomically, YAML produced and written piece by piece."""
-    write_atomic_chunks(path, dump_chunks(list(terms), kind))
+    write_atomic_chunks(path, dump_chunks(list(terms), kind, progress))

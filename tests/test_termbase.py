@@ -175,3 +175,13 @@ def test_dump_of_no_terms_and_of_the_tricky_fixture() -> None:
     assert dump([], "dictionary") == whole_dump([], "dictionary")
     tricky = list(load(TRICKY).terms)
     assert "".join(dump_chunks(tricky, chunk=1)) == whole_dump(tricky)
+
+
+def test_save_reports_writing_progress(tmp_path: Path) -> None:
+    terms = list(load(BUNDLED).terms)
+    heard: list[tuple[str, int, int]] = []
+    save(tmp_path / "tb.yaml", terms, progress=lambda *report: heard.append(report))
+    assert heard == [("writing", len(terms), len(terms))]  # fewer terms than one piece
+    heard.clear()
+    "".join(dump_chunks(terms, progress=lambda *report: heard.append(report), chunk=4))
+    assert [done for _, done, _ in heard] == [4, 8, 12, len(terms)]
