@@ -10,33 +10,36 @@ How a match is found:
    whitespace and line breaks, and quote marks (“”‘’「」『』"' and their kin). Whitespace between
    two ASCII letters or digits is kept as one space, so `2030 Agenda` still needs its space and
    `E O D` is not `EOD`. Each stretch of the skeleton remembers where it came from.
-3. Names are skeletonised the same way and looked up in a trie, leftmost first and, at each
-   position, longest first; a match ends the search for the characters it covers, so spans never
-   overlap.
+3. Names are skeletonised the same way and looked up by growing prefixes (a dict of every
+   prefix of every name), leftmost first and, at each position, longest first; a match ends the
+   search for the characters it covers, so spans never overlap.
 4. A candidate must start and end at a word boundary. A name that starts (ends) with an ASCII
    letter or digit must not have one just before (after) it: `EOD模式` contains EOD, `GEODE` does
    not. A Chinese name of at most `SHORT_NAME` characters with a Chinese character right beside
-   it is accepted only where jieba's segmentation of a short window around it (with the term
-   bases' names in its vocabulary) starts and ends a word at the match: 乡建 is not found in
-   城乡建设. Longer Chinese names are taken wherever they occur, which keeps jieba's dictionary
-   load (about 0.7 s) off the common path.
+   it is accepted only where jieba's segmentation of a short window around it (with the
+   glossaries' names in its vocabulary) starts and ends a word at the match: 乡建 is not found
+   in 城乡建设. The window is cut by `segment.WindowSegmenter`, which reads only the dictionary
+   entries it needs. Longer Chinese names are taken wherever they occur, and so are the words of
+   a term base of kind `dictionary` (CC-CEDICT), whose words delimit one another.
 5. The span is mapped back to the original text. It runs from the first to the last character of
    the name, so line breaks and quotes inside are part of the surface; quotes around it are not,
    except that a quote opened (closed) inside the span takes its partner just after (before) it,
    so the surface of `诉源“三源治理”` is balanced.
 
-The tables this needs (the trie's keys and the traditional-character table, built with zhconv)
-are JSON, cached per term-base content by `glossary.cache`. Nothing here imports typer or rich.
+The tables this needs (`build_tables`) are JSON, cached per term-base content. Nothing here
+imports typer or rich.
 """
 
 from __future__ import annotations
 
 import bisect
+import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from glossary.model import Term, TermBase
 from glossary.pinyin import is_hanzi
@@ -46,18 +49,21 @@ SHORT_NAME = 3
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
 CACHE_KIND = "scan"
-TABLES_FORMAT = 1
+TABLES_FORMAT = 3
 
 QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
 IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
+FIELD, RECORD = "\x1f", "\x1e"
+CONTROL = re.compile("[\x00-\x1f]")
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
 PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", "｢": "｣"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
-_END = ""  # the trie key that marks the end of a name
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One occurrence of a term: `text[start:end] == surface`, offsets in code points."""
+class Occurrence(NamedTuple):
+    """One occurrence of a term: `text[start:end] == surface`, offsets in code points. (A named
+    tuple: a page of Chinese with a dictionary beside the glossary has 100,000 of them.)"""
 
     start: int
     end: int
@@ -81,39 +87,90 @@ class Occurrence:
 
 def is_word_char(char: str) -> bool:
     """An ASCII letter or digit (after folding): what a Latin name must not touch."""
-    return char.isascii() and char.isalnum()
+    return char in WORD_CHARS
 
 
 # -- tables (built once per term-base content) ----------------------------------------------
 
 
-def unique_terms(bases: Sequence[TermBase]) -> list[Term]:
-    """The terms of all bases in order; a later term with an id already seen is left out."""
+def unique_terms(bases: Sequence[TermBase]) -> list[tuple[Term, TermBase]]:
+    """The terms of all bases in order, each with its base; a later term with an id already
+    seen is left out."""
     seen: set[str] = set()
-    terms: list[Term] = []
+    terms: list[tuple[Term, TermBase]] = []
     for base in bases:
         for term in base.terms:
             if term.id not in seen:
                 seen.add(term.id)
-                terms.append(term)
+                terms.append((term, base))
     return terms
 
 
-def build_tables(terms: Sequence[Term]) -> dict[str, Any]:
-    """JSON-ready tables: the traditional->simplified table for the names' characters and each
-    name's skeleton -> the index of its term (the first term to claim a skeleton keeps it)."""
+def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
+    """JSON-ready tables for `Scanner`:
+    - `traditional`: traditional -> simplified for the names' characters;
+    - `keys`, `numbers`: every prefix of every name's skeleton (one per line) and, for a name, the
+      number of its term shifted left by one, plus one when the name is the prefix of a longer
+      name; -1 for a prefix that is no name (the first term to claim a skeleton keeps it);
+    - `terms`: id, headword and English of each term, fields and records joined by control
+      characters (a compact form that loads fast for 100,000 terms);
+    - `checked`: "1" per term whose short Chinese names must sit at jieba's word boundaries
+      (terms of a glossary), "0" for a dictionary's;
+    - `words`: the checked names added to jieba's vocabulary, with the frequencies jieba gives
+      them.
+    """
     from glossary.textnorm import traditional_table
 
-    chars = {char for term in terms for name in term.names() for char in name}
+    terms = unique_terms(bases)
+    chars = {char for term, _ in terms for name in term.names() for char in name}
     traditional = traditional_table(chars)
     translation = make_translation(traditional)
-    keys: dict[str, int] = {}
-    for index, term in enumerate(terms):
+    prefixes: dict[str, int] = {}
+    vocabulary: list[str] = []
+    for number, (term, base) in enumerate(terms):
         for name in term.names():
             key = Skeleton.of(name.translate(translation)).text
-            if key:
-                keys.setdefault(key, index)
-    return {"format": TABLES_FORMAT, "traditional": traditional, "keys": keys}
+            if not key or "\0" in key:
+                continue
+            if base.kind == "dictionary" and not any(map(is_hanzi, key)):
+                continue  # a dictionary's English is a gloss, not a name to look for
+            for end in range(1, len(key)):
+                prefixes.setdefault(key[:end], -1)
+            if prefixes.get(key, -1) < 0:
+                prefixes[key] = number
+            if base.kind != "dictionary" and len(key) > 1 and any(map(is_hanzi, key)):
+                vocabulary.append(key)
+    words = _vocabulary_frequencies(vocabulary)
+    rows = (
+        FIELD.join(CONTROL.sub(" ", value) for value in (term.id, term.headword, term.en))
+        for term, _ in terms
+    )
+    longer = {key[:-1] for key in prefixes if len(key) > 1}
+    return {
+        "format": TABLES_FORMAT,
+        "traditional": traditional,
+        "keys": "\n".join(prefixes),
+        "numbers": [
+            -1 if number < 0 else number << 1 | (key in longer) for key, number in prefixes.items()
+        ],
+        "terms": RECORD.join(rows),
+        "checked": "".join("0" if base.kind == "dictionary" else "1" for _, base in terms),
+        "words": words,
+    }
+
+
+def _vocabulary_frequencies(vocabulary: Sequence[str]) -> dict[str, int]:
+    """The frequencies jieba gives these words when they are added in this order (computed from
+    the few dictionary entries they need, see `glossary.segment`)."""
+    if not vocabulary:
+        return {}
+    from glossary.jieba_dict import open_dictionary
+    from glossary.segment import WindowSegmenter
+
+    segmenter = WindowSegmenter(open_dictionary())
+    for word in dict.fromkeys(vocabulary):
+        segmenter.add(word)
+    return segmenter.added
 
 
 def make_translation(traditional: dict[str, str]) -> dict[int, str]:
@@ -175,121 +232,158 @@ class Skeleton:
         piece = bisect.bisect_right(self.starts, index) - 1
         return self.origins[piece] + index - self.starts[piece]
 
+    def offsets(self) -> list[int]:
+        """The original offset of every skeleton character (`origin` for all at once)."""
+        found: list[int] = []
+        ends = [*self.starts[1:], len(self.text)] if self.starts else []
+        for start, end, origin in zip(self.starts, ends, self.origins, strict=True):
+            found.extend(range(origin, origin + end - start))
+        return found
+
 
 # -- the scanner ------------------------------------------------------------------------------
 
 
 class Scanner:
-    """Finds the terms of a term base in text; build it with `scanner_for` to use the cache."""
+    """Finds the terms of a term base in text, from tables made by `build_tables`."""
 
-    def __init__(self, terms: Sequence[Term], tables: dict[str, Any]) -> None:
-        self.terms = list(terms)
+    def __init__(self, tables: dict[str, Any]) -> None:
         self.translation = make_translation(dict(tables["traditional"]))
-        self.trie: dict[str, Any] = {}
-        for key, index in tables["keys"].items():
-            node = self.trie
-            for char in key:
-                node = node.setdefault(char, {})
-            node[_END] = int(index)
-        firsts = "".join(sorted(self.trie))
+        keys = tables["keys"].split("\n") if tables["keys"] else []
+        self.prefixes: dict[str, int] = dict(zip(keys, tables["numbers"], strict=True))
+        self._rows: list[str] = tables["terms"].split(RECORD)
+        self._terms: dict[int, tuple[str, str, str]] = {}
+        self.checked: str = tables["checked"]
+        self.words: dict[str, int] = tables["words"]
+        self.first_set = frozenset(key[0] for key in keys if len(key) == 1)
+        firsts = "".join(sorted(self.first_set))
         self.first_chars = re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
-        self._segmenter_ready = False
+        self._segmenter: Any = None
 
-    @property
-    def by_id(self) -> dict[str, Term]:
-        return {term.id: term for term in self.terms}
+    def term(self, number: int) -> tuple[str, str, str]:
+        """The id, headword and English name of the term numbered `number`."""
+        found = self._terms.get(number)
+        if found is None:
+            term_id, headword, english = self._rows[number].split(FIELD)
+            found = self._terms[number] = (term_id, headword, english)
+        return found
 
     def scan(self, text: str) -> list[Occurrence]:
         """Every occurrence of every term in `text`, in order, without overlaps."""
+        with _collector_paused():
+            return self._scan(text)
+
+    def _scan(self, text: str) -> list[Occurrence]:
         folded = text.translate(self.translation)
         skeleton = Skeleton.of(folded)
-        newlines = [match.start() for match in re.finditer("\n", text)]
-        found: list[Occurrence] = []
-        position = 0
         skel = skeleton.text
-        while True:
-            candidate = self.first_chars.search(skel, position)
-            if candidate is None:
-                break
-            start = candidate.start()
-            match = self._longest_at(skel, start, skeleton, folded)
-            if match is None:
+        origin = skeleton.offsets()
+        newlines = [match.start() for match in re.finditer("\n", text)]
+        quoted = HAS_QUOTE.search(text) is not None
+        get, firsts, search = self.prefixes.get, self.first_set, self.first_chars.search
+        checked, cached, new_tuple = self.checked, self._terms, tuple.__new__
+        found: list[Occurrence] = []
+        append = found.append
+        newlines.append(len(text))  # a sentinel: every offset is before it
+        line, next_newline = 0, newlines[0]  # newlines before the current occurrence, the next
+        position, size = 0, len(skel)
+        skel += "\0"  # a sentinel no name contains
+        while position < size:
+            char = skel[position]
+            if char not in firsts:
+                candidate = search(skel, position)
+                if candidate is None:
+                    break
+                position = candidate.start()
+                char = skel[position]
+            start = position
+            end, number, shorter = -1, -1, None  # the longest name here, and any shorter ones
+            index = start + 1
+            code = get(char)
+            while code is not None:
+                if code >= 0:
+                    if end >= 0:
+                        shorter = [*(shorter or ()), (end, number)]
+                    end, number = index, code >> 1
+                    if not code & 1:
+                        break  # no longer name starts with this one
+                index += 1
+                code = get(skel[start:index])  # the sentinel ends this at the end of the text
+            if end < 0:
                 position = start + 1
                 continue
-            end, index = match
-            begin, stop = _balance(text, skeleton.origin(start), skeleton.origin(end - 1) + 1)
-            term = self.terms[index]
-            line = bisect.bisect_left(newlines, begin) + 1
-            found.append(
-                Occurrence(begin, stop, text[begin:stop], term.id, term.headword, term.en, line)
-            )
+            begin, stop = origin[start], origin[end - 1] + 1
+            if not (
+                # the common case, decided without a call: a dictionary word or a long name
+                # that neither starts nor ends with a Latin letter or digit
+                (end - start > SHORT_NAME or checked[number] == "0")
+                and char not in WORD_CHARS
+                and skel[end - 1] not in WORD_CHARS
+            ) and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
+                for end, number in reversed(shorter or ()):
+                    begin, stop = origin[start], origin[end - 1] + 1
+                    if self._at_boundaries(skel, start, end, number, begin, stop, folded):
+                        break
+                else:
+                    position = start + 1
+                    continue
+            if quoted and stop - begin != end - start and HAS_QUOTE.search(text, begin, stop):
+                begin, stop = _balance(text, begin, stop)
+            if begin > next_newline:
+                while newlines[line] < begin:
+                    line += 1
+                next_newline = newlines[line]
+            term = cached.get(number) or self.term(number)
+            append(new_tuple(Occurrence, (begin, stop, text[begin:stop], *term, line + 1)))
             position = end
         return found
 
-    def _longest_at(
-        self, skel: str, start: int, skeleton: Skeleton, folded: str
-    ) -> tuple[int, int] | None:
-        """The end and term index of the longest acceptable name at skeleton offset `start`."""
-        ends: list[tuple[int, int]] = []
-        node = self.trie
-        index = start
-        while index < len(skel):
-            child = node.get(skel[index])
-            if child is None:
-                break
-            node = child
-            index += 1
-            if _END in node:
-                ends.append((index, node[_END]))
-        for end, term_index in reversed(ends):
-            if self._at_boundaries(skel, start, end, skeleton, folded):
-                return end, term_index
-        return None
-
     def _at_boundaries(
-        self, skel: str, start: int, end: int, skeleton: Skeleton, folded: str
+        self, skel: str, start: int, end: int, number: int, begin: int, stop: int, folded: str
     ) -> bool:
-        begin, stop = skeleton.origin(start), skeleton.origin(end - 1) + 1
+        """Whether the name skel[start:end] (text[begin:stop]) stands at word boundaries."""
+        first, last = skel[start], skel[end - 1]
+        if first in WORD_CHARS and begin > 0 and folded[begin - 1] in WORD_CHARS:
+            return False
+        if last in WORD_CHARS and stop < len(folded) and folded[stop] in WORD_CHARS:
+            return False
+        if end - start > SHORT_NAME or self.checked[number] == "0":
+            return True
         before = folded[begin - 1] if begin > 0 else ""
         after = folded[stop] if stop < len(folded) else ""
-        first, last = skel[start], skel[end - 1]
-        if is_word_char(first) and before and is_word_char(before):
-            return False
-        if is_word_char(last) and after and is_word_char(after):
-            return False
         chinese_edge = (is_hanzi(first) and before and is_hanzi(before)) or (
             is_hanzi(last) and after and is_hanzi(after)
         )
-        if not chinese_edge or end - start > SHORT_NAME:
-            return True
-        return self._jieba_agrees(skel, start, end)
+        return not chinese_edge or self._jieba_agrees(skel, start, end)
 
     def _jieba_agrees(self, skel: str, start: int, end: int) -> bool:
         """Whether jieba, segmenting a window around skel[start:end], cuts at both ends."""
-        from glossary.segment import add_words, segment
+        if self._segmenter is None:
+            from glossary.jieba_dict import open_dictionary
+            from glossary.segment import WindowSegmenter
 
-        if not self._segmenter_ready:
-            add_words(
-                key
-                for key in _keys(self.trie)
-                if any(is_hanzi(char) for char in key) and len(key) > 1
-            )
-            self._segmenter_ready = True
+            self._segmenter = WindowSegmenter(open_dictionary(), self.words)
         low = max(0, start - WINDOW)
         cuts = {0}
         offset = 0
-        for word in segment(skel[low : end + WINDOW]):
+        for word in self._segmenter.cut(skel[low : end + WINDOW]):
             offset += len(word)
             cuts.add(offset)
         return start - low in cuts and end - low in cuts
 
 
-def _keys(trie: dict[str, Any], prefix: str = "") -> list[str]:
-    keys = [prefix] if _END in trie else []
-    for char, child in trie.items():
-        if char != _END:
-            keys.extend(_keys(child, prefix + char))
-    return keys
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: a scan makes 100,000s of tuples and no cycles, and the
+    collector would otherwise walk the scanner's large tables again and again (half the time of
+    a scan with CC-CEDICT)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _balance(text: str, begin: int, stop: int) -> tuple[int, int]:
@@ -311,14 +405,16 @@ def _balance(text: str, begin: int, stop: int) -> tuple[int, int]:
     return begin, stop
 
 
-def scanner_for(bases: Sequence[TermBase]) -> Scanner:
-    """A scanner for these term bases, its tables taken from the cache when they are there."""
+def scanner_for(paths: Sequence[Path]) -> Scanner:
+    """A scanner for the term bases at these paths, its tables from the cache when they are
+    there (the term bases are only parsed to build them)."""
     from glossary.cache import load_or_build
+    from glossary.termbase import load_many
 
-    terms = unique_terms(bases)
-    tables = load_or_build(
-        CACHE_KIND, [Path(base.path) for base in bases], lambda _contents: build_tables(terms)
-    )
+    def build(_contents: list[bytes]) -> dict[str, Any]:
+        return build_tables(load_many(paths))
+
+    tables = load_or_build(CACHE_KIND, paths, build)
     if not isinstance(tables, dict) or tables.get("format") != TABLES_FORMAT:
-        tables = build_tables(terms)
-    return Scanner(terms, tables)
+        tables = build(_contents=[])
+    return Scanner(tables)

@@ -15,10 +15,30 @@ SOURCE = REPO / "data" / "sources" / "deqing-2024-government-work-report.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session")
+def _jieba_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """jieba's dictionary as SQLite, made once per test run (about a second)."""
+    from glossary import jieba_dict
+
+    folder = tmp_path_factory.mktemp("shared-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(folder))
+        jieba_dict.open_dictionary()
+    (made,) = folder.glob("jieba-dict-*.sqlite")
+    return made
+
+
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Each test gets its own cache folder and no term base from the environment."""
-    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def _isolated(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+    _jieba_dictionary: Path,
+) -> None:
+    """Each test gets its own cache folder (sharing jieba's dictionary file, which only depends
+    on jieba) and no term base from the environment."""
+    cache = tmp_path_factory.mktemp("cache")
+    (cache / _jieba_dictionary.name).symlink_to(_jieba_dictionary)
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(cache))
     monkeypatch.delenv("GLOSSARY_TERMBASE", raising=False)
     monkeypatch.delenv("GLOSSARY_TERMINAL", raising=False)
 

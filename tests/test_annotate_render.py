@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from glossary import annotate_render as formats
 from glossary.locations import bundled_path
-from glossary.scan import Occurrence, Scanner, build_tables, unique_terms
+from glossary.model import Term
+from glossary.scan import Occurrence, Scanner, build_tables
 from glossary.termbase import load
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "annotate"
@@ -24,14 +25,18 @@ SAMPLE = (GOLDEN / "sample.txt").read_text(encoding="utf-8")
 
 @cache
 def bundled() -> Scanner:
-    terms = unique_terms([load(bundled_path())])
-    return Scanner(terms, build_tables(terms))
+    return Scanner(build_tables([load(bundled_path())]))
+
+
+@cache
+def bundled_terms() -> dict[str, Term]:
+    return {term.id: term for term in load(bundled_path()).terms}
 
 
 def rendered(name: str, text: str = SAMPLE) -> str:
     scanner = bundled()
     occurrences = scanner.scan(text)
-    terms = scanner.by_id
+    terms = bundled_terms()
     if name == "sample.inline.txt":
         return formats.inline(text, occurrences, terms)
     if name == "sample.every.txt":
@@ -95,7 +100,7 @@ def test_markdown_without_terms_is_the_text() -> None:
 
 def strip_glosses(output: str, occurrences: list[Occurrence], every: bool) -> str:
     """Take out the glosses `inline` promised to insert, checking each is where it should be."""
-    terms = bundled().by_id
+    terms = bundled_terms()
     shift = 0
     seen: set[str] = set()
     for occurrence in occurrences:
@@ -122,5 +127,5 @@ TEXTS = st.lists(
 @given(TEXTS, st.booleans())
 def test_inline_output_minus_the_glosses_is_the_input(text: str, every: bool) -> None:
     occurrences = bundled().scan(text)
-    output = formats.inline(text, occurrences, bundled().by_id, every=every)
+    output = formats.inline(text, occurrences, bundled_terms(), every=every)
     assert strip_glosses(output, occurrences, every) == text

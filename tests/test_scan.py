@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.locations import bundled_path
-from glossary.model import Term
-from glossary.scan import Scanner, build_tables, make_translation, unique_terms
+from glossary.model import Term, TermBase
+from glossary.scan import Scanner, build_tables, make_translation
 from glossary.termbase import load
 from glossary.textnorm import fold
 
@@ -23,12 +23,11 @@ UN = "lianheguo-2030-niankechixufazhanyicheng"
 
 @cache
 def bundled() -> Scanner:
-    terms = unique_terms([load(bundled_path())])
-    return Scanner(terms, build_tables(terms))
+    return Scanner(build_tables([load(bundled_path())]))
 
 
-def scanner_with(*terms: Term) -> Scanner:
-    return Scanner(list(terms), build_tables(list(terms)))
+def scanner_with(*terms: Term, kind: str = "glossary") -> Scanner:
+    return Scanner(build_tables([TermBase("test.yaml", "test", terms, kind=kind)]))
 
 
 def found(text: str, scanner: Scanner | None = None) -> list[tuple[str, str]]:
@@ -114,6 +113,20 @@ def test_short_chinese_names_only_where_jieba_sees_a_word() -> None:
     assert found("“乡建”", scanner) == [("乡建", "xiangjian")]
     assert found("今年第六率先完成") == []
     assert found("抓好六率考核") == [("六率", "xiangmuliulv")]
+
+
+def test_a_dictionary_is_matched_by_longest_match_alone() -> None:
+    words = [
+        Term(id="cheng2xiang1", headword="城乡", pinyin="chéngxiāng", en="city and countryside"),
+        Term(id="xiang1jian4", headword="乡建", pinyin="xiāngjiàn", en="rural building"),
+        Term(id="jian4she4", headword="建设", pinyin="jiànshè", en="to build"),
+    ]
+    dictionary = scanner_with(*words, kind="dictionary")
+    # no jieba check: the dictionary's own words delimit each other, leftmost longest first
+    assert found("推进城乡建设", dictionary) == [("城乡", "cheng2xiang1"), ("建设", "jian4she4")]
+    assert found("推乡建设", dictionary) == [("乡建", "xiang1jian4")]
+    glossary = scanner_with(*words)
+    assert found("推乡建设", glossary) == [("建设", "jian4she4")]
 
 
 def test_first_term_base_wins_a_shared_name() -> None:

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from glossary.cli.options import TermbaseOption, load_termbases
+from glossary.cli.options import TermbaseOption, termbase_paths
+from glossary.model import Term
 
 
 class Format(StrEnum):
@@ -62,9 +63,9 @@ def annotate(
     else:
         data, name = read_bytes(file), file
     text = decode(data, name, encoding).text
-    scanner = scanner_for(load_termbases(ctx, termbase))
-    occurrences = scanner.scan(text)
-    terms = scanner.by_id
+    paths = termbase_paths(ctx, termbase)
+    occurrences = scanner_for(paths).scan(text)
+    terms = terms_used(paths, {occurrence.term_id for occurrence in occurrences})
     mode = render.choose_mode(False)
     chosen = output_format or (Format.terms if mode is render.Mode.TERMINAL else Format.inline)
     if chosen is Format.terms and mode is render.Mode.TERMINAL:
@@ -82,6 +83,20 @@ def annotate(
     else:
         out = formats.terms_tsv(formats.term_uses(occurrences, terms))
     write_exactly(out)
+
+
+def terms_used(paths: list[Path], ids: set[str]) -> dict[str, Term]:
+    """The terms with these ids (the first term base that has an id wins)."""
+    if not ids:
+        return {}
+    from glossary.termbase import load_many
+
+    found: dict[str, Term] = {}
+    for base in load_many(paths):
+        for term in base.terms:
+            if term.id in ids:
+                found.setdefault(term.id, term)
+    return found
 
 
 def write_exactly(out: str) -> None:
