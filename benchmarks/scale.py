@@ -1,15 +1,15 @@
 """The scale benchmark (issue 6): the bundled glossary beside CC-CEDICT, at three sizes.
 
-    python benchmarks/scale.py [--sizes 15,10000,122000] [--rounds 7] [--timeout 120]
+    python benchmarks/scale.py [--sizes 15,10000,full] [--rounds 7] [--timeout 120]
 
-Size 15 is the bundled term base alone; any other size N is the bundled term base beside the
-first N CC-CEDICT entries (the whole file once N reaches its 122,143), imported through the real
-CLI (`glossary import cedict FILE --into`). For each size, with a private GLOSSARY_CACHE_DIR:
-the first `lookup` (it builds the index), the median of --rounds whole-process lookups of each
-query and whether the right entry came first, annotate throughput (in-process scan of a 1 MB
-document, and `glossary annotate` as a process), and the peak RSS of every child process. Prints
-one table, with each target and a pass/fail mark for the largest size measured, then what
-dominates a warm lookup at that size (cProfile).
+Size 15 is the bundled term base alone; `full` (or any size from 122,000) is the bundled term
+base beside the whole of CC-CEDICT (122,143 entries), and any other size N beside its first N
+entries, imported through the real CLI (`glossary import cedict FILE --into`). For each size,
+with a private GLOSSARY_CACHE_DIR: the first `lookup` (it builds the index), the median of
+--rounds whole-process lookups of each query and whether the right entry came first, annotate
+throughput (in-process scan of a 1 MB document, and `glossary annotate` as a process), and the
+peak RSS of every child process. Prints one table, with each target and a pass/fail mark for
+the largest size measured, then what dominates a warm lookup at that size (cProfile).
 
 Only the CLI and the library's entry points `glossary.scan.scanner_for` and `glossary.termbase`
 are used, so the internals can change under it. A command that fails or runs past --timeout is
@@ -35,9 +35,9 @@ from scale_support import (  # beside this script, so on sys.path when it runs
     QUERIES,
     Run,
     cedict_file,
+    census,
     document,
     dominant_cost,
-    entry_number,
     glossary_command,
     pad,
     run,
@@ -60,7 +60,7 @@ class Cell:
 
 @dataclass
 class Column:
-    size: int
+    entries: int  # CC-CEDICT entries beside the bundled glossary (0: the glossary alone)
     label: str
     terms: int = 0
     cells: dict[str, Cell] = field(default_factory=dict)
@@ -85,8 +85,27 @@ ROWS = [
 ]
 
 
-def label(size: int) -> str:
-    return f"{size // 1000}k" if size >= 1000 and size % 1000 == 0 else str(size)
+def bundled_terms() -> int:
+    from glossary.termbase import load
+
+    return len(load(BUNDLED).terms)
+
+
+def columns_for(sizes: str, total: int) -> list[Column]:
+    """`15,10000,full` -> columns of 0, 10,000 and every CC-CEDICT entry beside the glossary."""
+    counts = set()
+    for size in sizes.split(","):
+        size = size.strip().lower()
+        if size:
+            number = total if size == "full" else int(size)
+            counts.add(0 if number <= 15 else total if number >= 122_000 else min(number, total))
+    return [Column(count, label(count)) for count in sorted(counts)]
+
+
+def label(entries: int) -> str:
+    if not entries:
+        return "15"
+    return f"{entries // 1000}k" if entries >= 1000 else str(entries)
 
 
 def seconds(value: float) -> str:
@@ -102,17 +121,20 @@ def rss_cell(megabytes: float) -> Cell:
 
 
 def build_termbases(
-    column: Column, folder: Path, source: Path, entry: int, timeout: float
+    column: Column, folder: Path, source: Path, census: tuple[int, int], timeout: float
 ) -> list[Path]:
     """The term bases of this size; a CEDICT part is imported through the CLI, and timed.
-    `entry` is the number of the 可持续发展 entry in CC-CEDICT."""
-    if column.size <= 15:
-        column.terms = 15
+    `census` is CC-CEDICT's entry count and the number of its 可持续发展 entry."""
+    column.terms = bundled_terms() + column.entries
+    if not column.entries:
         return [BUNDLED]
-    subset = folder / f"cedict-{column.size}.txt"
-    entries = write_subset(source, column.size, subset)
-    column.has_entry = 0 < entry <= entries
-    into = folder / f"cedict-{column.size}.yaml"
+    total, entry = census
+    subset = source  # the whole file, as shipped
+    if column.entries < total:
+        subset = folder / f"cedict-{column.entries}.txt"
+        write_subset(source, column.entries, subset)
+    column.has_entry = 0 < entry <= column.entries
+    into = folder / f"cedict-{column.entries}.yaml"
     result = run(
         [*glossary_command(), "import", "cedict", str(subset), "--into", str(into)], timeout=timeout
     )
@@ -121,7 +143,6 @@ def build_termbases(
         column.cells["import_rss"] = Cell(f"{result.rss_mb:.0f} MB")
     else:
         column.cells["import"] = failed(result)
-    column.terms = 15 + entries
     return [BUNDLED, into]
 
 
@@ -279,7 +300,7 @@ def print_hits(columns: list[Column]) -> None:
                 got, expected = column.hits[query]
                 right = "✓" if got == expected else f"✗ {expected}"
                 parts.append(f"{column.label}: {got} {right}")
-        print(f"  {pad(query, 25)} " + "; ".join(parts))
+        print(f"  {pad(query, 25)} " + ("; ".join(parts) or "(no run finished)"))
 
 
 def main() -> None:
@@ -288,8 +309,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--sizes",
-        default="15,10000,122000",
-        help="comma-separated term-base sizes (default: 15,10000,122000)",
+        default="15,10000,full",
+        help="comma-separated sizes: 15 (the glossary alone), N (beside the first N CC-CEDICT "
+        "entries), full (beside all of it) (default: 15,10000,full)",
     )
     parser.add_argument("--rounds", type=int, default=7, help="runs per lookup (default 7)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per command")
@@ -306,9 +328,8 @@ def main() -> None:
         scan_child(Path(args.scan_child[0]), args.scan_child[1:])
         return
     source = cedict_file()
-    entry = entry_number(source)
-    sizes = sorted({int(size) for size in args.sizes.split(",") if size.strip()})
-    columns = [Column(size, label(size)) for size in sizes]
+    counted = census(source)
+    columns = columns_for(args.sizes, counted[0])
     with tempfile.TemporaryDirectory(prefix="glossary-scale-") as tmp:
         folder = Path(tmp)
         doc = folder / "document.txt"
@@ -319,10 +340,10 @@ def main() -> None:
         print(f"annotate document: {note}", flush=True)
         for column in columns:
             print(f"measuring {column.label} ...", file=sys.stderr, flush=True)
-            env = {**os.environ, "GLOSSARY_CACHE_DIR": str(folder / f"cache-{column.size}")}
+            env = {**os.environ, "GLOSSARY_CACHE_DIR": str(folder / f"cache-{column.entries}")}
             env.pop("GLOSSARY_TERMBASE", None)
             env.pop("GLOSSARY_TERMINAL", None)
-            bases = build_termbases(column, folder, source, entry, args.timeout)
+            bases = build_termbases(column, folder, source, counted, args.timeout)
             measure_lookups(column, bases, env, args)
             measure_annotate(column, bases, env, args, doc)
             if column is columns[-1] and not args.no_profile and column.slowest[1]:
@@ -337,10 +358,10 @@ def main() -> None:
         print_table(columns, args.rounds)
         print_hits(columns)
         for column in columns:
-            if column.size > 15 and not column.has_entry:
+            if column.entries and not column.has_entry:
                 print(
-                    f"  ({column.label}: 可持续发展 is CC-CEDICT entry {entry:,}, not among the "
-                    f"first {column.size:,}, so the bundled term is the right first hit)"
+                    f"  ({column.label}: 可持续发展 is CC-CEDICT entry {counted[1]:,}, not among "
+                    f"the first {column.entries:,}, so the bundled term is the right first hit)"
                 )
         top = columns[-1]
         if top.profile:

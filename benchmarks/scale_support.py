@@ -120,16 +120,16 @@ def write_subset(source: Path, entries: int, dest: Path) -> int:
     return kept
 
 
-def entry_number(source: Path) -> int:
-    """Which entry of CC-CEDICT (counting from 1) is 可持续发展 (0: not there)."""
-    number = 0
+def census(source: Path) -> tuple[int, int]:
+    """How many entries CC-CEDICT has, and which of them (counting from 1) is 可持续发展."""
+    count = found = 0
     with gzip.open(source, "rt", encoding="utf-8") as handle:
         for line in handle:
             if not line.startswith("#"):
-                number += 1
-                if line.startswith(CEDICT_LINE):
-                    return number
-    return 0
+                count += 1
+                if not found and line.startswith(CEDICT_LINE):
+                    found = count
+    return count, found
 
 
 def document() -> tuple[str, str]:
