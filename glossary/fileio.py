@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from glossary.errors import FileAccessError, InputError
@@ -56,8 +57,13 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
 
     A failure at any point leaves the old file as it was.
     """
+    write_atomic_chunks(path, (data,))
+
+
+def write_atomic_chunks(path: str | Path, chunks: Iterable[str | bytes]) -> None:
+    """`write_atomic` for data that comes in pieces (text is written as UTF-8), so that the
+    whole of it is never in memory at once."""
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -67,7 +73,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise FileAccessError(f"{target}: cannot write: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.model import Term
+from glossary.progress import Progress, counted
 
 
 @dataclass(slots=True)
@@ -29,21 +30,24 @@ def merge(
     update: bool = False,
     owned_fields: Sequence[str] | None = None,
     match_headword: bool = True,
+    progress: Progress | None = None,
 ) -> MergeResult:
     """Add new terms; match the others by id, then (with `match_headword`) by headword.
 
     A matched term is left alone unless `update` is set. With `update`, fields the import owns
     (`owned_fields`; all fields when None) take the imported value; any other field (English,
     aliases, notes, corrected pinyin: what people write by hand) is only filled where empty,
-    never overwritten. Without `update`, a difference is listed as a conflict.
+    never overwritten. Without `update`, a difference is listed as a conflict. `progress` hears
+    stage "merging", counting the incoming terms.
     """
+    arriving = list(incoming)
     terms = list(existing)
     by_id = {term.id: index for index, term in enumerate(terms)}
     by_headword: dict[str, int] = {}
     for index, term in enumerate(terms):
         by_headword.setdefault(term.headword, index)
     result = MergeResult(terms)
-    for new in incoming:
+    for new in counted(arriving, len(arriving), "merging", progress):
         found = by_id.get(new.id) if new.id else None
         if found is None and match_headword:
             found = by_headword.get(new.headword)
@@ -108,19 +112,33 @@ def merge_into_file(
     owned_fields: Sequence[str] | None = None,
     match_headword: bool = True,
     kind: str = "glossary",
+    progress: Progress | None = None,
 ) -> MergeResult:
     """Merge into the term base at `path` (created as a `kind` term base when missing) and save
-    it atomically, unless nothing changed or this is a dry run. An existing file keeps its kind."""
+    it atomically, unless nothing changed or this is a dry run. An existing file keeps its kind.
+
+    `progress` hears stages "loading" (an existing file: 0 of 1, then 1 of 1), "merging" and
+    "writing".
+    """
     from glossary import termbase
 
     target = Path(path)
     existing: tuple[Term, ...] = ()
     if target.exists():
+        if progress is not None:
+            progress("loading", 0, 1)
         loaded = termbase.load(target)
         existing, kind = loaded.terms, loaded.kind
+        if progress is not None:
+            progress("loading", 1, 1)
     result = merge(
-        existing, incoming, update=update, owned_fields=owned_fields, match_headword=match_headword
+        existing,
+        incoming,
+        update=update,
+        owned_fields=owned_fields,
+        match_headword=match_headword,
+        progress=progress,
     )
     if not dry_run and (result.changed or not target.exists()):
-        termbase.save(target, result.terms, kind)
+        termbase.save(target, result.terms, kind, progress=progress)
     return result

@@ -20,15 +20,15 @@ import os
 import re
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from glossary import __version__
 from glossary.model import Term, term_from_dict
+from glossary.progress import Progress
 
 FORMAT = 2  # bump whenever store_build writes different tables or rows
-Progress = Callable[[str, int, int], None]
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
 

@@ -31,17 +31,16 @@ import re
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import product
 from typing import Any
 
 from glossary import index
 from glossary.model import Term, TermBase
 from glossary.pinyin import has_hanzi, is_hanzi
+from glossary.progress import Progress
 from glossary.store import TAIL_LENGTH, fuzzy_group, token_length
 from glossary.textnorm import fold_table, traditional_table
-
-Progress = Callable[[str, int, int], None]
 
 SEPARATOR = "\n"
 STEP = 2000  # report progress every STEP terms

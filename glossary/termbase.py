@@ -8,7 +8,7 @@ a stable field order so that diffs stay small.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from glossary.errors import TermBaseError
-from glossary.fileio import decode_utf8, read_bytes, read_utf8, write_atomic
+from glossary.fileio import decode_utf8, read_bytes, read_utf8, write_atomic_chunks
 from glossary.model import (
     FIELD_ORDER,
     KINDS,
@@ -26,6 +26,7 @@ from glossary.model import (
     TermBase,
     term_from_dict,
 )
+from glossary.progress import Progress
 
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
@@ -239,16 +240,54 @@ HEADER = (
 )
 
 
+CHUNK = 1_000
+"""Terms turned into YAML at a time: PyYAML builds a node for every value before it writes, so
+a whole dictionary at once would hold millions of nodes (most of an import's memory)."""
+
+
 def dump(terms: Iterable[Term], kind: str = "glossary") -> str:
     """The YAML text of a term base, deterministic: fields in FIELD_ORDER, terms as given; `kind`
     is written only when it is not the default."""
+    return "".join(dump_chunks(list(terms), kind))
+
+
+def dump_chunks(
+    terms: Sequence[Term],
+    kind: str = "glossary",
+    progress: Progress | None = None,
+    chunk: int = CHUNK,
+) -> Iterator[str]:
+    """`dump` in pieces of `chunk` terms, the same text when joined; `progress` hears stage
+    "writing", counting terms.
+
+    A block sequence under a mapping key is written flush with the key, exactly as a top-level
+    sequence is, so a term list dumped piece by piece reads the same as one dumped whole.
+    """
     document: dict[str, Any] = {"version": FORMAT_VERSION}
     if kind != "glossary":
         document["kind"] = kind
-    document["terms"] = [term.to_dict() for term in terms]
-    body = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
-    return HEADER + body
+    if not terms:
+        document["terms"] = []
+        yield HEADER + _yaml(document)
+        return
+    yield HEADER + _yaml(document) + "terms:\n"
+    for start in range(0, len(terms), chunk):
+        piece = terms[start : start + chunk]
+        yield _yaml([term.to_dict() for term in piece])
+        if progress is not None:
+            progress("writing", start + len(piece), len(terms))
 
 
-def save(path: str | Path, terms: Iterable[Term], kind: str = "glossary") -> None:
-    write_atomic(path, dump(terms, kind))
+def _yaml(data: Any) -> str:
+    text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+    return text
+
+
+def save(
+    path: str | Path,
+    terms: Iterable[Term],
+    kind: str = "glossary",
+    progress: Progress | None = None,
+) -> None:
+    """Write the term base atomically, YAML produced and written piece by piece."""
+    write_atomic_chunks(path, dump_chunks(list(terms), kind, progress))

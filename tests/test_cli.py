@@ -234,9 +234,9 @@ def test_through_a_real_pipe() -> None:
 def test_lookup_shows_a_progress_bar_while_the_index_builds(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from glossary.cli import progress
+    from glossary.cli import build_progress
 
-    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(build_progress, "DELAY", 0.0)
     terminal = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "1"})
     assert terminal.exit_code == 0 and "building the index" in terminal.stderr
     again = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "1"})

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
@@ -148,3 +149,36 @@ def test_startup_does_not_import_heavy_libraries() -> None:
     code = f"import sys, glossary.cli; print(sorted({heavy} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_cedict_import_in_a_pipe_prints_the_summary_only(tmp_path: Path) -> None:
+    """No progress bar unless stderr is a terminal: through a real pipe, two plain lines."""
+    into = tmp_path / "tb.yaml"
+    slice_ = FIXTURES / "cedict-slice.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", "from glossary.cli import main; main()",
+         "import", "cedict", str(slice_), "--into", str(into)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{slice_}: 243 entries read\n"
+        f"{into}: updated: 243 added, 0 updated, 0 unchanged, 0 conflicts\n"
+    )
+
+
+def test_cedict_import_on_a_terminal_draws_a_bar_around_the_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GLOSSARY_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", "300")  # Rich wraps the summary at the terminal's width
+    into = tmp_path / "tb.yaml"
+    result = run("import", "cedict", str(FIXTURES / "cedict-slice.txt"), "--into", str(into))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    for stage in ("reading", "converting", "merging", "writing"):
+        assert stage in result.stderr
+    assert "243/243" in result.stderr
+    assert f"{into}: updated: 243 added, 0 updated, 0 unchanged, 0 conflicts\n" in result.stderr
+    assert len(load(into).terms) == 243

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from glossary.decoding import decode
 from glossary.errors import InputError
-from glossary.fileio import decode_utf8
+from glossary.fileio import decode_utf8, write_atomic_chunks
 
 
 def message(call: Callable[..., object], *args: object) -> str:
@@ -38,3 +39,18 @@ def test_undecodable_bytes_name_the_line_the_byte_and_the_fix() -> None:
     assert message(decode, data, "a.txt", "ascii") == (
         "a.txt:1: not valid ascii (byte 0xe7); check the encoding"
     )
+
+
+def test_write_atomic_chunks_writes_the_pieces_or_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "out.yaml"
+    write_atomic_chunks(path, ["第一", b" and ", "second\n"])
+    assert path.read_text(encoding="utf-8") == "第一 and second\n"
+
+    def failing() -> Iterator[str]:
+        yield "half of it"
+        raise RuntimeError("the producer broke")
+
+    with pytest.raises(RuntimeError):
+        write_atomic_chunks(path, failing())
+    assert path.read_text(encoding="utf-8") == "第一 and second\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]  # no temp file left behind

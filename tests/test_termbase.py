@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.errors import FileAccessError, InputError, TermBaseError
 from glossary.model import Term
-from glossary.termbase import dump, load, save, validate
+from glossary.termbase import HEADER, dump, dump_chunks, load, save, validate
 
-from .conftest import BUNDLED
+from .conftest import BUNDLED, TRICKY
 
 GOOD = """version: 1
 terms:
@@ -126,3 +128,60 @@ def test_unknown_kind_is_a_located_problem(tmp_path: Path) -> None:
     assert [str(p) for p in validate(path)] == [
         f"{path}:2: kind: expected one of: glossary, dictionary"
     ]
+
+
+def whole_dump(terms: list[Term], kind: str = "glossary") -> str:
+    """The term base dumped as one document, as `dump` did before it wrote in pieces."""
+    import yaml
+
+    document: dict[str, object] = {"version": 1}
+    if kind != "glossary":
+        document["kind"] = kind
+    document["terms"] = [term.to_dict() for term in terms]
+    body = yaml.dump(
+        document, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100_000
+    )
+    return HEADER + body
+
+
+AWKWARD = st.lists(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=4)
+    | st.sampled_from(["\n", "\n\n", " ", "...", "---", "#", "- ", ": ", "'", '"']),
+    max_size=5,
+).map("".join)
+"""Text that pushes YAML into quoting, line breaks and document markers."""
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    notes=st.lists(AWKWARD, min_size=1, max_size=5),
+    chunk=st.integers(min_value=1, max_value=3),
+    kind=st.sampled_from(["glossary", "dictionary"]),
+)
+def test_dump_in_pieces_reads_the_same_as_dump_whole(
+    notes: list[str], chunk: int, kind: str
+) -> None:
+    terms = [
+        Term(
+            id=f"t{n}", headword="词", pinyin="cí", en=note, note=note, aliases=(note,) * bool(note)
+        )
+        for n, note in enumerate(notes)
+    ]
+    assert "".join(dump_chunks(terms, kind, chunk=chunk)) == whole_dump(terms, kind)
+
+
+def test_dump_of_no_terms_and_of_the_tricky_fixture() -> None:
+    assert dump([]) == whole_dump([])
+    assert dump([], "dictionary") == whole_dump([], "dictionary")
+    tricky = list(load(TRICKY).terms)
+    assert "".join(dump_chunks(tricky, chunk=1)) == whole_dump(tricky)
+
+
+def test_save_reports_writing_progress(tmp_path: Path) -> None:
+    terms = list(load(BUNDLED).terms)
+    heard: list[tuple[str, int, int]] = []
+    save(tmp_path / "tb.yaml", terms, progress=lambda *report: heard.append(report))
+    assert heard == [("writing", len(terms), len(terms))]  # fewer terms than one piece
+    heard.clear()
+    "".join(dump_chunks(terms, progress=lambda *report: heard.append(report), chunk=4))
+    assert [done for _, done, _ in heard] == [4, 8, 12, len(terms)]

@@ -10,6 +10,7 @@ import typer
 
 from glossary.errors import InputError
 from glossary.model import Term
+from glossary.progress import Progress
 
 app = typer.Typer(
     help="Import terms into a term base (or print them as YAML).",
@@ -33,7 +34,9 @@ DryRunOption = Annotated[
 
 
 def say(message: str) -> None:
-    typer.echo(message, err=True)
+    """A line on stderr; through `sys.stderr` as it is now, so that under a progress bar the
+    line goes above the bar (Rich replaces sys.stderr; `typer.echo` would write past it)."""
+    print(message, file=sys.stderr)
 
 
 @app.command()
@@ -82,13 +85,14 @@ def _finish(
     owned_fields: tuple[str, ...] | None = None,
     match_headword: bool = True,
     kind: str = "glossary",
+    progress: Progress | None = None,
 ) -> None:
     """Print the terms as YAML (no --into), or merge them into the term base and report.
     `kind` is the kind of a term base created here (an existing one keeps its own)."""
     if into is None:
-        from glossary.termbase import dump
+        from glossary.termbase import dump_chunks
 
-        sys.stdout.write(dump(terms, kind))
+        sys.stdout.writelines(dump_chunks(terms, kind, progress))
         return
     from glossary.merge import merge_into_file
 
@@ -100,6 +104,7 @@ def _finish(
         owned_fields=owned_fields,
         match_headword=match_headword,
         kind=kind,
+        progress=progress,
     )
     for line in result.conflicts:
         say(f"  not updated: {line}")
@@ -122,10 +127,12 @@ def _import(
     enrich: bool = True,
     match_headword: bool = True,
     kind: str = "glossary",
+    progress: Progress | None = None,
 ) -> None:
     """Refuse an empty `terms` with `nothing`, say how many `counted` were read, then finish.
 
-    `enrich` fills in missing pinyin and ids; `match_headword` and `kind` go on to the merge.
+    `enrich` fills in missing pinyin and ids; `match_headword`, `kind` and `progress` go on to
+    the merge.
     """
     if not terms:
         raise InputError(f"{file}: {nothing}")
@@ -135,7 +142,13 @@ def _import(
 
         terms = complete(terms)
     _finish(
-        terms, into, update=update, dry_run=dry_run, match_headword=match_headword, kind=kind
+        terms,
+        into,
+        update=update,
+        dry_run=dry_run,
+        match_headword=match_headword,
+        kind=kind,
+        progress=progress,
     )
 
 
@@ -198,21 +211,25 @@ def cedict(
     """Read CC-CEDICT; entries are matched by id only (one headword has several readings).
 
     A term base created here is a dictionary (`kind: dictionary`): annotate matches its words by
-    longest match alone, without the word-boundary check a glossary's short names get."""
+    longest match alone, without the word-boundary check a glossary's short names get.
+    On a terminal, a progress bar on stderr follows the stages (the whole file takes seconds)."""
+    from glossary.cli.progressbar import progress_bar
     from glossary.fileio import read_bytes
     from glossary.importers.cedict import parse_cedict
 
-    terms = parse_cedict(read_bytes(file), str(file))
     nothing = "no entries found (an entry is 繁體 简体 [pin1 yin1] /def/)"
-    _import(
-        file,
-        terms,
-        nothing=nothing,
-        counted="entries",
-        into=into,
-        update=update,
-        dry_run=dry_run,
-        enrich=False,
-        match_headword=False,
-        kind="dictionary",
-    )
+    with progress_bar(beside_stdout=into is None) as progress:
+        terms = parse_cedict(read_bytes(file), str(file), progress)
+        _import(
+            file,
+            terms,
+            nothing=nothing,
+            counted="entries",
+            into=into,
+            update=update,
+            dry_run=dry_run,
+            enrich=False,
+            match_headword=False,
+            kind="dictionary",
+            progress=progress,
+        )

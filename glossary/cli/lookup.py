@@ -28,7 +28,7 @@ def lookup(
 ) -> None:
     """Find terms however you half-remember them, best first, saying why each matched."""
     from glossary import render
-    from glossary.cli.progress import build_progress
+    from glossary.cli.build_progress import build_progress
     from glossary.search import search
     from glossary.store import open_store
 

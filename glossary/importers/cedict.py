@@ -6,7 +6,9 @@ the rest the English definition. CEDICT has many entries with the same headword 
 readings, so ids come from the numbered pinyin (`hao3`, `hao4`), with a short hash of the
 hanzi where different headwords share one reading, and `-2`, `-3`... for entries repeated
 with the same hanzi and reading. Work per line is a regular expression and a few string
-operations: the whole dictionary (120,000 lines) takes a second or two.
+operations: the whole dictionary (120,000 lines) takes a second or two. `progress`, when
+given, is called as `progress(stage, done, total)` now and then: stage "reading" counts lines,
+"converting" counts entries.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from glossary.errors import InputError
 from glossary.fileio import decode_utf8
 from glossary.model import Source, Term
 from glossary.pinyin import numbers_to_marks
+from glossary.progress import Progress, counted
 
 DOCUMENT = "CC-CEDICT"
 ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -52,9 +55,10 @@ def numbered_slug(pinyin: str) -> str:
     return _NOT_SLUG.sub("", pinyin.lower().replace("u:", "v").replace("ü", "v")) or "term"
 
 
-def _entries(text: str, name: str) -> list[_Entry]:
+def _entries(text: str, name: str, progress: Progress | None) -> list[_Entry]:
     entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for number, line in enumerate(counted(lines, len(lines), "reading", progress), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         match = ENTRY.match(line)
@@ -88,19 +92,24 @@ def _ids(entries: list[_Entry]) -> list[str]:
     return ids
 
 
-def parse_cedict(data: bytes, name: str) -> list[Term]:
+def _term(entry: _Entry, term_id: str) -> Term:
+    return Term(
+        id=term_id,
+        headword=entry.simplified,
+        pinyin=numbers_to_marks(entry.pinyin),
+        en=entry.definitions[0],
+        aliases=(entry.traditional,) if entry.traditional != entry.simplified else (),
+        definition_en="; ".join(entry.definitions[1:]),
+        status="complete",
+        source=Source(DOCUMENT, entry.line),
+    )
+
+
+def parse_cedict(data: bytes, name: str, progress: Progress | None = None) -> list[Term]:
     """Terms from CC-CEDICT bytes (plain or gzip); a malformed line is an error naming it."""
-    entries = _entries(decode(data, name), name)
+    entries = _entries(decode(data, name), name, progress)
+    pairs = zip(entries, _ids(entries), strict=True)
     return [
-        Term(
-            id=term_id,
-            headword=entry.simplified,
-            pinyin=numbers_to_marks(entry.pinyin),
-            en=entry.definitions[0],
-            aliases=(entry.traditional,) if entry.traditional != entry.simplified else (),
-            definition_en="; ".join(entry.definitions[1:]),
-            status="complete",
-            source=Source(DOCUMENT, entry.line),
-        )
-        for entry, term_id in zip(entries, _ids(entries), strict=True)
+        _term(entry, term_id)
+        for entry, term_id in counted(pairs, len(entries), "converting", progress)
     ]

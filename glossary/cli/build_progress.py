@@ -1,16 +1,15 @@
-"""A Rich progress bar on stderr for the index build, shown only on a terminal and only when
-the build takes more than a moment (`DELAY` seconds)."""
+"""A Rich progress bar on stderr for the index build that `lookup` may trigger: only where
+progressbar.wanted says a bar belongs, and only once the build has taken `DELAY` seconds, so a
+lookup with a ready index (the usual case) neither draws nor imports Rich."""
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from glossary.store import Progress
+from glossary.progress import Progress
 
 DELAY = 0.5
 
@@ -39,18 +38,18 @@ class BuildProgress:
                 self._bar.update(self._task, description=stage, completed=done, total=total)
 
     def _start(self) -> None:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich import progress as rich
 
         from glossary import render
 
         with self._lock:
             if self._closed:
                 return
-            self._bar = Progress(
-                TextColumn("building the index: {task.description}"),
-                BarColumn(),
-                TextColumn("{task.percentage:>3.0f}%"),
-                TimeElapsedColumn(),
+            self._bar = rich.Progress(
+                rich.TextColumn("building the index: {task.description}"),
+                rich.BarColumn(),
+                rich.TextColumn("{task.percentage:>3.0f}%"),
+                rich.TimeElapsedColumn(),
                 console=render.console(stderr=True),
                 transient=True,
             )
@@ -69,10 +68,10 @@ class BuildProgress:
 
 @contextmanager
 def build_progress() -> Iterator[Progress | None]:
-    """A progress callback for open_store: a bar on a terminal's stderr, else None. Rich is only
-    imported when a bar is drawn (a lookup with a ready index never loads it in a pipe)."""
-    forced = os.environ.get("GLOSSARY_TERMINAL")
-    if forced == "0" or (forced != "1" and not sys.stderr.isatty()):
+    """A progress callback for open_store: a delayed bar on a terminal's stderr, else None."""
+    from glossary.cli.progressbar import wanted
+
+    if not wanted():
         yield None
         return
     reporter = BuildProgress()
