@@ -1,71 +1,29 @@
-"""Build the search index of a set of term bases: everything a query needs, precomputed once
-per term-base content and cached (see cache.py), so that answering a query never loads jieba's
-dictionary, pypinyin or the YAML parser.
+"""What the search index holds for each term, independent of how it is stored (store_build.py):
 
-The index is plain JSON-able data:
-- `termbases`: name and path of each term base, in the order given (earlier ranks first on ties);
-- `terms`: each term's stored fields, with `_termbase` (its term base's position);
-- `names`: [term, kind, folded name] for every headword, id, alias and English name;
-- `readings`: [term, units] for every Chinese name, a unit being [folded char, readings], the
-  readings numbered (`lv4`), the term's own (hand-checked) reading first;
-- `traditional`: traditional -> simplified for the characters the term base uses;
-- `postings`: full-text token -> [[term, count], ...]; `lengths`: tokens per term.
+- names: (kind, folded name) for every headword, id, English name and alias;
+- units: for every name with a hanzi, one unit per character, [folded char, readings], the
+  readings numbered (`lv4`) with the term's own (hand-checked) reading first;
+- tokens: the full-text words of the definitions.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
-from pathlib import Path
+from functools import cache
 from typing import Any
 
-from glossary.index_format import INDEX_VERSION
-from glossary.model import Term, TermBase
-from glossary.pinyin import Syllable, is_hanzi, readings, split_syllables
-from glossary.textnorm import fold, traditional_table
+from glossary.model import Term
+from glossary.pinyin import Syllable, has_hanzi, is_hanzi, readings, split_syllables
 
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+LATIN_RUN = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the to with".split()  # noqa: SIM905
 )
 
 
-def build(bases: Sequence[TermBase]) -> dict[str, Any]:
-    terms: list[tuple[Term, int]] = [
-        (term, position) for position, base in enumerate(bases) for term in base.terms
-    ]
-    chars = {ch for term, _ in terms for name in term.names() for ch in name if is_hanzi(ch)}
-    chars |= {ch for term, _ in terms for ch in term.definition_zh if is_hanzi(ch)}
-    traditional = traditional_table(chars)
-    names: list[list[Any]] = []
-    units: list[list[Any]] = []
-    for number, (term, _) in enumerate(terms):
-        for kind, name in _names(term):
-            names.append([number, kind, fold(name, traditional)])
-            if any(is_hanzi(ch) for ch in name):
-                own = term.pinyin if kind == "headword" else ""
-                units.append([number, _units(fold(name, traditional), own)])
-    postings, lengths = _full_text([term for term, _ in terms], traditional)
-    return {
-        "version": INDEX_VERSION,
-        "termbases": [{"name": base.name, "path": base.path} for base in bases],
-        "terms": [{**term.to_dict(), "_termbase": position} for term, position in terms],
-        "names": names,
-        "readings": units,
-        "traditional": traditional,
-        "postings": postings,
-        "lengths": lengths,
-    }
-
-
-def build_from_files(paths: Sequence[Path]) -> dict[str, Any]:
-    from glossary.termbase import load
-
-    return build([load(path) for path in paths])
-
-
-def _names(term: Term) -> list[tuple[str, str]]:
+def names(term: Term) -> list[tuple[str, str]]:
+    """(kind, name) for the headword, id, English name and aliases, without repeats."""
     found = [("headword", term.headword), ("id", term.id)]
     if term.en:
         found.append(("english", term.en))
@@ -74,7 +32,7 @@ def _names(term: Term) -> list[tuple[str, str]]:
     return [item for item in found if not (item in seen or seen.add(item))]  # type: ignore[func-returns-value]
 
 
-def _units(name: str, own_pinyin: str) -> list[list[Any]]:
+def units(name: str, own_pinyin: str) -> list[list[Any]]:
     """One unit per character of `name`: hanzi carry their readings, the term's own first."""
     own = _align(name, own_pinyin) if own_pinyin else None
     result: list[list[Any]] = []
@@ -83,13 +41,19 @@ def _units(name: str, own_pinyin: str) -> list[list[Any]]:
         if not is_hanzi(char):
             result.append([char, []])
             continue
-        found = [syllable.numbered() for syllable in readings(char)]
+        found = list(char_readings(char))
         if own is not None:
             mine = own[hanzi_seen].numbered()
             found = [mine, *(r for r in found if r != mine)]
         hanzi_seen += 1
         result.append([char, found])
     return result
+
+
+@cache
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every reading pypinyin knows for one hanzi, numbered, its default first."""
+    return tuple(syllable.numbered() for syllable in readings(char))
 
 
 def _align(name: str, pinyin: str) -> list[Syllable] | None:
@@ -101,7 +65,13 @@ def _align(name: str, pinyin: str) -> list[Syllable] | None:
 
 def tokens(text: str) -> list[str]:
     """Full-text tokens of folded text: jieba words with a hanzi (two or more characters) and
-    Latin words that are not stop words."""
+    Latin words that are not stop words.
+
+    Text without a hanzi skips jieba: on such text jieba yields exactly the runs of ASCII
+    letters and digits (checked on all of CC-CEDICT's English definitions), so a regular
+    expression gives the same tokens without loading its dictionary."""
+    if not has_hanzi(text):
+        return [word for word in LATIN_RUN.findall(text) if word not in STOPWORDS]
     from glossary.segment import segment
 
     found: list[str] = []
@@ -113,20 +83,3 @@ def tokens(text: str) -> list[str]:
         else:
             found.extend(w for w in LATIN_WORD.findall(word) if w not in STOPWORDS)
     return found
-
-
-def _full_text(
-    terms: Sequence[Term], traditional: dict[str, str]
-) -> tuple[dict[str, list[list[int]]], list[int]]:
-    from glossary.segment import add_words
-
-    add_words(fold(name, traditional) for term in terms for name in term.names())
-    postings: dict[str, list[list[int]]] = {}
-    lengths: list[int] = []
-    for number, term in enumerate(terms):
-        text = fold(f"{term.definition_zh}\n{term.definition_en}", traditional)
-        counts = Counter(tokens(text))
-        lengths.append(sum(counts.values()))
-        for token, count in sorted(counts.items()):
-            postings.setdefault(token, []).append([number, count])
-    return dict(sorted(postings.items())), lengths

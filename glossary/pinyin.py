@@ -77,6 +77,14 @@ def is_hanzi(char: str) -> bool:
     )
 
 
+_HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]")
+
+
+def has_hanzi(text: str) -> bool:
+    """Whether any character of `text` is_hanzi (a regular expression: C speed)."""
+    return _HANZI.search(text) is not None
+
+
 def add_tone_mark(base: str, tone: int) -> str:
     """`lv`, 4 -> `lǜ`; tone 0 or 5 leaves the syllable unmarked (ü still written ü)."""
     if tone not in (1, 2, 3, 4):

@@ -15,17 +15,24 @@ from typing import Any
 from glossary.pinyin import strip_tones
 
 SKIPPABLE = frozenset(" '’-·")
+_SKIPPED = "".join(sorted(SKIPPABLE))
 
 
 def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None:
     """Match pinyin typed any way against a name's characters (see module docstring)."""
-    plain, marks = strip_tones(query)
+    plain, tones = _stripped(query)
     total = sum(1 for char, _ in units if char.isalnum())
+    frozen = _freeze(units)
+    memo: dict[tuple[int, int], tuple[float, int, bool] | None] = {}
+    first = plain.lstrip(_SKIPPED)[:1]
     best: tuple[float, str] | None = None
     for start in range(len(units)):
-        if start and not units[start][0].isalnum():
+        char, readings = units[start]
+        if start and not char.isalnum():
             continue
-        found = _walk(plain, tuple(marks), _freeze(units), 0, start)
+        if start and first and first != char and all(r[0] != first for r in readings):
+            continue  # _walk finds nothing: every way a unit takes a piece starts with these
+        found = _walk(plain, tones, frozen, 0, start, memo)
         if found is None:
             continue
         quality, consumed, initials_only = found
@@ -41,23 +48,43 @@ def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None
     return best
 
 
+@lru_cache(maxsize=64)
+def _stripped(query: str) -> tuple[str, tuple[int, ...]]:
+    """strip_tones, once per query (pinyin_match runs on many names for one query)."""
+    plain, marks = strip_tones(query)
+    return plain, tuple(marks)
+
+
 def _freeze(units: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((char, tuple(found)) for char, found in units)
 
 
-@lru_cache(maxsize=4096)
 def _walk(
     query: str,
     marks: tuple[int, ...],
     units: tuple[tuple[str, tuple[str, ...]], ...],
     pos: int,
     unit: int,
+    memo: dict[tuple[int, int], tuple[float, int, bool] | None],
 ) -> tuple[float, int, bool] | None:
     """Best way to consume query[pos:] with units[unit:]: (quality, units used, initials only).
 
     Quality per unit: 1 for a hanzi or a whole syllable, 0.6 for an unfinished last syllable,
-    0.5 for an initial.
+    0.5 for an initial. `memo` holds the answers for this query and name, by (pos, unit).
     """
+    if (pos, unit) not in memo:
+        memo[pos, unit] = _walk_from(query, marks, units, pos, unit, memo)
+    return memo[pos, unit]
+
+
+def _walk_from(
+    query: str,
+    marks: tuple[int, ...],
+    units: tuple[tuple[str, tuple[str, ...]], ...],
+    pos: int,
+    unit: int,
+    memo: dict[tuple[int, int], tuple[float, int, bool] | None],
+) -> tuple[float, int, bool] | None:
     while pos < len(query) and query[pos] in SKIPPABLE:
         pos += 1
     if pos == len(query):
@@ -74,7 +101,7 @@ def _walk(
         options.extend(_syllable_options(query, marks, pos, reading, own=index == 0))
     best: tuple[float, int, bool] | None = None
     for quality, next_pos, is_initial, used in options:
-        rest = _walk(query, marks, units, next_pos, unit + used)
+        rest = _walk(query, marks, units, next_pos, unit + used, memo)
         if rest is None:
             continue
         candidate = (quality + rest[0], used + rest[1], is_initial and rest[2])
@@ -86,6 +113,8 @@ def _walk(
 def _syllable_options(
     query: str, marks: tuple[int, ...], pos: int, reading: str, own: bool
 ) -> list[tuple[float, int, bool, int]]:
+    if query[pos] != reading[0]:
+        return []  # every option below starts with the reading's first letter
     base, tone = (reading[:-1], int(reading[-1])) if reading[-1].isdigit() else (reading, 0)
     options: list[tuple[float, int, bool, int]] = []
     spellings = {base, base.replace("v", "u")} if "v" in base else {base}

@@ -154,9 +154,12 @@ def term_panel(term: Term, origin: str, highlight: str = "", subtitle: str = "")
 # -- lookup ----------------------------------------------------------------------------------
 
 
-def lookup_results(results: Sequence[SearchResult], mode: Mode, several: bool) -> None:
+def lookup_results(
+    results: Sequence[SearchResult], mode: Mode, several: bool, show_origin: bool = False
+) -> None:
     """JSON: one object per query (JSON Lines when several); plain: one TSV line per match
-    (with the query first when several); terminal: a panel for the best, a table for the rest."""
+    (with the query first when several, the term base last when `show_origin`); terminal: a
+    panel for the best (its term base in the subtitle), a table for the rest."""
     if mode is Mode.JSON:
         for result in results:
             data = lookup_json(result)
@@ -172,13 +175,14 @@ def lookup_results(results: Sequence[SearchResult], mode: Mode, several: bool) -
                     match.term.en,
                     match.kind,
                     f"{match.score:g}",
+                    *((match.termbase,) if show_origin else ()),
                 ]
                 sys.stdout.write(plain_row([result.query, *values] if several else values) + "\n")
         return
     out = console()
     for result in results:
         if result.matches:
-            out.print(_lookup_view(result))
+            out.print(_lookup_view(result, show_origin))
 
 
 def lookup_json(result: SearchResult) -> dict[str, Any]:
@@ -202,7 +206,7 @@ def lookup_json(result: SearchResult) -> dict[str, Any]:
     }
 
 
-def _lookup_view(result: SearchResult) -> Any:
+def _lookup_view(result: SearchResult, show_origin: bool) -> Any:
     from rich.console import Group
     from rich.table import Table
 
@@ -219,8 +223,9 @@ def _lookup_view(result: SearchResult) -> Any:
     table = Table(show_edge=False, header_style="bold", title_justify="left")
     for column in ("headword", "pinyin", "English", "match", "score"):
         table.add_column(column)
+    if show_origin:
+        table.add_column("term base")
     for match in others:
-        table.add_row(
-            match.term.headword, match.term.pinyin, match.term.en, match.kind, f"{match.score:g}"
-        )
+        values = [match.term.headword, match.term.pinyin, match.term.en, match.kind]
+        table.add_row(*values, f"{match.score:g}", *((match.termbase,) if show_origin else ()))
     return Group(panel, table)

@@ -1,5 +1,11 @@
-"""Ranked search over a built index (index.py): one query box for Chinese, English, acronyms,
-typos, pinyin typed any way, initials, hanzi mixed with pinyin, and words of the definitions.
+"""Ranked search over the index database (store.py): one query box for Chinese, English,
+acronyms, typos, pinyin typed any way, initials, hanzi mixed with pinyin, and words of the
+definitions.
+
+Each tier first asks the database for candidates (names equal to the query, containing its
+bigrams or starting a word with it; reading entries with the keys it allows; names whose length
+lets rapidfuzz reach the cut-off; postings of its words) and then scores only those, with the
+same functions a scan of every name would use, so the results are the same as such a scan's.
 
 Every result says why it matched (`Match.kind`) and how well (`Match.score`, 0-100). The kinds
 rank in tiers, so that an exact match always ranks above a fuzzy one and a headword match above
@@ -11,18 +17,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from glossary.index_format import INDEX_VERSION
-from glossary.model import Term, term_from_dict
+from glossary.fuzzy import best_names
+from glossary.model import Term
 from glossary.pinyin import is_hanzi, strip_tones
+from glossary.pinyin_keys import query_keys
 from glossary.pinyin_match import pinyin_match
+from glossary.store import Row, Store
 from glossary.textnorm import fold
 
 MIN_SCORE = 45.0
+MAX_GRAMS = 8  # bigrams of a Chinese query looked up (candidates are checked whole anyway)
 FUZZY_CUTOFF = 75.0
 TONED = re.compile(r"[a-zü][1-5]")
 
@@ -45,84 +52,72 @@ class SearchResult:
     suggestions: tuple[str, ...] = ()
 
 
-class Index:
-    """The query side of an index built by `glossary.index.build`."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.termbases = [base["name"] for base in data["termbases"]]
-        self._raw_terms: list[dict[str, Any]] = data["terms"]
-        self._terms: dict[int, Term] = {}
-        self.names: list[tuple[int, str, str]] = [tuple(item) for item in data["names"]]
-        self.readings: list[tuple[int, list[list[Any]]]] = [
-            (number, units) for number, units in data["readings"]
-        ]
-        self.traditional: dict[str, str] = data["traditional"]
-        self.postings: dict[str, list[list[int]]] = data["postings"]
-        self.lengths: list[int] = data["lengths"]
-
-    def term(self, number: int) -> Term:
-        if number not in self._terms:
-            self._terms[number] = term_from_dict(self._raw_terms[number])
-        return self._terms[number]
-
-    def termbase_of(self, number: int) -> int:
-        return int(self._raw_terms[number]["_termbase"])
-
-    def __len__(self) -> int:
-        return len(self._raw_terms)
-
-
-def load_index(paths: Sequence[Path]) -> Index:
-    """The index for these term bases, from the cache or built (and cached) now."""
-    from glossary.cache import load_or_build
-
-    def build(_contents: list[bytes]) -> dict[str, Any]:
-        from glossary.index import build_from_files
-
-        return build_from_files(paths)
-
-    return Index(load_or_build(f"search{INDEX_VERSION}", paths, build))
-
-
-def search(index: Index, query: str, limit: int = 5) -> SearchResult:
-    folded = fold(query.strip(), index.traditional)
+def search(store: Store, query: str, limit: int = 5) -> SearchResult:
+    folded = fold(query.strip(), store.traditional)
     best: dict[int, tuple[float, str, str]] = {}
 
     def offer(number: int, score: float, kind: str, matched: str) -> None:
         if score > best.get(number, (0.0, "", ""))[0]:
             best[number] = (score, kind, matched)
 
-    for number, kind, name in index.names:
+    for _, number, kind, name in _name_candidates(store, folded):
         found = _name_match(folded, kind, name)
         if found:
             offer(number, found[0], found[1], name)
     if any(ch.isascii() and ch.isalpha() for ch in folded):
-        for number, units in index.readings:
+        for number, units in _reading_candidates(store, folded):
             scored = pinyin_match(folded, units)
             if scored:
                 offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
     if not best or max(score for score, _, _ in best.values()) < 90:
-        for number, score, name in _fuzzy(index, folded):
+        for number, score, name in _fuzzy(store, folded):
             offer(number, score, "fuzzy", name)
-        for number, score, words in _full_text(index, folded):
+        for number, score, words in _full_text(store, folded):
             offer(number, score, "full-text", words)
     ranked = sorted(
         ((score, kind, matched, number) for number, (score, kind, matched) in best.items()),
-        key=lambda item: (-item[0], index.termbase_of(item[3]), item[3]),
+        key=lambda item: (-item[0], store.termbase_of(item[3]), item[3]),
     )
     matches = tuple(
         Match(
-            index.term(number),
-            index.termbases[index.termbase_of(number)],
+            store.term(number),
+            store.termbases[store.termbase_of(number)],
             kind,
             round(score, 1),
             matched,
         )
-        for score, kind, matched, number in ranked
+        for score, kind, matched, number in ranked[:limit]
         if score >= MIN_SCORE
-    )[:limit]
-    suggestions = () if matches else _suggestions(index, folded)
+    )
+    suggestions = () if matches else _suggestions(store, folded)
     return SearchResult(query, matches, suggestions)
+
+
+# -- candidates ------------------------------------------------------------------------------
+
+
+def _name_candidates(store: Store, query: str) -> list[Row]:
+    """Every name `_name_match` can accept for `query` (and a few more), in name order."""
+    if not query:
+        return []
+    rows = store.names_equal(query)
+    if len(query) >= 2 and any(is_hanzi(ch) for ch in query):
+        grams = list(dict.fromkeys(query[i : i + 2] for i in range(len(query) - 1)))
+        rows += store.names_with_grams(grams[:MAX_GRAMS])
+    elif len(query) >= 3:
+        rows += store.names_with_word_start(query)
+    return sorted(set(rows))
+
+
+def _reading_candidates(store: Store, query: str) -> list[tuple[int, list[list[Any]]]]:
+    """(term number, units) of every reading entry pinyin_match can match, in entry order."""
+    keys = query_keys(strip_tones(query)[0], store.literals, store.letters)
+    if keys is None:
+        return []
+    return [
+        (number, units)
+        for _, number, units in store.readings(keys.chains, keys.chain_prefixes, keys.heads)
+    ]
 
 
 # -- names: exact, alias, English, fragments -----------------------------------------------
@@ -155,44 +150,31 @@ def _at_word_start(text: str, position: int) -> bool:
 # -- fuzzy and full text ---------------------------------------------------------------------
 
 
-def _fuzzy(index: Index, query: str) -> list[tuple[int, float, str]]:
+def _fuzzy(store: Store, query: str) -> list[tuple[int, float, str]]:
     if len(query) < 2:
         return []
-    from rapidfuzz import process
-
     # A query with tones must agree with the stored reading, so it is not matched loosely
     # against ids (which are toneless pinyin).
     toned = bool(TONED.search(query)) or any(strip_tones(query)[1])
-    choices = [name if not (toned and kind == "id") else "" for _, kind, name in index.names]
-    found = process.extract(
-        query, choices, scorer=_fuzzy_score, score_cutoff=FUZZY_CUTOFF, limit=20
-    )
-    return [(index.names[position][0], 0.8 * score, name) for name, score, position in found]
+    found = best_names(store, query, FUZZY_CUTOFF, 20, skip_ids=toned)
+    numbers = store.numbers_of([position for position, _, _ in found])
+    return [(numbers[position], 0.8 * score, name) for position, score, name in found]
 
 
-def _fuzzy_score(query: str, name: str, **_: Any) -> float:
-    from rapidfuzz import fuzz
-
-    score = fuzz.ratio(query, name)
-    if len(query) >= 5 and len(name) > len(query):
-        score = max(score, 0.95 * fuzz.partial_ratio(query, name))
-    if " " in query or " " in name:
-        score = max(score, 0.95 * fuzz.token_set_ratio(query, name))
-    return float(score)
-
-
-def query_tokens(index: Index, query: str) -> tuple[list[str], float]:
+def query_tokens(store: Store, query: str) -> tuple[list[str], float]:
     """Tokens of the query that the index knows, and the share of the query they cover.
 
     Chinese runs are split by longest match against the index's vocabulary (which came from
     jieba at build time), so no segmenter is loaded at query time."""
+    runs = re.findall(r"[^\W\d_a-z]+|[a-z0-9]+", query)
+    known = store.vocabulary(_pieces(runs))
     found: list[str] = []
     covered = 0
     meaningful = 0
-    for run in re.findall(r"[^\W\d_a-z]+|[a-z0-9]+", query):
+    for run in runs:
         if not any(is_hanzi(ch) for ch in run):
             meaningful += len(run)
-            if run in index.postings:
+            if run in known:
                 found.append(run)
                 covered += len(run)
             continue
@@ -200,7 +182,7 @@ def query_tokens(index: Index, query: str) -> tuple[list[str], float]:
         start = 0
         while start < len(run):
             for end in range(len(run), start + 1, -1):
-                if run[start:end] in index.postings:
+                if run[start:end] in known:
                     found.append(run[start:end])
                     covered += end - start
                     start = end
@@ -210,23 +192,32 @@ def query_tokens(index: Index, query: str) -> tuple[list[str], float]:
     return found, (covered / meaningful if meaningful else 0.0)
 
 
-def _full_text(index: Index, query: str) -> list[tuple[int, float, str]]:
-    words, coverage = query_tokens(index, query)
+def _pieces(runs: list[str]) -> set[str]:
+    """Every piece of the runs query_tokens may look up: Chinese runs' substrings of two or
+    more characters, other runs whole."""
+    pieces: set[str] = set()
+    for run in runs:
+        if any(is_hanzi(ch) for ch in run):
+            pieces.update(run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1))
+        else:
+            pieces.add(run)
+    return pieces
+
+
+def _full_text(store: Store, query: str) -> list[tuple[int, float, str]]:
+    words, coverage = query_tokens(store, query)
     if not words or coverage < 0.5:
         return []
     k1, b = 1.2, 0.75
-    count = len(index.lengths)
-    average = sum(index.lengths) / count if count else 1.0
+    count = len(store)
+    average = store.length_sum / count if count else 1.0
+    frequencies = store.vocabulary(words)
     scores: dict[int, float] = {}
-    for word in set(words):
-        postings = index.postings[word]
-        idf = math.log(1 + (count - len(postings) + 0.5) / (len(postings) + 0.5))
-        for number, frequency in postings:
-            norm = (
-                frequency
-                * (k1 + 1)
-                / (frequency + k1 * (1 - b + b * index.lengths[number] / average))
-            )
+    for word in sorted(set(words)):
+        documents = frequencies[word]
+        idf = math.log(1 + (count - documents + 0.5) / (documents + 0.5))
+        for number, frequency, length in store.postings(word):
+            norm = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / average))
             scores[number] = scores.get(number, 0.0) + idf * norm
     top = max(scores.values())
     matched = " ".join(words)
@@ -235,16 +226,14 @@ def _full_text(index: Index, query: str) -> list[tuple[int, float, str]]:
     ]
 
 
-def _suggestions(index: Index, query: str) -> tuple[str, ...]:
+def _suggestions(store: Store, query: str) -> tuple[str, ...]:
     if not query:
         return ()
-    from rapidfuzz import process
-
-    names = [name for _, _, name in index.names]
-    found = process.extract(query, names, scorer=_fuzzy_score, score_cutoff=40, limit=20)
+    found = best_names(store, query, 40.0, 20)
+    numbers = store.numbers_of([position for position, _, _ in found])
     unique: list[str] = []
-    for _, _, position in found:
-        headword = index.term(index.names[position][0]).headword
+    for position, _, _ in found:
+        headword = store.term(numbers[position]).headword
         if headword not in unique:
             unique.append(headword)
     return tuple(unique[:3])

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from glossary.errors import TermBaseError
-from glossary.fileio import read_utf8, write_atomic_chunks
+from glossary.fileio import decode_utf8, read_bytes, read_utf8, write_atomic_chunks
 from glossary.model import (
     FIELD_ORDER,
     KINDS,
@@ -206,8 +206,13 @@ def validate(path: str | Path) -> list[Problem]:
 
 def load(path: str | Path) -> TermBase:
     """Load and check a term base; the first problem is raised as a TermBaseError."""
+    return load_bytes(path, read_bytes(path))
+
+
+def load_bytes(path: str | Path, data: bytes) -> TermBase:
+    """`load` of the term base at `path` whose bytes the caller has read already."""
     name = str(path)
-    parsed, problems = parse(read_utf8(path), name)
+    parsed, problems = parse(decode_utf8(data, name), name)
     raws, lines = parsed.raws, parsed.lines
     problems = problems or check(raws, lines, name)
     if problems:

@@ -28,6 +28,16 @@ def fold(text: str, traditional: Mapping[str, str]) -> str:
     return "".join(fold_char(char, traditional) for char in text)
 
 
+def fold_table(traditional: Mapping[str, str]) -> dict[int, str]:
+    """A `str.translate` table that does what `fold` does, at C speed."""
+    table = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
+    table.update({code: chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F)})
+    table[0x3000] = " "
+    for trad, simp in traditional.items():
+        table.setdefault(ord(trad), simp)
+    return table
+
+
 def traditional_table(simplified_chars: Iterable[str]) -> dict[str, str]:
     """Traditional -> simplified for the traditional forms of the given characters.
 

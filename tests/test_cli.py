@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
@@ -109,6 +110,11 @@ def test_termbase_from_environment_and_several_bases(runner: CliRunner, tmp_path
     assert result.stdout.splitlines()[-1].endswith("\tmine")  # origin shown
     found = run(runner, "--termbase", str(mine), "lookup", "--json", "wsgz")
     assert json.loads(found.stdout)["results"][0]["termbase"] == "mine"
+    both = ["--termbase", str(BUNDLED), "--termbase", str(mine), "lookup", "wsgz"]
+    assert run(runner, *both).stdout.startswith("wsgz\t五水共治\t")
+    assert run(runner, *both).stdout.rstrip("\n").endswith("\tmine")  # origin shown
+    terminal = run(runner, *both[:4], "lookup", "工程", env={"GLOSSARY_TERMINAL": "1"})
+    assert "term base" in terminal.stdout  # the table of other results names theirs
 
 
 def test_import_appendix_rebuilds_the_chinese_fields(runner: CliRunner, tmp_path: Path) -> None:
@@ -223,3 +229,17 @@ def test_through_a_real_pipe() -> None:
         shell=True, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert pipe.stdout.count("\n") == 1 and pipe.stderr == ""
+
+
+def test_lookup_shows_a_progress_bar_while_the_index_builds(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary.cli import build_progress
+
+    monkeypatch.setattr(build_progress, "DELAY", 0.0)
+    terminal = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "1"})
+    assert terminal.exit_code == 0 and "building the index" in terminal.stderr
+    again = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "1"})
+    assert again.stderr == ""  # the index is ready: nothing built, no bar
+    plain = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "0"})
+    assert plain.stderr == ""

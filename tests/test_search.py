@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.search import Index, load_index, search
+from glossary.search import search
+from glossary.store import Store, open_store
 
 from .conftest import BUNDLED
 
 
 @pytest.fixture(scope="module")
-def index() -> Index:
-    return load_index([BUNDLED])
+def index(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return open_store([BUNDLED])
 
 
 FINDS = [
@@ -77,7 +80,7 @@ FINDS = [
 
 @pytest.mark.parametrize(("query", "expected_id", "kind"), FINDS)
 def test_query_finds_the_term_first(
-    index: Index, query: str, expected_id: str, kind: str | None
+    index: Store, query: str, expected_id: str, kind: str | None
 ) -> None:
     result = search(index, query)
     assert result.matches, f"{query!r} found nothing"
@@ -91,16 +94,16 @@ def test_query_finds_the_term_first(
     "query",
     ["五水共治", "枫桥经验", "xiangmu liushuai4", "yi3shu4xiang1jian4", "qwertyuiop"],
 )
-def test_query_that_must_find_nothing(index: Index, query: str) -> None:
+def test_query_that_must_find_nothing(index: Store, query: str) -> None:
     assert search(index, query).matches == ()
 
 
-def test_tone_marked_query_must_agree_with_the_stored_reading(index: Index) -> None:
+def test_tone_marked_query_must_agree_with_the_stored_reading(index: Store) -> None:
     assert search(index, "xiangmu liulǜ").matches[0].term.id == "xiangmuliulv"
     assert search(index, "xiangmu liushuài").matches == ()
 
 
-def test_exact_ranks_above_fuzzy_and_headword_above_definition(index: Index) -> None:
+def test_exact_ranks_above_fuzzy_and_headword_above_definition(index: Store) -> None:
     result = search(index, "EOD", limit=10)
     assert result.matches[0].kind == "exact"
     scores = [m.score for m in result.matches]
@@ -110,7 +113,7 @@ def test_exact_ranks_above_fuzzy_and_headword_above_definition(index: Index) -> 
         assert kinds[0] == "exact" and "exact" not in kinds[1:]
 
 
-def test_limit_and_suggestions(index: Index) -> None:
+def test_limit_and_suggestions(index: Store) -> None:
     assert len(search(index, "工程", limit=2).matches) <= 2
     missing = search(index, "艺术乡")
     assert missing.matches  # a fragment is still found
@@ -124,8 +127,8 @@ def test_own_glossary_ranks_first_on_equal_quality(tmp_path) -> None:  # type: i
         "terms:\n- id: eod-other\n  headword: EOD\n  pinyin: EOD\n  en: end of day\n",
         encoding="utf-8",
     )
-    first = search(load_index([BUNDLED, other]), "EOD").matches
+    first = search(open_store([BUNDLED, other]), "EOD").matches
     assert [m.term.id for m in first[:2]] == ["eod", "eod-other"]
     assert [m.termbase for m in first[:2]] == ["terms", "other"]
-    second = search(load_index([other, BUNDLED]), "EOD").matches
+    second = search(open_store([other, BUNDLED]), "EOD").matches
     assert second[0].term.id == "eod-other"

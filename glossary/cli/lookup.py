@@ -28,13 +28,18 @@ def lookup(
 ) -> None:
     """Find terms however you half-remember them, best first, saying why each matched."""
     from glossary import render
-    from glossary.search import load_index, search
+    from glossary.cli.build_progress import build_progress
+    from glossary.search import search
+    from glossary.store import open_store
 
     wanted = _read_queries(queries)
-    index = load_index(termbase_paths(ctx, termbase))
+    with build_progress() as progress:
+        store = open_store(termbase_paths(ctx, termbase), progress)
     mode = render.choose_mode(as_json)
-    results = [search(index, query, limit) for query in wanted]
-    render.lookup_results(results, mode, several=len(wanted) > 1)
+    results = [search(store, query, limit) for query in wanted]
+    render.lookup_results(
+        results, mode, several=len(wanted) > 1, show_origin=len(store.termbases) > 1
+    )
     missing = [result.query for result in results if not result.matches]
     for result in results:
         if not result.matches:

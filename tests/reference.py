@@ -1,0 +1,173 @@
+"""A straightforward search to check the indexed one against: every name, every reading entry
+and every term's tokens, scored with the same functions (`_name_match`, `pinyin_match`, the
+fuzzy scorers, BM25), nothing indexed.
+
+Three shortcuts keep it fast enough for CI, each plain from the scoring functions: a name is
+only given to `_name_match` when it equals or contains the query (otherwise it returns None);
+a reading entry only to `pinyin_match` when one of its characters is the query's first
+character or has a reading starting with it (every way `pinyin_match` takes a piece of the
+query starts so); and rapidfuzz leaves out scores under the cut-off divided by the scorer's
+weight (they cannot lift the combined score to the cut-off)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from glossary import index
+from glossary.model import TermBase
+from glossary.pinyin import is_hanzi, strip_tones
+from glossary.pinyin_match import SKIPPABLE, pinyin_match
+from glossary.search import FUZZY_CUTOFF, MIN_SCORE, TONED, _name_match
+from glossary.textnorm import fold, traditional_table
+
+Result = tuple[tuple[tuple[str, str, str, float, str], ...], tuple[str, ...]]
+
+
+class Reference:
+    def __init__(self, bases: Sequence[TermBase]) -> None:
+        self.bases = [base.name for base in bases]
+        self.terms = [(t, position) for position, base in enumerate(bases) for t in base.terms]
+        chars = {c for t, _ in self.terms for n in t.names() for c in n if is_hanzi(c)}
+        chars |= {c for t, _ in self.terms for c in t.definition_zh if is_hanzi(c)}
+        self.traditional = traditional_table(chars)
+        self.names: list[tuple[int, str, str]] = []
+        self.readings: list[tuple[int, list[list[Any]], set[str]]] = []
+        for number, (term, _) in enumerate(self.terms):
+            for kind, raw in index.names(term):
+                name = fold(raw, self.traditional)
+                self.names.append((number, kind, name))
+                if any(is_hanzi(c) for c in name):
+                    own = term.pinyin if kind == "headword" else ""
+                    units = index.units(name, own)
+                    keys = {c for c, _ in units} | {r[0] for _, rs in units for r in rs}
+                    self.readings.append((number, units, keys))
+        # jieba's vocabulary was taught the names when the store was built in this process
+        self.counts = [
+            Counter(index.tokens(fold(f"{t.definition_zh}\n{t.definition_en}", self.traditional)))
+            for t, _ in self.terms
+        ]
+        self.df = Counter(token for counts in self.counts for token in counts)
+        self.lengths = [sum(counts.values()) for counts in self.counts]
+
+    def search(self, query: str, limit: int = 5) -> Result:
+        folded = fold(query.strip(), self.traditional)
+        best: dict[int, tuple[float, str, str]] = {}
+
+        def offer(number: int, score: float, kind: str, matched: str) -> None:
+            if score > best.get(number, (0.0, "", ""))[0]:
+                best[number] = (score, kind, matched)
+
+        for number, kind, name in self.names:
+            if folded and (folded == name or folded in name):
+                found = _name_match(folded, kind, name)
+                if found:
+                    offer(number, found[0], found[1], name)
+        if any(c.isascii() and c.isalpha() for c in folded):
+            first = strip_tones(folded)[0].lstrip("".join(SKIPPABLE))[:1]
+            for number, units, keys in self.readings:
+                if first in keys:
+                    scored = pinyin_match(folded, units)
+                    if scored:
+                        offer(number, scored[0], scored[1], "".join(u[0] for u in units))
+        if not best or max(score for score, _, _ in best.values()) < 90:
+            if len(folded) >= 2:
+                toned = bool(TONED.search(folded)) or any(strip_tones(folded)[1])
+                for position, score in self.fuzzy(folded, FUZZY_CUTOFF, skip_ids=toned):
+                    number, _, name = self.names[position]
+                    offer(number, 0.8 * score, "fuzzy", name)
+            for number, score, words in self.full_text(folded):
+                offer(number, score, "full-text", words)
+        ranked = sorted(
+            best.items(), key=lambda item: (-item[1][0], self.terms[item[0]][1], item[0])
+        )
+        matches = tuple(
+            (
+                self.terms[number][0].id,
+                self.bases[self.terms[number][1]],
+                kind,
+                round(score, 1),
+                matched,
+            )
+            for number, (score, kind, matched) in ranked
+            if score >= MIN_SCORE
+        )[:limit]
+        suggestions: list[str] = []
+        if not matches and folded:
+            for position, _ in self.fuzzy(folded, 40.0):
+                headword = self.terms[self.names[position][0]][0].headword
+                if headword not in suggestions:
+                    suggestions.append(headword)
+        return matches, tuple(suggestions[:3])
+
+    def fuzzy(self, query: str, cutoff: float, skip_ids: bool = False) -> list[tuple[int, float]]:
+        """Every name scored by every scorer, combined as glossary.fuzzy.score does."""
+        names = [name for _, _, name in self.names]
+        ratio = _all_scores(query, names, fuzz.ratio, cutoff)
+        partial = _all_scores(query, names, fuzz.partial_ratio, cutoff / 0.95)
+        token_set = _all_scores(query, names, fuzz.token_set_ratio, cutoff / 0.95)
+        scored = []
+        for position, (_, kind, name) in enumerate(self.names):
+            if skip_ids and kind == "id":
+                continue
+            score = ratio[position]
+            if len(query) >= 5 and len(name) > len(query):
+                score = max(score, 0.95 * partial[position])
+            if " " in query or " " in name:
+                score = max(score, 0.95 * token_set[position])
+            if float(score) >= cutoff:
+                scored.append((position, float(score)))
+        scored.sort(key=lambda item: (-item[1], item[0]))
+        return scored[:20]
+
+    def full_text(self, query: str) -> list[tuple[int, float, str]]:
+        words: list[str] = []
+        covered = meaningful = 0
+        for run in re.findall(r"[^\W\d_a-z]+|[a-z0-9]+", query):
+            meaningful += len(run)
+            if not any(is_hanzi(c) for c in run):
+                if run in self.df:
+                    words.append(run)
+                    covered += len(run)
+                continue
+            start = 0
+            while start < len(run):
+                for end in range(len(run), start + 1, -1):
+                    if run[start:end] in self.df:
+                        words.append(run[start:end])
+                        covered += end - start
+                        start = end
+                        break
+                else:
+                    start += 1
+        coverage = covered / meaningful if meaningful else 0.0
+        if not words or coverage < 0.5:
+            return []
+        k1, b = 1.2, 0.75
+        count = len(self.terms)
+        average = sum(self.lengths) / count
+        scores: dict[int, float] = {}
+        for word in sorted(set(words)):
+            idf = math.log(1 + (count - self.df[word] + 0.5) / (self.df[word] + 0.5))
+            for number, counts in enumerate(self.counts):
+                if word in counts:
+                    frequency, length = counts[word], self.lengths[number]
+                    norm = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / average))
+                    scores[number] = scores.get(number, 0.0) + idf * norm
+        top = max(scores.values())
+        matched = " ".join(words)
+        return [(n, 40.0 + 25.0 * coverage * s / top, matched) for n, s in scores.items()]
+
+
+def _all_scores(query: str, names: list[str], scorer: Any, cutoff: float) -> list[float]:
+    """Every name's score, or 0 where it is under `cutoff` (it cannot lift the combination)."""
+    scores = [0.0] * len(names)
+    found = process.extract(query, names, scorer=scorer, score_cutoff=cutoff * 0.999, limit=None)
+    for _, score, position in found:
+        scores[position] = score
+    return scores

@@ -1,0 +1,96 @@
+"""At scale the indexed search gives exactly what a scan of every name would: a generated
+10,000-term base (tests/scale.py) and a straightforward reference search (tests/reference.py),
+compared on a principled sample of queries. GLOSSARY_SCALE_SAMPLE=300 samples more terms."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from glossary.model import Term
+from glossary.pinyin import Syllable, split_syllables, strip_tones
+from glossary.search import search
+from glossary.store import Store, open_store
+
+from .reference import Reference, Result
+from .scale import write_bases
+
+SAMPLE = int(os.environ.get("GLOSSARY_SCALE_SAMPLE", "6"))
+NOTHING = ["qqqqxzqqqq", "zzzzzzzzzzzzzzz", "🙂🙂🙂", "ÿÿÿÿ", "xiangmu liushuai4", "vvvvvv"]
+
+
+@dataclass
+class Scale:
+    store: Store
+    reference: Reference
+    terms: list[Term]
+
+
+@pytest.fixture(scope="module")
+def scale(tmp_path_factory: pytest.TempPathFactory) -> Scale:
+    folder = tmp_path_factory.mktemp("scale")
+    bases = write_bases(folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(folder / "cache"))
+        store = open_store([Path(base.path) for base in bases])
+    return Scale(store, Reference(bases), [t for base in bases for t in base.terms])
+
+
+def queries_for(term: Term, rng: random.Random) -> list[str]:
+    """Headword, hanzi fragment, toneless and toned pinyin, initials, hanzi mixed with pinyin,
+    English name, English name with a typo, a word of the definition."""
+    syllables = [s for s in split_syllables(term.pinyin) if isinstance(s, Syllable)]
+    toneless = "".join(s.base for s in syllables)
+    found = [
+        term.headword,
+        term.headword[1:3],
+        toneless,
+        term.pinyin,
+        "".join(s.initial for s in syllables),
+        term.headword[:1] + "".join(s.base for s in syllables[1:]),
+        term.en,
+    ]
+    if len(term.en) > 4:
+        i = rng.randrange(1, len(term.en) - 2)
+        found.append(term.en[:i] + term.en[i + 1] + term.en[i] + term.en[i + 2 :])
+    words = re.findall(r"[a-z]{4,}", term.definition_en.lower()) + re.findall(
+        r"[\u4e00-\u9fff]{2,4}", term.definition_zh
+    )
+    if words:
+        found.append(rng.choice(words))
+    return [q for q in found if q.strip()]
+
+
+def as_result(store: Store, query: str) -> Result:
+    result = search(store, query)
+    matches = tuple((m.term.id, m.termbase, m.kind, m.score, m.matched) for m in result.matches)
+    return matches, result.suggestions
+
+
+def test_sampled_queries_match_the_reference(scale: Scale) -> None:
+    rng = random.Random(2024)
+    queries = [q for term in rng.sample(scale.terms, SAMPLE) for q in queries_for(term, rng)]
+    for query in [*queries, *NOTHING]:
+        assert as_result(scale.store, query) == scale.reference.search(query), query
+
+
+def test_queries_that_must_find_nothing(scale: Scale) -> None:
+    for query in NOTHING:
+        assert search(scale.store, query).matches == ()
+
+
+def test_headwords_are_found_first(scale: Scale) -> None:
+    for term in random.Random(1).sample(scale.terms[:10_000], 20):
+        first = search(scale.store, term.headword).matches[0]
+        assert first.kind == "exact" and first.term.headword == term.headword
+
+
+def test_toneless_pinyin_of_a_polyphone_finds_every_reading(scale: Scale) -> None:
+    found = search(scale.store, "yinhang", limit=50).matches
+    assert any("银行" in m.term.headword for m in found)
+    assert strip_tones("yínháng")[0] == "yinhang"
