@@ -48,8 +48,10 @@ SHORT_NAME = 3
 """Chinese names this short are checked against jieba's word boundaries."""
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
-CACHE_KIND = "scan"
 TABLES_FORMAT = 3
+WHOLE_DICTIONARY_FROM = 5_000
+"""Above this many glossary names, their jieba frequencies are computed with jieba's whole
+dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
 
 QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
 IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
@@ -160,15 +162,21 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
 
 
 def _vocabulary_frequencies(vocabulary: Sequence[str]) -> dict[str, int]:
-    """The frequencies jieba gives these words when they are added in this order (computed from
-    the few dictionary entries they need, see `glossary.segment`)."""
-    if not vocabulary:
+    """The frequencies jieba gives these words when they are added in this order. For a few
+    thousand words they are computed from the few dictionary entries the words need (see
+    `glossary.segment`); for more, loading jieba's whole dictionary once is cheaper."""
+    words = list(dict.fromkeys(vocabulary))
+    if not words:
         return {}
+    if len(words) > WHOLE_DICTIONARY_FROM:
+        from glossary.segment import added_frequencies
+
+        return added_frequencies(words)
     from glossary.jieba_dict import open_dictionary
     from glossary.segment import WindowSegmenter
 
     segmenter = WindowSegmenter(open_dictionary())
-    for word in dict.fromkeys(vocabulary):
+    for word in words:
         segmenter.add(word)
     return segmenter.added
 
@@ -406,15 +414,8 @@ def _balance(text: str, begin: int, stop: int) -> tuple[int, int]:
 
 
 def scanner_for(paths: Sequence[Path]) -> Scanner:
-    """A scanner for the term bases at these paths, its tables from the cache when they are
-    there (the term bases are only parsed to build them)."""
-    from glossary.cache import load_or_build
-    from glossary.termbase import load_many
+    """A scanner for the term bases at these paths, its tables from their index store (built,
+    parsing the term bases, only when they changed)."""
+    from glossary.store import open_store
 
-    def build(_contents: list[bytes]) -> dict[str, Any]:
-        return build_tables(load_many(paths))
-
-    tables = load_or_build(CACHE_KIND, paths, build)
-    if not isinstance(tables, dict) or tables.get("format") != TABLES_FORMAT:
-        tables = build(_contents=[])
-    return Scanner(tables)
+    return Scanner(open_store(paths).scan_tables())

@@ -42,6 +42,21 @@ def added_frequency(tokenizer: Any, word: str) -> int:
     return max(int(tokenizer.suggest_freq(word, tune=False)), 1) + 10
 
 
+def added_frequencies(words: Iterable[str]) -> dict[str, int]:
+    """The frequencies jieba (its whole dictionary loaded) gives these words when they are added
+    in this order, as `WindowSegmenter.add` would give them."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    found: dict[str, int] = {}
+    for word in words:
+        found[word] = added_frequency(tokenizer, word)
+        tokenizer.add_word(word, freq=found[word])
+    return found
+
+
 def segment(text: str) -> list[str]:
     """Words of `text`, in order, covering it exactly (`"".join(segment(t)) == t`)."""
     return list(_default_tokenizer().cut(text, HMM=True))

@@ -12,7 +12,7 @@ import jieba
 import pytest
 
 from glossary import jieba_dict
-from glossary.segment import WindowSegmenter, added_frequency
+from glossary.segment import WindowSegmenter, added_frequencies, added_frequency
 
 from .conftest import SOURCE
 
@@ -79,3 +79,7 @@ def test_an_unwritable_cache_folder_keeps_the_dictionary_in_memory(
     dictionary = jieba_dict.open_dictionary()
     assert isinstance(dictionary, jieba_dict.InMemoryDictionary)
     assert dictionary.lookup(["城乡建设"]) == {"城乡建设": 3}
+
+
+def test_whole_dictionary_frequencies_agree_with_the_window_ones() -> None:
+    assert added_frequencies(ADDED) == {word: full_jieba().FREQ[word] for word in ADDED}

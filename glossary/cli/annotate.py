@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from glossary.cli.options import TermbaseOption, termbase_paths
-from glossary.model import Term
 
 
 class Format(StrEnum):
@@ -54,18 +53,21 @@ def annotate(
     """Find the glossary terms in a document and gloss, footnote or list them."""
     from glossary import annotate_render as formats
     from glossary import render
+    from glossary.cli.build_progress import build_progress
     from glossary.decoding import decode
     from glossary.fileio import read_bytes
-    from glossary.scan import scanner_for
+    from glossary.scan import Scanner
+    from glossary.store import open_store
 
     if file == "-":
         data, name = sys.stdin.buffer.read(), "<stdin>"
     else:
         data, name = read_bytes(file), file
     text = decode(data, name, encoding).text
-    paths = termbase_paths(ctx, termbase)
-    occurrences = scanner_for(paths).scan(text)
-    terms = terms_used(paths, {occurrence.term_id for occurrence in occurrences})
+    with build_progress() as progress:
+        store = open_store(termbase_paths(ctx, termbase), progress)
+    occurrences = Scanner(store.scan_tables()).scan(text)
+    terms = store.terms_by_id({occurrence.term_id for occurrence in occurrences})
     mode = render.choose_mode(False)
     chosen = output_format or (Format.terms if mode is render.Mode.TERMINAL else Format.inline)
     if chosen is Format.terms and mode is render.Mode.TERMINAL:
@@ -83,20 +85,6 @@ def annotate(
     else:
         out = formats.terms_tsv(formats.term_uses(occurrences, terms))
     write_exactly(out)
-
-
-def terms_used(paths: list[Path], ids: set[str]) -> dict[str, Term]:
-    """The terms with these ids (the first term base that has an id wins)."""
-    if not ids:
-        return {}
-    from glossary.termbase import load_many
-
-    found: dict[str, Term] = {}
-    for base in load_many(paths):
-        for term in base.terms:
-            if term.id in ids:
-                found.setdefault(term.id, term)
-    return found
 
 
 def write_exactly(out: str) -> None:
