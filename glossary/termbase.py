@@ -70,9 +70,27 @@ class Parsed:
 EMPTY = Parsed([], [])
 
 
+def yaml_loader() -> Any:
+    """The YAML loader term bases are read with: the safe one, in C where PyYAML has it."""
+    return _Loader
+
+
 def parse(text: str, name: str) -> tuple[Parsed, list[Problem]]:
     """Parse term-base YAML into raw term mappings, the line each starts on, and the problems
-    that stop it from being read at all."""
+    that stop it from being read at all. A large file written by glossary is parsed in pieces
+    on every core (see `glossary.bulk_parse`), with the same result."""
+    from glossary import bulk_parse
+
+    pieces = bulk_parse.split(text)
+    if pieces is not None:
+        head, problems = _parse_whole(pieces[0], name)
+        items = None if problems else bulk_parse.parse_items(pieces[1])
+        if items is not None:
+            return Parsed(items[0], items[1], head.kind), []
+    return _parse_whole(text, name)
+
+
+def _parse_whole(text: str, name: str) -> tuple[Parsed, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -92,7 +110,7 @@ def parse(text: str, name: str) -> tuple[Parsed, list[Problem]]:
     if terms_node is None:
         return EMPTY, [Problem(name, _line(root), None, "terms", "missing: expected a list")]
     if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
-        return EMPTY, []
+        return Parsed([], [], kind), []
     if not isinstance(terms_node, yaml.SequenceNode):
         return EMPTY, [Problem(name, _line(terms_node), None, "terms", "expected a list")]
     loader = _Loader("")
