@@ -74,6 +74,23 @@ class Store:
                     found[term_id] = term_from_dict(json.loads(data))
         return found
 
+    def find(self, id_or_headword: str) -> tuple[Term, str] | None:
+        """The first term (in term-base order) whose id or headword is exactly this, and the
+        name of its term base; as `TermBase.find` over the term bases in turn."""
+        from glossary.textnorm import fold
+
+        numbers = {
+            row[0]
+            for row in self.db.execute("SELECT number FROM terms WHERE id = ?", (id_or_headword,))
+        }
+        folded = fold(id_or_headword, self.traditional)
+        numbers.update(row[1] for row in self.names_equal(folded) if row[2] == "headword")
+        for number in sorted(numbers):
+            term = self.term(number)
+            if id_or_headword in (term.id, term.headword):
+                return term, self.termbases[self.termbase_of(number)]
+        return None
+
     def scan_tables(self) -> dict[str, Any]:
         """`glossary.scan.build_tables` of these term bases, computed when the index was built."""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()

@@ -142,3 +142,23 @@ def test_concurrent_builders(tmp_path: Path) -> None:
 def test_fold_table_folds_as_fold_does(text: str) -> None:
     traditional = {"藝": "艺", "術": "术", "鄉": "乡"}
     assert text.translate(fold_table(traditional)) == fold(text, traditional)
+
+
+def test_find_by_exact_id_or_headword_first_base_first(tmp_path: Path) -> None:
+    second = tmp_path / "second.yaml"
+    second.write_text(
+        "version: 1\nterms:\n"
+        "- id: eod\n  headword: 另一个\n  pinyin: lìng yí gè\n"
+        "- id: other\n  headword: 艺术乡建\n  pinyin: yìshù xiāngjiàn\n"
+        "- id: only-here\n  headword: 独有\n  pinyin: dúyǒu\n",
+        encoding="utf-8",
+    )
+    store = open_store([BUNDLED, second])
+    assert store.find("eod") is not None and store.find("eod")[1] == "terms"  # type: ignore[index]
+    found = store.find("艺术乡建")
+    assert found is not None and found[0].id == "yishuxiangjian" and found[1] == "terms"
+    only = store.find("独有")
+    assert only is not None and only[0].id == "only-here" and only[1] == "second"
+    assert store.find("EOD") is not None  # the bundled headword is EOD
+    assert store.find("藝術鄉建") is None  # exact: lookup is the forgiving command
+    assert store.find("nothing-like-this") is None

@@ -30,12 +30,15 @@ def show(
 ) -> None:
     """Show one term in full: both definitions, aliases, status, source."""
     from glossary import render
+    from glossary.cli.build_progress import build_progress
+    from glossary.store import open_store
 
-    for base in load_termbases(ctx, termbase):
-        found = base.find(term.strip())
-        if found is not None:
-            render.term_detail(found, base.name, render.choose_mode(as_json))
-            return
+    with build_progress() as progress:
+        store = open_store(termbase_paths(ctx, termbase), progress)
+    found = store.find(term.strip())
+    if found is not None:
+        render.term_detail(found[0], found[1], render.choose_mode(as_json))
+        return
     raise TermNotFoundError(f"no term with id or headword '{term}' (try: glossary lookup {term})")
 
 
