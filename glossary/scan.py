@@ -48,7 +48,7 @@ SHORT_NAME = 3
 """Chinese names this short are checked against jieba's word boundaries."""
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
-TABLES_FORMAT = 3
+TABLES_FORMAT = 4
 WHOLE_DICTIONARY_FROM = 5_000
 """Above this many glossary names, their jieba frequencies are computed with jieba's whole
 dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
@@ -112,8 +112,10 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
     """JSON-ready tables for `Scanner`:
     - `traditional`: traditional -> simplified for the names' characters;
     - `keys`, `numbers`: every prefix of every name's skeleton (one per line) and, for a name, the
-      number of its term shifted left by one, plus one when the name is the prefix of a longer
-      name; -1 for a prefix that is no name (the first term to claim a skeleton keeps it);
+      number of its term shifted left by two, plus 2 when its boundaries need a closer look
+      (`Scanner._at_boundaries`: it starts or ends with a Latin letter or digit, or it is a
+      glossary's short name) and 1 when it is the prefix of a longer name; -1 for a prefix that
+      is no name (the first term to claim a skeleton keeps it);
     - `terms`: id, headword and English of each term, fields and records joined by control
       characters (a compact form that loads fast for 100,000 terms);
     - `checked`: "1" per term whose short Chinese names must sit at jieba's word boundaries
@@ -148,15 +150,25 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
         for term, _ in terms
     )
     longer = {key[:-1] for key in prefixes if len(key) > 1}
+    checked = "".join("0" if base.kind == "dictionary" else "1" for _, base in terms)
+
+    def code(key: str, number: int) -> int:
+        if number < 0:
+            return -1
+        asks = (
+            key[0] in WORD_CHARS
+            or key[-1] in WORD_CHARS
+            or (len(key) <= SHORT_NAME and checked[number] == "1")
+        )
+        return number << 2 | asks << 1 | (key in longer)
+
     return {
         "format": TABLES_FORMAT,
         "traditional": traditional,
         "keys": "\n".join(prefixes),
-        "numbers": [
-            -1 if number < 0 else number << 1 | (key in longer) for key, number in prefixes.items()
-        ],
+        "numbers": [code(key, number) for key, number in prefixes.items()],
         "terms": RECORD.join(rows),
-        "checked": "".join("0" if base.kind == "dictionary" else "1" for _, base in terms),
+        "checked": checked,
         "words": words,
     }
 
@@ -289,7 +301,7 @@ class Scanner:
         newlines = [match.start() for match in re.finditer("\n", text)]
         quoted = HAS_QUOTE.search(text) is not None
         get, firsts, search = self.prefixes.get, self.first_set, self.first_chars.search
-        checked, cached, new_tuple = self.checked, self._terms, tuple.__new__
+        cached, new_tuple = self._terms, tuple.__new__
         found: list[Occurrence] = []
         append = found.append
         newlines.append(len(text))  # a sentinel: every offset is before it
@@ -306,13 +318,14 @@ class Scanner:
                 char = skel[position]
             start = position
             end, number, shorter = -1, -1, None  # the longest name here, and any shorter ones
+            asks = 0
             index = start + 1
             code = get(char)
             while code is not None:
                 if code >= 0:
                     if end >= 0:
                         shorter = [*(shorter or ()), (end, number)]
-                    end, number = index, code >> 1
+                    end, number, asks = index, code >> 2, code & 2
                     if not code & 1:
                         break  # no longer name starts with this one
                 index += 1
@@ -321,13 +334,7 @@ class Scanner:
                 position = start + 1
                 continue
             begin, stop = origin[start], origin[end - 1] + 1
-            if not (
-                # the common case, decided without a call: a dictionary word or a long name
-                # that neither starts nor ends with a Latin letter or digit
-                (end - start > SHORT_NAME or checked[number] == "0")
-                and char not in WORD_CHARS
-                and skel[end - 1] not in WORD_CHARS
-            ) and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
+            if asks and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
                 for end, number in reversed(shorter or ()):
                     begin, stop = origin[start], origin[end - 1] + 1
                     if self._at_boundaries(skel, start, end, number, begin, stop, folded):

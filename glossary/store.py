@@ -269,7 +269,10 @@ def open_store(paths: Sequence[Path], progress: Progress | None = None) -> Store
 
 def store_key(names: Sequence[str], digests: Sequence[str]) -> str:
     """The content key: format, program version, each term base's name and sha256."""
-    digest = hashlib.sha256(f"store\0{FORMAT}\0{__version__}".encode())
+    from glossary.scan import TABLES_FORMAT
+
+    stamp = f"store\0{FORMAT}\0{TABLES_FORMAT}\0{__version__}"
+    digest = hashlib.sha256(stamp.encode())
     for name, file_digest in zip(names, digests, strict=True):
         digest.update(f"\0{name}\0{file_digest}".encode())
     return digest.hexdigest()
