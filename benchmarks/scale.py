@@ -74,7 +74,7 @@ ROWS = [
     ("import", "import cedict --into: wall", "< 30 s"),
     ("import_rss", "import cedict --into: peak RSS", "-"),
     ("index", "lookup, first run (builds the index)", "< 60 s"),
-    ("index_rss", "lookup, first run: peak RSS", "< 400 MB"),
+    ("index_rss", "lookup, first run: peak RSS", "-"),
     *((f"q:{query}", f"lookup {query}", "< 300 ms, right 1st") for query in QUERIES),
     ("lookup_rss", "lookup, later runs: peak RSS (max)", "< 400 MB"),
     ("scan_build", "annotate: scanner, first use (in-process)", "-"),
@@ -287,7 +287,9 @@ def print_table(columns: list[Column], rounds: int) -> None:
     print(
         f"lookups: median of {rounds} whole-process runs with the index ready ('1 run': slower "
         "than --patience, not repeated);\npeak RSS is each child process's own (os.wait4); "
-        f"the last column judges the largest size ({top.label}) against the target"
+        f"the last column judges the largest size ({top.label}) against the target;\nthe "
+        "400 MB target is for runs with the index ready (issue 6): the one-off index build's "
+        "peak is shown without one"
     )
 
 
