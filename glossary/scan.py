@@ -9,7 +9,8 @@ How a match is found:
 2. A *skeleton* of the folded text drops the characters layout puts inside or around words:
    whitespace and line breaks, and quote marks (“”‘’「」『』"' and their kin). Whitespace between
    two ASCII letters or digits is kept as one space, so `2030 Agenda` still needs its space and
-   `E O D` is not `EOD`. Each stretch of the skeleton remembers where it came from.
+   `E O D` is not `EOD`. Each stretch of the skeleton remembers where it came from (1 and 2
+   are `glossary.skeleton`).
 3. Names are skeletonised the same way and looked up by growing prefixes (a dict of every
    prefix of every name), leftmost first and, at each position, longest first; a match ends the
    search for the characters it covers, so spans never overlap.
@@ -32,17 +33,22 @@ imports typer or rich.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary.model import Term, TermBase
 from glossary.pinyin import is_hanzi
+from glossary.skeleton import (
+    HAS_QUOTE,
+    WORD_CHARS,
+    Skeleton,
+    balance_quotes,
+    make_translation,
+)
 
 SHORT_NAME = 3
 """Chinese names this short are checked against jieba's word boundaries."""
@@ -53,14 +59,8 @@ WHOLE_DICTIONARY_FROM = 5_000
 """Above this many glossary names, their jieba frequencies are computed with jieba's whole
 dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
 
-QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
-IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
 FIELD, RECORD = "\x1f", "\x1e"
 CONTROL = re.compile("[\x00-\x1f]")
-WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
-PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", "｢": "｣"}
-CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 
 
 class Occurrence(NamedTuple):
@@ -85,11 +85,6 @@ class Occurrence(NamedTuple):
             "en": self.en,
             "line": self.line,
         }
-
-
-def is_word_char(char: str) -> bool:
-    """An ASCII letter or digit (after folding): what a Latin name must not touch."""
-    return char in WORD_CHARS
 
 
 # -- tables (built once per term-base content) ----------------------------------------------
@@ -193,74 +188,6 @@ def _vocabulary_frequencies(vocabulary: Sequence[str]) -> dict[str, int]:
     return segmenter.added
 
 
-def make_translation(traditional: dict[str, str]) -> dict[int, str]:
-    """A `str.translate` table doing what `textnorm.fold` does, at C speed."""
-    table: dict[int, str] = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
-    for code in range(0xFF01, 0xFF5F):
-        table[code] = chr(code - 0xFEE0).lower()
-    table[0x3000] = " "
-    for trad, simp in traditional.items():
-        table.setdefault(ord(trad), simp)
-    return table
-
-
-# -- the skeleton -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Skeleton:
-    """Folded text without ignorable characters, and where each of its stretches came from."""
-
-    text: str
-    starts: tuple[int, ...]  # skeleton offset where each stretch starts
-    origins: tuple[int, ...]  # the original offset of that stretch
-
-    @classmethod
-    def of(cls, folded: str) -> Skeleton:
-        pieces: list[str] = []
-        starts: list[int] = []
-        origins: list[int] = []
-        length = 0
-        position = 0
-
-        def keep(piece: str, origin: int) -> None:
-            nonlocal length
-            pieces.append(piece)
-            starts.append(length)
-            origins.append(origin)
-            length += len(piece)
-
-        for run in IGNORABLE.finditer(folded):
-            begin, end = run.span()
-            if begin > position:
-                keep(folded[position:begin], position)
-            if (
-                begin > 0
-                and end < len(folded)
-                and is_word_char(folded[begin - 1])
-                and is_word_char(folded[end])
-                and any(char.isspace() for char in run.group())
-            ):
-                keep(" ", begin)
-            position = end
-        if position < len(folded):
-            keep(folded[position:], position)
-        return cls("".join(pieces), tuple(starts), tuple(origins))
-
-    def origin(self, index: int) -> int:
-        """The original offset of the skeleton character at `index`."""
-        piece = bisect.bisect_right(self.starts, index) - 1
-        return self.origins[piece] + index - self.starts[piece]
-
-    def offsets(self) -> list[int]:
-        """The original offset of every skeleton character (`origin` for all at once)."""
-        found: list[int] = []
-        ends = [*self.starts[1:], len(self.text)] if self.starts else []
-        for start, end, origin in zip(self.starts, ends, self.origins, strict=True):
-            found.extend(range(origin, origin + end - start))
-        return found
-
-
 # -- the scanner ------------------------------------------------------------------------------
 
 
@@ -343,7 +270,7 @@ class Scanner:
                     position = start + 1
                     continue
             if quoted and stop - begin != end - start and HAS_QUOTE.search(text, begin, stop):
-                begin, stop = _balance(text, begin, stop)
+                begin, stop = balance_quotes(text, begin, stop)
             if begin > next_newline:
                 while newlines[line] < begin:
                     line += 1
@@ -399,25 +326,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _balance(text: str, begin: int, stop: int) -> tuple[int, int]:
-    """Take in the partner of a quote mark opened or closed inside text[begin:stop] when it is
-    right beside the span."""
-    inside = text[begin:stop]
-    for open_, close in PAIRS.items():
-        depth = inside.count(open_) - inside.count(close)
-        if depth > 0 and stop < len(text) and text[stop] == close:
-            stop += 1
-        elif depth < 0 and begin > 0 and text[begin - 1] == open_:
-            begin -= 1
-    for mark in "\"'":
-        if inside.count(mark) % 2:
-            if stop < len(text) and text[stop] == mark:
-                stop += 1
-            elif begin > 0 and text[begin - 1] == mark:
-                begin -= 1
-    return begin, stop
 
 
 def scanner_for(paths: Sequence[Path]) -> Scanner:

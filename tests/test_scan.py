@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from glossary.locations import bundled_path
 from glossary.model import Term, TermBase
-from glossary.scan import Scanner, build_tables, make_translation
+from glossary.scan import Scanner, build_tables
+from glossary.skeleton import make_translation
 from glossary.termbase import load
 from glossary.textnorm import fold
 
