@@ -54,7 +54,7 @@ SHORT_NAME = 3
 """Chinese names this short are checked against jieba's word boundaries."""
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
-TABLES_FORMAT = 4
+TABLES_FORMAT = 5
 WHOLE_DICTIONARY_FROM = 5_000
 """Above this many glossary names, their jieba frequencies are computed with jieba's whole
 dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
@@ -110,7 +110,7 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
       number of its term shifted left by two, plus 2 when its boundaries need a closer look
       (`Scanner._at_boundaries`: it starts or ends with a Latin letter or digit, or it is a
       glossary's short name) and 1 when it is the prefix of a longer name; -1 for a prefix that
-      is no name (the first term to claim a skeleton keeps it);
+      is no name (of the terms sharing a name, the one `_claim` ranks first keeps it);
     - `terms`: id, headword and English of each term, fields and records joined by control
       characters (a compact form that loads fast for 100,000 terms);
     - `checked`: "1" per term whose short Chinese names must sit at jieba's word boundaries
@@ -125,8 +125,11 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
     traditional = traditional_table(chars)
     translation = make_translation(traditional)
     prefixes: dict[str, int] = {}
+    claims: dict[str, tuple[int, int, int]] = {}  # name -> its best claim (see _claim)
+    positions = {id(base): position for position, base in enumerate(bases)}
     vocabulary: list[str] = []
     for number, (term, base) in enumerate(terms):
+        claim = _claim(positions[id(base)], base, term, number)
         for name in term.names():
             key = Skeleton.of(name.translate(translation)).text
             if not key or "\0" in key:
@@ -135,7 +138,8 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
                 continue  # a dictionary's English is a gloss, not a name to look for
             for end in range(1, len(key)):
                 prefixes.setdefault(key[:end], -1)
-            if prefixes.get(key, -1) < 0:
+            if key not in claims or claim < claims[key]:
+                claims[key] = claim
                 prefixes[key] = number
             if base.kind != "dictionary" and len(key) > 1 and any(map(is_hanzi, key)):
                 vocabulary.append(key)
@@ -166,6 +170,27 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
         "checked": checked,
         "words": words,
     }
+
+
+LESSER_SENSE = re.compile(
+    r"^(?:(?:old|archaic|ancient|erroneous|variant|Japanese|Korean) )*variant of\b|^surname\b"
+    r"|^see\b|^used in\b"
+)
+"""A dictionary gloss that is not a word's own sense: a variant, a surname, a cross-reference."""
+
+
+def _claim(base_position: int, base: TermBase, term: Term, number: int) -> tuple[int, int, int]:
+    """How strongly a term claims its names, lowest first: an earlier term base wins; within a
+    dictionary, a common word wins over an entry glossed only as a variant, surname or
+    cross-reference, which wins over a proper noun (a capitalised reading: 和平 Hépíng
+    District after 和平 peace); then the earlier entry."""
+    rank = 0
+    if base.kind == "dictionary":
+        if term.pinyin[:1].isupper():
+            rank = 2
+        elif LESSER_SENSE.match(term.en):
+            rank = 1
+    return base_position, rank, number
 
 
 def _vocabulary_frequencies(vocabulary: Sequence[str]) -> dict[str, int]:

@@ -130,6 +130,19 @@ def test_a_dictionary_is_matched_by_longest_match_alone() -> None:
     assert found("推乡建设", glossary) == [("建设", "jian4she4")]
 
 
+def test_a_dictionary_gives_a_word_its_common_sense() -> None:
+    entries = [
+        Term(id="he2-variant", headword="和", pinyin="hé", en="old variant of 和[he2]"),
+        Term(id="he2-surname", headword="和", pinyin="Hé", en="surname He"),
+        Term(id="he2", headword="和", pinyin="hé", en="and; together with"),
+        Term(id="he2ping2-place", headword="和平", pinyin="Hépíng", en="Heping District"),
+        Term(id="he2ping2", headword="和平", pinyin="hépíng", en="peace"),
+        Term(id="tan2", headword="谈", pinyin="Tán", en="surname Tan"),
+    ]
+    dictionary = scanner_with(*entries, kind="dictionary")
+    assert found("谈话和平和", dictionary) == [("谈", "tan2"), ("和平", "he2ping2"), ("和", "he2")]
+
+
 def test_first_term_base_wins_a_shared_name() -> None:
     first = Term(id="first", headword="乡村建设", pinyin="", en="one")
     second = Term(id="second", headword="乡村建设", pinyin="", en="two", aliases=("乡村",))
