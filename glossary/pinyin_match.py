@@ -15,6 +15,9 @@ from typing import Any
 from glossary.pinyin import strip_tones
 
 SKIPPABLE = frozenset(" '’-·")
+OTHER_READING = 0.9
+"""The quality of a whole syllable that is another reading of the character, not the term's own:
+`hao` finds 好 (hǎo) a little above 呺 (xiāo, also háo)."""
 _SKIPPED = "".join(sorted(SKIPPABLE))
 
 
@@ -69,8 +72,9 @@ def _walk(
 ) -> tuple[float, int, bool] | None:
     """Best way to consume query[pos:] with units[unit:]: (quality, units used, initials only).
 
-    Quality per unit: 1 for a hanzi or a whole syllable, 0.6 for an unfinished last syllable,
-    0.5 for an initial. `memo` holds the answers for this query and name, by (pos, unit).
+    Quality per unit: 1 for a hanzi or a whole syllable of its own reading (0.9 for another
+    reading), 0.6 for an unfinished last syllable, 0.5 for an initial. `memo` holds the answers
+    for this query and name, by (pos, unit).
     """
     if (pos, unit) not in memo:
         memo[pos, unit] = _walk_from(query, marks, units, pos, unit, memo)
@@ -125,7 +129,7 @@ def _syllable_options(
             if end < len(query) and query[end] in "12345":
                 typed, end = int(query[end]), end + 1
             if not typed or (own and _same_tone(typed, tone)):
-                options.append((1.0, end, False, 1))
+                options.append((1.0 if own else OTHER_READING, end, False, 1))
         elif len(query) - pos >= 2 and spelling.startswith(query[pos:]):
             options.append((0.6, len(query), False, 1))  # an unfinished last syllable
     if query[pos] == base[0]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossary.search import search
@@ -132,3 +134,16 @@ def test_own_glossary_ranks_first_on_equal_quality(tmp_path) -> None:  # type: i
     assert [m.termbase for m in first[:2]] == ["terms", "other"]
     second = search(open_store([other, BUNDLED]), "EOD").matches
     assert second[0].term.id == "eod-other"
+
+
+def test_a_syllable_of_the_own_reading_beats_another_reading(tmp_path: Path) -> None:
+    words = tmp_path / "words.yaml"
+    words.write_text(
+        "kind: dictionary\nterms:\n"
+        "- id: xiao1\n  headword: 呺\n  pinyin: xiāo\n  en: to howl\n"  # also read háo
+        "- id: hao3\n  headword: 好\n  pinyin: hǎo\n  en: good\n",
+        encoding="utf-8",
+    )
+    found = search(open_store([words]), "hao").matches
+    assert [(m.term.id, m.kind) for m in found[:2]] == [("hao3", "pinyin"), ("xiao1", "pinyin")]
+    assert found[0].score > found[1].score
