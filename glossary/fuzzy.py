@@ -3,8 +3,9 @@ reach the cut-off.
 
 A name's score is what `score` computes: the best of `fuzz.ratio`, 0.95 x `fuzz.partial_ratio`
 (when the query has five characters or more and the name is longer) and 0.95 x
-`fuzz.token_set_ratio` (when either has a space). Each scorer runs, with its own cut-off, only
-on the names it could lift to the cut-off:
+`fuzz.token_set_ratio` x `coverage` (when either has a space). Each scorer runs, with its own
+cut-off, only on the names it could lift to the cut-off (`coverage` is at most 1, so the bounds
+below still hold):
 
 - ratio is at most 200 x min(a, b) / (a + b) for lengths a and b, so only names whose length is
   in a window around the query's are scored;
@@ -42,8 +43,15 @@ def score(query: str, name: str) -> float:
     if len(query) >= 5 and len(name) > len(query):
         found = max(found, 0.95 * fuzz.partial_ratio(query, name))
     if " " in query or " " in name:
-        found = max(found, 0.95 * fuzz.token_set_ratio(query, name))
+        found = max(found, 0.95 * fuzz.token_set_ratio(query, name) * coverage(query, name))
     return float(found)
+
+
+def coverage(query: str, name: str) -> float:
+    """How much of the query a shorter name can stand for: token_set_ratio gives 100 to any name
+    whose words are a subset of the query's ('product' for 'ecosytem product'), so its score is
+    scaled by the square root of the length ratio (1 when the name is as long or longer)."""
+    return 1.0 if len(name) >= len(query) else math.sqrt(len(name) / len(query))
 
 
 def best_names(
@@ -70,7 +78,9 @@ def best_names(
         )
         _score_into(best, named, fuzz.partial_ratio, 0.95, query, names, positions, cutoff)
     worded, word_positions = _token_set_names(store, query, cutoff / 0.95, groups, in_groups)
-    _score_into(best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff)
+    _score_into(
+        best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff, covered=True
+    )
     results = [
         (position, found, named[position]) for position, found in best.items() if found >= cutoff
     ]
@@ -87,8 +97,10 @@ def _score_into(
     names: list[str],
     positions: Sequence[int],
     cutoff: float,
+    covered: bool = False,
 ) -> None:
-    """Score the names with one scorer, keeping each position's best of factor x score."""
+    """Score the names with one scorer, keeping each position's best of factor x score (x the
+    name's `coverage` of the query when `covered`)."""
     from rapidfuzz import process
 
     found = process.extract(
@@ -96,7 +108,7 @@ def _score_into(
     )
     for name, value, i in found:
         position = positions[i]
-        scored = float(factor * value)
+        scored = float(factor * value) * (coverage(query, name) if covered else 1.0)
         if scored > best.get(position, -1.0):
             best[position] = scored
             named[position] = name

@@ -119,7 +119,8 @@ class Reference:
             if len(query) >= 5 and len(name) > len(query):
                 score = max(score, 0.95 * partial[position])
             if " " in query or " " in name:
-                score = max(score, 0.95 * token_set[position])
+                shorter = math.sqrt(len(name) / len(query)) if len(name) < len(query) else 1.0
+                score = max(score, 0.95 * token_set[position] * shorter)
             if float(score) >= cutoff:
                 scored.append((position, float(score)))
         scored.sort(key=lambda item: (-item[1], item[0]))

@@ -147,3 +147,14 @@ def test_a_syllable_of_the_own_reading_beats_another_reading(tmp_path: Path) -> 
     found = search(open_store([words]), "hao").matches
     assert [(m.term.id, m.kind) for m in found[:2]] == [("hao3", "pinyin"), ("xiao1", "pinyin")]
     assert found[0].score > found[1].score
+
+
+def test_a_typo_finds_the_whole_name_before_one_of_its_words(tmp_path: Path) -> None:
+    words = tmp_path / "words.yaml"
+    words.write_text(
+        "kind: dictionary\nterms:\n- id: chan3wu4\n  headword: 产物\n  pinyin: chǎnwù\n"
+        "  en: product\n",
+        encoding="utf-8",
+    )
+    found = search(open_store([BUNDLED, words]), "ecosytem product").matches
+    assert found[0].term.id == "gep"
