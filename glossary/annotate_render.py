@@ -56,7 +56,7 @@ def _newline(text: str) -> str:
 def footnote(term: Term, newline: str = "\n") -> str:
     """`[^id]: headword (pinyin) — English. English definition`, then the Chinese definition
     as an indented continuation line."""
-    head = f"[^{term.id}]: {term.headword} ({term.pinyin}) — {term.en}."
+    head = f"[^{term.id}]: {_named(term)} — {term.en}."
     if term.definition_en:
         head += f" {term.definition_en}"
     if term.definition_zh:
@@ -81,7 +81,7 @@ def markdown(
 
 
 def _title_attribute(term: Term) -> str:
-    parts = [f"{term.headword} ({term.pinyin}) — {term.en}"]
+    parts = [f"{_named(term)} — {term.en}"]
     parts.extend(part for part in (term.definition_en, term.definition_zh) if part)
     return "\n".join(parts)
 
@@ -174,3 +174,9 @@ def terms_table(uses: Sequence[TermUse]) -> Any:
     for use in uses:
         table.add_row(*_cells(use))
     return table
+
+
+def _named(term: Term) -> str:
+    """The headword with its pinyin, unless the pinyin only repeats it (EOD, not "EOD (EOD)")."""
+    same = term.pinyin.replace(" ", "").lower() == term.headword.replace(" ", "").lower()
+    return term.headword if same else f"{term.headword} ({term.pinyin})"

@@ -25,10 +25,21 @@ def bundled_path() -> Path:
 
 def resolve_paths(paths: Sequence[str | Path] | None) -> list[Path]:
     """The term bases to use: those given, else $GLOSSARY_TERMBASE (os.pathsep-separated),
-    else the bundled one."""
+    else the bundled one; a file named twice is used once, where it first appears."""
     if paths:
-        return [Path(p) for p in paths]
+        return _once([Path(p) for p in paths])
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
-        return [Path(p) for p in from_env.split(os.pathsep) if p.strip()]
+        return _once([Path(p) for p in from_env.split(os.pathsep) if p.strip()])
     return [bundled_path()]
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    unique = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique

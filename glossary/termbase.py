@@ -169,7 +169,7 @@ def _check_term(raw: Any, line: int, name: str, first_line_of: dict[str, int]) -
     if isinstance(term_id, str | int) and str(term_id).strip():
         term_id = str(term_id)
         if not ID_PATTERN.match(term_id):
-            problem("id", "use lowercase ASCII letters, digits and hyphens (a slug)")
+            problem("id", "use lowercase ASCII letters and digits, joined by - or . (a slug)")
         if term_id in first_line_of:
             problem("id", f"duplicate id (first used at line {first_line_of[term_id]})")
         else:

@@ -243,3 +243,16 @@ def test_lookup_shows_a_progress_bar_while_the_index_builds(
     assert again.stderr == ""  # the index is ready: nothing built, no bar
     plain = run(runner, "lookup", "EOD", env={"GLOSSARY_TERMINAL": "0"})
     assert plain.stderr == ""
+
+
+def test_version(runner: CliRunner) -> None:
+    from glossary import __version__
+
+    result = run(runner, "--version")
+    assert result.exit_code == 0 and result.stdout == f"glossary {__version__}\n"
+
+
+def test_a_term_base_named_twice_is_used_once(runner: CliRunner) -> None:
+    twice = run(runner, "--termbase", str(BUNDLED), "--termbase", str(BUNDLED), "lookup", "EOD")
+    once = run(runner, "--termbase", str(BUNDLED), "lookup", "EOD")
+    assert twice.exit_code == 0 and twice.stdout == once.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import click
 import typer
@@ -43,8 +43,25 @@ app = typer.Typer(
 )
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from glossary import __version__
+
+        typer.echo(f"glossary {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root(ctx: typer.Context, termbase: TermbaseOption = None) -> None:
+def root(
+    ctx: typer.Context,
+    termbase: TermbaseOption = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
     """A bilingual Chinese-English term base: look terms up, annotate drafts, exchange."""
     remember_termbases(ctx, termbase)
 
