@@ -269,15 +269,12 @@ class Scanner:
                 position = candidate.start()
                 char = skel[position]
             start = position
-            end, number, shorter = -1, -1, None  # the longest name here, and any shorter ones
-            asks = 0
+            end = last = -1  # the end and code of the longest name here
             index = start + 1
             code = get(char)
             while code is not None:
                 if code >= 0:
-                    if end >= 0:
-                        shorter = [*(shorter or ()), (end, number)]
-                    end, number, asks = index, code >> 2, code & 2
+                    end, last = index, code
                     if not code & 1:
                         break  # no longer name starts with this one
                 index += 1
@@ -285,15 +282,14 @@ class Scanner:
             if end < 0:
                 position = start + 1
                 continue
+            number = last >> 2
             begin, stop = origin[start], origin[end - 1] + 1
-            if asks and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
-                for end, number in reversed(shorter or ()):
-                    begin, stop = origin[start], origin[end - 1] + 1
-                    if self._at_boundaries(skel, start, end, number, begin, stop, folded):
-                        break
-                else:
+            if last & 2 and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
+                shorter = self._shorter_at(skel, start, end, origin, folded)
+                if shorter is None:
                     position = start + 1
                     continue
+                end, number, begin, stop = shorter
             if quoted and stop - begin != end - start and HAS_QUOTE.search(text, begin, stop):
                 begin, stop = balance_quotes(text, begin, stop)
             if begin > next_newline:
@@ -304,6 +300,21 @@ class Scanner:
             append(new_tuple(Occurrence, (begin, stop, text[begin:stop], *term, line + 1)))
             position = end
         return found
+
+    def _shorter_at(
+        self, skel: str, start: int, longest: int, origin: list[int], folded: str
+    ) -> tuple[int, int, int, int] | None:
+        """The longest name at `start` shorter than skel[start:longest] that stands at word
+        boundaries: its end, term number and original span."""
+        for end in range(longest - 1, start, -1):
+            code = self.prefixes.get(skel[start:end], -1)
+            if code >= 0:
+                begin, stop = origin[start], origin[end - 1] + 1
+                if not code & 2 or self._at_boundaries(
+                    skel, start, end, code >> 2, begin, stop, folded
+                ):
+                    return end, code >> 2, begin, stop
+        return None
 
     def _at_boundaries(
         self, skel: str, start: int, end: int, number: int, begin: int, stop: int, folded: str
