@@ -25,8 +25,7 @@ def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None
     """Match pinyin typed any way against a name's characters (see module docstring)."""
     plain, tones = _stripped(query)
     total = sum(1 for char, _ in units if char.isalnum())
-    frozen = _freeze(units)
-    memo: dict[tuple[int, int], tuple[float, int, bool] | None] = {}
+    walker = _Walker(plain, tones, _freeze(units))
     first = plain.lstrip(_SKIPPED)[:1]
     best: tuple[float, str] | None = None
     for start in range(len(units)):
@@ -34,8 +33,8 @@ def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None
         if start and not char.isalnum():
             continue
         if start and first and first != char and all(r[0] != first for r in readings):
-            continue  # _walk finds nothing: every way a unit takes a piece starts with these
-        found = _walk(plain, tones, frozen, 0, start, memo)
+            continue  # walk finds nothing: every way a unit takes a piece starts with these
+        found = walker.walk(0, start)
         if found is None:
             continue
         quality, consumed, initials_only = found
@@ -62,56 +61,51 @@ def _freeze(units: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((char, tuple(found)) for char, found in units)
 
 
-def _walk(
-    query: str,
-    marks: tuple[int, ...],
-    units: tuple[tuple[str, tuple[str, ...]], ...],
-    pos: int,
-    unit: int,
-    memo: dict[tuple[int, int], tuple[float, int, bool] | None],
-) -> tuple[float, int, bool] | None:
-    """Best way to consume query[pos:] with units[unit:]: (quality, units used, initials only).
+class _Walker:
+    """The best ways to consume a query with a name's units, remembered by (pos, unit)."""
 
-    Quality per unit: 1 for a hanzi or a whole syllable of its own reading (0.9 for another
-    reading), 0.6 for an unfinished last syllable, 0.5 for an initial. `memo` holds the answers
-    for this query and name, by (pos, unit).
-    """
-    if (pos, unit) not in memo:
-        memo[pos, unit] = _walk_from(query, marks, units, pos, unit, memo)
-    return memo[pos, unit]
+    def __init__(
+        self, query: str, marks: tuple[int, ...], units: tuple[tuple[str, tuple[str, ...]], ...]
+    ) -> None:
+        self.query, self.marks, self.units = query, marks, units
+        self.memo: dict[tuple[int, int], tuple[float, int, bool] | None] = {}
 
+    def walk(self, pos: int, unit: int) -> tuple[float, int, bool] | None:
+        """Best way to consume query[pos:] with units[unit:]: (quality, units used, initials
+        only).
 
-def _walk_from(
-    query: str,
-    marks: tuple[int, ...],
-    units: tuple[tuple[str, tuple[str, ...]], ...],
-    pos: int,
-    unit: int,
-    memo: dict[tuple[int, int], tuple[float, int, bool] | None],
-) -> tuple[float, int, bool] | None:
-    while pos < len(query) and query[pos] in SKIPPABLE:
-        pos += 1
-    if pos == len(query):
-        return (0.0, 0, True)
-    while unit < len(units) and not units[unit][0].isalnum():
-        unit += 1
-    if unit == len(units):
-        return None
-    char, readings = units[unit]
-    options: list[tuple[float, int, bool, int]] = []  # quality, next pos, is initial, units
-    if query[pos] == char:
-        options.append((1.0, pos + 1, False, 1))
-    for index, reading in enumerate(readings):
-        options.extend(_syllable_options(query, marks, pos, reading, own=index == 0))
-    best: tuple[float, int, bool] | None = None
-    for quality, next_pos, is_initial, used in options:
-        rest = _walk(query, marks, units, next_pos, unit + used, memo)
-        if rest is None:
-            continue
-        candidate = (quality + rest[0], used + rest[1], is_initial and rest[2])
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    return best
+        Quality per unit: 1 for a hanzi or a whole syllable of its own reading (0.9 for another
+        reading), 0.6 for an unfinished last syllable, 0.5 for an initial.
+        """
+        if (pos, unit) not in self.memo:
+            self.memo[pos, unit] = self._walk_from(pos, unit)
+        return self.memo[pos, unit]
+
+    def _walk_from(self, pos: int, unit: int) -> tuple[float, int, bool] | None:
+        query, units = self.query, self.units
+        while pos < len(query) and query[pos] in SKIPPABLE:
+            pos += 1
+        if pos == len(query):
+            return (0.0, 0, True)
+        while unit < len(units) and not units[unit][0].isalnum():
+            unit += 1
+        if unit == len(units):
+            return None
+        char, readings = units[unit]
+        options: list[tuple[float, int, bool, int]] = []  # quality, next pos, initial, units
+        if query[pos] == char:
+            options.append((1.0, pos + 1, False, 1))
+        for index, reading in enumerate(readings):
+            options.extend(_syllable_options(query, self.marks, pos, reading, own=index == 0))
+        best: tuple[float, int, bool] | None = None
+        for quality, next_pos, is_initial, used in options:
+            rest = self.walk(next_pos, unit + used)
+            if rest is None:
+                continue
+            candidate = (quality + rest[0], used + rest[1], is_initial and rest[2])
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+        return best
 
 
 def _syllable_options(
