@@ -40,6 +40,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from glossary.formats import SCAN_TABLES_FORMAT
 from glossary.model import Term, TermBase
 from glossary.pinyin import is_hanzi
 from glossary.skeleton import (
@@ -54,7 +55,6 @@ SHORT_NAME = 3
 """Chinese names this short are checked against jieba's word boundaries."""
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
-TABLES_FORMAT = 5
 WHOLE_DICTIONARY_FROM = 5_000
 """Above this many glossary names, their jieba frequencies are computed with jieba's whole
 dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
@@ -162,7 +162,7 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
         return number << 2 | asks << 1 | (key in longer)
 
     return {
-        "format": TABLES_FORMAT,
+        "format": SCAN_TABLES_FORMAT,
         "traditional": traditional,
         "keys": "\n".join(prefixes),
         "numbers": [code(key, number) for key, number in prefixes.items()],

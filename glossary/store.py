@@ -2,12 +2,12 @@
 store_build.py), and the lookups that search.py makes in it.
 
 One database per set of term bases, in the cache folder of cache.py, named after a hash of the
-term bases' names and bytes, the program's version and `FORMAT`. A file's hash is remembered by
-its stat (cache.file_digests), so a warm run hashes nothing. The database is built into a
-temporary file in the same folder and renamed into place, so concurrent builders each write a
-whole file and readers never see half of one; older databases of the same term-base paths are
-then removed. A corrupt or stale database is rebuilt; when the cache folder cannot be written,
-the database is built in memory and used for this run only.
+term bases' names and bytes, the program's version and the formats in `glossary.formats`. A
+file's hash is remembered by its stat (cache.file_digests), so a warm run hashes nothing. The
+database is built into a temporary file in the same folder and renamed into place, so concurrent
+builders each write a whole file and readers never see half of one; older databases of the same
+term-base paths are then removed. A corrupt or stale database is rebuilt; when the cache folder
+cannot be written, the database is built in memory and used for this run only.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from glossary import __version__
+from glossary.formats import SCAN_TABLES_FORMAT, STORE_FORMAT
 from glossary.model import Term, term_from_dict
 from glossary.progress import Progress
 
-FORMAT = 2  # bump whenever store_build writes different tables or rows
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
 
@@ -269,9 +269,7 @@ def open_store(paths: Sequence[Path], progress: Progress | None = None) -> Store
 
 def store_key(names: Sequence[str], digests: Sequence[str]) -> str:
     """The content key: format, program version, each term base's name and sha256."""
-    from glossary.scan import TABLES_FORMAT
-
-    stamp = f"store\0{FORMAT}\0{TABLES_FORMAT}\0{__version__}"
+    stamp = f"store\0{STORE_FORMAT}\0{SCAN_TABLES_FORMAT}\0{__version__}"
     digest = hashlib.sha256(stamp.encode())
     for name, file_digest in zip(names, digests, strict=True):
         digest.update(f"\0{name}\0{file_digest}".encode())

@@ -1,0 +1,8 @@
+"""Format numbers of the data glossary derives from term bases and caches; bump one whenever
+what is written under it changes, so that stale caches are rebuilt rather than misread. (A
+module of its own so that reading them imports nothing else.)"""
+
+STORE_FORMAT = 2
+"""The index store's tables and rows (store_build.py)."""
+SCAN_TABLES_FORMAT = 5
+"""The scanner's tables (scan.build_tables), kept in the store."""
