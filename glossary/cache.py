@@ -1,12 +1,10 @@
-"""A cache of derived data (the scanner's tables), keyed by the content of the term bases it was
-built from and the program's version, and the digests of term-base files (`file_digests`) that
-store.py names its index databases by.
+"""The cache folder ($GLOSSARY_CACHE_DIR, else $XDG_CACHE_HOME/glossary, else
+~/.cache/glossary), where store.py keeps its index databases and jieba_dict.py its copy of
+jieba's dictionary, and the digests of term-base files (`file_digests`) that the databases are
+named by.
 
-The cache is JSON in the user's cache folder ($GLOSSARY_CACHE_DIR, else $XDG_CACHE_HOME/glossary,
-else ~/.cache/glossary). Nothing is ever unpickled. A corrupt or stale entry is rebuilt silently;
-entries are written atomically, so two processes building the same entry at once each write a
-complete file and the last rename wins. When the folder cannot be written, the data is built in
-memory and used without caching.
+The digests are remembered in a JSON side file, written atomically; a corrupt one is ignored and
+an unwritable folder only costs speed. Nothing is ever unpickled.
 """
 
 from __future__ import annotations
@@ -15,15 +13,13 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from glossary import __version__
 from glossary.errors import GlossaryError
 from glossary.fileio import read_bytes, write_atomic
 
-FORMAT = 1
 DIGESTS = "digests.json"
 MAX_DIGESTS = 200
 SETTLE_NS = 2_000_000_000
@@ -78,37 +74,12 @@ def _read_digests() -> dict[str, Any]:
 def _write_digests(digests: dict[str, Any]) -> None:
     if len(digests) > MAX_DIGESTS:  # forget the oldest entries (dicts keep insertion order)
         digests = dict(list(digests.items())[-MAX_DIGESTS:])
-    store(cache_dir() / DIGESTS, None, digests)
+    store(cache_dir() / DIGESTS, digests)
 
 
-def content_key(kind: str, sources: Sequence[bytes]) -> str:
-    digest = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}".encode())
-    for data in sources:
-        digest.update(hashlib.sha256(data).digest())
-    return digest.hexdigest()
-
-
-def load_or_build(kind: str, paths: Sequence[Path], build: Callable[[list[bytes]], Any]) -> Any:
-    """The cached `kind` data for these files, built by `build(contents)` when missing."""
-    contents = [read_bytes(path) for path in paths]
-    key = content_key(kind, contents)
-    entry = cache_dir() / f"{kind}-{key[:40]}.json"
-    try:
-        with open(entry, encoding="utf-8") as handle:
-            cached = json.load(handle)
-        if isinstance(cached, dict) and cached.get("key") == key:
-            return cached["data"]
-    except (OSError, ValueError, KeyError):
-        pass
-    data = build(contents)
-    store(entry, key, data)
-    return data
-
-
-def store(entry: Path, key: str | None, data: Any) -> None:
-    """Write `data` (with its `key`, or bare when key is None) to a cache entry, atomically."""
-    content = data if key is None else {"key": key, "data": data}
-    payload = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+def store(entry: Path, data: Any) -> None:
+    """Write `data` as JSON to a cache file, atomically; an unwritable cache is no error."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(entry, payload)

@@ -110,7 +110,7 @@ def test_stat_fast_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert stamp[-1] == digest
     # with the stat unchanged, the remembered digest is trusted: the file is not read
     remembered[str(mine.resolve())] = [*stamp[:-1], "f" * 64]
-    cache.store(cache.cache_dir() / cache.DIGESTS, None, remembered)
+    cache.store(cache.cache_dir() / cache.DIGESTS, remembered)
     assert cache.file_digests([mine]) == ["f" * 64]
     # an edit of the same size, mtime put back, still changes ctime: hashed again
     info = mine.stat()
