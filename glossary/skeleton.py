@@ -7,20 +7,15 @@ Used by `glossary.scan`; nothing here knows about terms.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
 IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
 WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""ASCII letters and digits: what a Latin name must not touch."""
 HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
 PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", "｢": "｣"}
-
-
-def is_word_char(char: str) -> bool:
-    """An ASCII letter or digit (after folding): what a Latin name must not touch."""
-    return char in WORD_CHARS
 
 
 def make_translation(traditional: dict[str, str]) -> dict[int, str]:
@@ -64,8 +59,8 @@ class Skeleton:
             if (
                 begin > 0
                 and end < len(folded)
-                and is_word_char(folded[begin - 1])
-                and is_word_char(folded[end])
+                and folded[begin - 1] in WORD_CHARS
+                and folded[end] in WORD_CHARS
                 and any(char.isspace() for char in run.group())
             ):
                 keep(" ", begin)
@@ -74,13 +69,8 @@ class Skeleton:
             keep(folded[position:], position)
         return cls("".join(pieces), tuple(starts), tuple(origins))
 
-    def origin(self, index: int) -> int:
-        """The original offset of the skeleton character at `index`."""
-        piece = bisect.bisect_right(self.starts, index) - 1
-        return self.origins[piece] + index - self.starts[piece]
-
     def offsets(self) -> list[int]:
-        """The original offset of every skeleton character (`origin` for all at once)."""
+        """The original offset of every skeleton character."""
         found: list[int] = []
         ends = [*self.starts[1:], len(self.text)] if self.starts else []
         for start, end, origin in zip(self.starts, ends, self.origins, strict=True):
