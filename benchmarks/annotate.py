@@ -29,10 +29,10 @@ def report_body() -> str:
 
 
 def throughput() -> None:
-    from glossary import annotate_render
-    from glossary.locations import bundled_path
-    from glossary.scan import scanner_for
-    from glossary.termbase import load
+    from glossary.render import annotate as annotate_render
+    from glossary.scan.scanner import scanner_for
+    from glossary.termbase.load import load
+    from glossary.termbase.locations import bundled_path
 
     body = report_body()
     document = body * (1_000_000 // len(body.encode("utf-8")) + 1)

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from glossary.model import Term
-from glossary.termbase import load
+from glossary.termbase.load import load
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "terms.yaml"
@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture(scope="session")
 def _jieba_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """jieba's dictionary as SQLite, made once per test run (about a second)."""
-    from glossary import jieba_dict
+    from glossary.index import jieba_words as jieba_dict
 
     folder = tmp_path_factory.mktemp("shared-cache")
     with pytest.MonkeyPatch.context() as patch:

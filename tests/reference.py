@@ -19,12 +19,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from glossary import index
+from glossary.index import rows as index
 from glossary.model import TermBase
-from glossary.pinyin import is_hanzi, strip_tones
-from glossary.pinyin_match import SKIPPABLE, pinyin_match
-from glossary.search import FUZZY_CUTOFF, MIN_SCORE, TONED, _name_match
-from glossary.textnorm import fold, traditional_table
+from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
+from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, TONED, _name_match
+from glossary.text.folding import fold, traditional_table
+from glossary.text.pinyin import is_hanzi, strip_tones
 
 Result = tuple[tuple[tuple[str, str, str, float, str], ...], tuple[str, ...]]
 
@@ -106,7 +106,7 @@ class Reference:
         return matches, tuple(suggestions[:3])
 
     def fuzzy(self, query: str, cutoff: float, skip_ids: bool = False) -> list[tuple[int, float]]:
-        """Every name scored by every scorer, combined as glossary.fuzzy.score does."""
+        """Every name scored by every scorer, combined as glossary.search.fuzzy.score does."""
         names = [name for _, _, name in self.names]
         ratio = _all_scores(query, names, fuzz.ratio, cutoff)
         partial = _all_scores(query, names, fuzz.partial_ratio, cutoff / 0.95)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from glossary.pinyin import Syllable, split_syllables
-from glossary.termbase import load
+from glossary.termbase.load import load
+from glossary.text.pinyin import Syllable, split_syllables
 
 from .conftest import BUNDLED
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
-from glossary.termbase import load
+from glossary.termbase.load import load
 
 from .conftest import FIXTURES, TRICKY
 

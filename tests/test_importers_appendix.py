@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from glossary.importers.appendix import parse_appendix
-from glossary.termbase import load
+from glossary.termbase.load import load
 
 from .conftest import BUNDLED, FIXTURES, SOURCE
 

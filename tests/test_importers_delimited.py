@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.enrich import complete
 from glossary.errors import InputError
 from glossary.exporters.delimited import export
 from glossary.importers.delimited import parse_delimited
 from glossary.model import Source, Term
+from glossary.termbase.enrich import complete
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t"])

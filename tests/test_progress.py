@@ -8,8 +8,8 @@ import pytest
 
 from glossary import progress as progress_module
 from glossary.importers.cedict import parse_cedict
-from glossary.merge import merge, merge_into_file
 from glossary.progress import counted
+from glossary.termbase.merge import merge, merge_into_file
 
 from .conftest import FIXTURES
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from glossary.index.store import Store, open_store
 from glossary.model import Term
-from glossary.pinyin import Syllable, split_syllables, strip_tones
-from glossary.search import search
-from glossary.store import Store, open_store
+from glossary.search.ranking import search
+from glossary.text.pinyin import Syllable, split_syllables, strip_tones
 
 from .reference import Reference, Result
 from .scale import write_bases

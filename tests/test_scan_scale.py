@@ -8,9 +8,9 @@ import re
 from functools import cache
 
 from glossary.model import Term, TermBase
-from glossary.scan import Scanner, build_tables
-from glossary.termbase import load
-from glossary.textnorm import traditional_table
+from glossary.scan.scanner import Scanner, build_tables
+from glossary.termbase.load import load
+from glossary.text.folding import traditional_table
 
 from .conftest import BUNDLED, SOURCE
 

@@ -51,13 +51,13 @@ def annotate(
     termbase: TermbaseOption = None,
 ) -> None:
     """Find the glossary terms in a document and gloss, footnote or list them."""
-    from glossary import annotate_render as formats
-    from glossary import render
     from glossary.cli.build_progress import build_progress
-    from glossary.decoding import decode
-    from glossary.fileio import read_bytes
-    from glossary.scan import Scanner
-    from glossary.store import open_store
+    from glossary.index.store import open_store
+    from glossary.render import annotate as formats
+    from glossary.render import terms as render
+    from glossary.scan.scanner import Scanner
+    from glossary.text.decoding import decode
+    from glossary.text.fileio import read_bytes
 
     if file == "-":
         data, name = sys.stdin.buffer.read(), "<stdin>"

@@ -40,7 +40,7 @@ class BuildProgress:
     def _start(self) -> None:
         from rich import progress as rich
 
-        from glossary import render
+        from glossary.render import terms as render
 
         with self._lock:
             if self._closed:

@@ -53,7 +53,7 @@ def _write(
     termbase: list[Path] | None,
 ) -> None:
     from glossary.exporters import BINARY_FORMATS, export
-    from glossary.fileio import write_atomic
+    from glossary.text.fileio import write_atomic
 
     if name in BINARY_FORMATS and output is None:
         raise InputError(f"{name} is a binary format: give a file with -o (e.g. -o terms.apkg)")

@@ -47,9 +47,9 @@ def appendix(
     dry_run: DryRunOption = False,
 ) -> None:
     """Read a printed 名词解释 (glossary) appendix: headword, separator, definition."""
-    from glossary.enrich import complete
-    from glossary.fileio import read_utf8
     from glossary.importers.appendix import OWNED_FIELDS, parse_appendix
+    from glossary.termbase.enrich import complete
+    from glossary.text.fileio import read_utf8
 
     terms, report = parse_appendix(read_utf8(file), document=file.name)
     if not terms:
@@ -90,11 +90,11 @@ def _finish(
     """Print the terms as YAML (no --into), or merge them into the term base and report.
     `kind` is the kind of a term base created here (an existing one keeps its own)."""
     if into is None:
-        from glossary.termbase import dump_chunks
+        from glossary.termbase.load import dump_chunks
 
         sys.stdout.writelines(dump_chunks(terms, kind, progress))
         return
-    from glossary.merge import merge_into_file
+    from glossary.termbase.merge import merge_into_file
 
     result = merge_into_file(
         into,
@@ -138,7 +138,7 @@ def _import(
         raise InputError(f"{file}: {nothing}")
     say(f"{file}: {len(terms)} {counted} read")
     if enrich:
-        from glossary.enrich import complete
+        from glossary.termbase.enrich import complete
 
         terms = complete(terms)
     _finish(
@@ -153,8 +153,8 @@ def _import(
 
 
 def _delimited(file: Path, delimiter: str, into: Path | None, update: bool, dry_run: bool) -> None:
-    from glossary.fileio import read_utf8
     from glossary.importers.delimited import parse_delimited
+    from glossary.text.fileio import read_utf8
 
     terms = parse_delimited(read_utf8(file), str(file), delimiter)
     nothing = "no rows under the header: nothing to import"
@@ -191,8 +191,8 @@ def tbx(
     dry_run: DryRunOption = False,
 ) -> None:
     """Read TBX (v3 or v2) through a hardened XML parser; entities are refused."""
-    from glossary.fileio import read_bytes
     from glossary.importers.tbx import parse_tbx
+    from glossary.text.fileio import read_bytes
 
     terms = parse_tbx(read_bytes(file), str(file))
     nothing = "no conceptEntry or termEntry elements: nothing to import"
@@ -214,8 +214,8 @@ def cedict(
     longest match alone, without the word-boundary check a glossary's short names get.
     On a terminal, a progress bar on stderr follows the stages (the whole file takes seconds)."""
     from glossary.cli.progressbar import progress_bar
-    from glossary.fileio import read_bytes
     from glossary.importers.cedict import parse_cedict
+    from glossary.text.fileio import read_bytes
 
     nothing = "no entries found (an entry is 繁體 简体 [pin1 yin1] /def/)"
     with progress_bar(beside_stdout=into is None) as progress:

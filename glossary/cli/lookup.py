@@ -27,10 +27,10 @@ def lookup(
     termbase: TermbaseOption = None,
 ) -> None:
     """Find terms however you half-remember them, best first, saying why each matched."""
-    from glossary import render
     from glossary.cli.build_progress import build_progress
-    from glossary.search import search
-    from glossary.store import open_store
+    from glossary.index.store import open_store
+    from glossary.render import terms as render
+    from glossary.search.ranking import search
 
     wanted = _read_queries(queries)
     with build_progress() as progress:
@@ -55,7 +55,7 @@ def _read_queries(queries: list[str]) -> list[str]:
     wanted: list[str] = []
     for query in queries:
         if query == "-":
-            from glossary.fileio import decode_utf8
+            from glossary.text.fileio import decode_utf8
 
             data = sys.stdin.buffer.read()
             text = decode_utf8(data, "stdin")

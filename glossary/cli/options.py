@@ -29,13 +29,13 @@ def remember_termbases(ctx: typer.Context, paths: list[Path] | None) -> None:
 
 def termbase_paths(ctx: typer.Context, paths: list[Path] | None) -> list[Path]:
     """--termbase given to the subcommand, else to the root command, else env/bundled."""
-    from glossary.locations import resolve_paths
+    from glossary.termbase.locations import resolve_paths
 
     root = ctx.find_root().obj or {}
     return resolve_paths(list(paths or []) or root.get("termbases") or None)
 
 
 def load_termbases(ctx: typer.Context, paths: list[Path] | None) -> list[TermBase]:
-    from glossary.termbase import load_many
+    from glossary.termbase.load import load_many
 
     return load_many(termbase_paths(ctx, paths))

@@ -16,7 +16,7 @@ from glossary.progress import Progress
 def wanted(beside_stdout: bool = False) -> bool:
     """A bar only when stderr is a terminal (GLOSSARY_TERMINAL=1/0 overrides, as for all
     output), and not when data is being written to stdout on that same terminal."""
-    from glossary.render import Mode, choose_mode
+    from glossary.render.terms import Mode, choose_mode
 
     if beside_stdout and sys.stdout.isatty():
         return False
@@ -33,7 +33,7 @@ def progress_bar(beside_stdout: bool = False) -> Iterator[Progress | None]:
         return
     from rich import progress as rich
 
-    from glossary.render import console
+    from glossary.render.terms import console
 
     columns = (
         rich.TextColumn("{task.description:<10}"),

@@ -15,7 +15,7 @@ def list_terms(
     ctx: typer.Context, as_json: JsonOption = False, termbase: TermbaseOption = None
 ) -> None:
     """List the terms: id, headword, pinyin, English."""
-    from glossary import render
+    from glossary.render import terms as render
 
     bases = load_termbases(ctx, termbase)
     rows = [(term, base.name) for base in bases for term in base.terms]
@@ -29,9 +29,9 @@ def show(
     termbase: TermbaseOption = None,
 ) -> None:
     """Show one term in full: both definitions, aliases, status, source."""
-    from glossary import render
     from glossary.cli.build_progress import build_progress
-    from glossary.store import open_store
+    from glossary.index.store import open_store
+    from glossary.render import terms as render
 
     with build_progress() as progress:
         store = open_store(termbase_paths(ctx, termbase), progress)
@@ -51,7 +51,7 @@ def validate(
     termbase: TermbaseOption = None,
 ) -> None:
     """Check a term base; list every problem as file:line: term 'id': field: problem."""
-    from glossary.termbase import validate as validate_file
+    from glossary.termbase.load import validate as validate_file
 
     paths = [path] if path else termbase_paths(ctx, termbase)
     count = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossary.model import Term
-from glossary.pinyin import strip_tones
+from glossary.text.pinyin import strip_tones
 
 
 def sort_key(term: Term) -> tuple[str, str, str]:

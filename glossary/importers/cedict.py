@@ -21,10 +21,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from glossary.errors import InputError
-from glossary.fileio import decode_utf8
 from glossary.model import Source, Term
-from glossary.pinyin import numbers_to_marks
 from glossary.progress import Progress, counted
+from glossary.text.fileio import decode_utf8
+from glossary.text.pinyin import numbers_to_marks
 
 DOCUMENT = "CC-CEDICT"
 ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")

@@ -1,0 +1,1 @@
+"""(docstring added in the next commit)"""

@@ -1,0 +1,85 @@
+"""What the search index holds for each term, independent of how it is stored (store_build.py):
+
+- names: (kind, folded name) for every headword, id, English name and alias;
+- units: for every name with a hanzi, one unit per character, [folded char, readings], the
+  readings numbered (`lv4`) with the term's own (hand-checked) reading first;
+- tokens: the full-text words of the definitions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from glossary.model import Term
+from glossary.text.pinyin import Syllable, has_hanzi, is_hanzi, readings, split_syllables
+
+LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+LATIN_RUN = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset(
+    "a an and are as at be by for from in into is it its of on or that the to with".split()  # noqa: SIM905
+)
+
+
+def names(term: Term) -> list[tuple[str, str]]:
+    """(kind, name) for the headword, id, English name and aliases, without repeats."""
+    found = [("headword", term.headword), ("id", term.id)]
+    if term.en:
+        found.append(("english", term.en))
+    found += [("alias", alias) for alias in term.aliases]
+    seen: set[tuple[str, str]] = set()
+    return [item for item in found if not (item in seen or seen.add(item))]  # type: ignore[func-returns-value]
+
+
+def units(name: str, own_pinyin: str) -> list[list[Any]]:
+    """One unit per character of `name`: hanzi carry their readings, the term's own first."""
+    own = _align(name, own_pinyin) if own_pinyin else None
+    result: list[list[Any]] = []
+    hanzi_seen = 0
+    for char in name:
+        if not is_hanzi(char):
+            result.append([char, []])
+            continue
+        found = list(char_readings(char))
+        if own is not None:
+            mine = own[hanzi_seen].numbered()
+            found = [mine, *(r for r in found if r != mine)]
+        hanzi_seen += 1
+        result.append([char, found])
+    return result
+
+
+@cache
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every reading pypinyin knows for one hanzi, numbered, its default first."""
+    return tuple(syllable.numbered() for syllable in readings(char))
+
+
+def _align(name: str, pinyin: str) -> list[Syllable] | None:
+    """The stored pinyin's syllable for each hanzi of `name`, or None if they do not line up."""
+    syllables = [s for s in split_syllables(pinyin) if isinstance(s, Syllable)]
+    hanzi = [ch for ch in name if is_hanzi(ch)]
+    return syllables if len(syllables) == len(hanzi) else None
+
+
+def tokens(text: str) -> list[str]:
+    """Full-text tokens of folded text: jieba words with a hanzi (two or more characters) and
+    Latin words that are not stop words.
+
+    Text without a hanzi skips jieba: on such text jieba yields exactly the runs of ASCII
+    letters and digits (checked on all of CC-CEDICT's English definitions), so a regular
+    expression gives the same tokens without loading its dictionary."""
+    if not has_hanzi(text):
+        return [word for word in LATIN_RUN.findall(text) if word not in STOPWORDS]
+    from glossary.text.segment import segment
+
+    found: list[str] = []
+    for word in segment(text):
+        word = word.strip()
+        if any(is_hanzi(ch) for ch in word):
+            if len(word) >= 2:
+                found.append(word)
+        else:
+            found.extend(w for w in LATIN_WORD.findall(word) if w not in STOPWORDS)
+    return found

@@ -1,0 +1,182 @@
+"""The output formats of `glossary annotate`.
+
+`inline`, `markdown`, `html`, `jsonl` and `terms_tsv` are pure functions of the text, its
+occurrences and the terms (text in, text out), so golden files pin them down; only
+`terms_table` builds a Rich renderable. Nothing here reads files or prints.
+"""
+
+from __future__ import annotations
+
+import html as html_escape
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from glossary.model import Term
+from glossary.scan.scanner import Occurrence
+
+GLOSS_OPEN, GLOSS_CLOSE = "〔", "〕"
+
+
+def gloss(term: Term) -> str:
+    """What `inline` puts after an occurrence: the English name in tortoise-shell brackets."""
+    return f"{GLOSS_OPEN}{term.en or term.headword}{GLOSS_CLOSE}"
+
+
+def _insert_after(
+    text: str, occurrences: Sequence[Occurrence], every: bool, label: Callable[[str], str]
+) -> str:
+    """`text` with `label(term_id)` inserted after the first (or every) occurrence of a term."""
+    pieces: list[str] = []
+    position = 0
+    seen: set[str] = set()
+    for occurrence in occurrences:
+        if not every and occurrence.term_id in seen:
+            continue
+        seen.add(occurrence.term_id)
+        pieces.append(text[position : occurrence.end])
+        pieces.append(label(occurrence.term_id))
+        position = occurrence.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def inline(
+    text: str, occurrences: Sequence[Occurrence], terms: Mapping[str, Term], every: bool = False
+) -> str:
+    """The text unchanged but for a gloss after the first (or every) occurrence of each term."""
+    return _insert_after(text, occurrences, every, lambda term_id: gloss(terms[term_id]))
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def footnote(term: Term, newline: str = "\n") -> str:
+    """`[^id]: headword (pinyin) — English. English definition`, then the Chinese definition
+    as an indented continuation line."""
+    head = f"[^{term.id}]: {_named(term)} — {term.en}."
+    if term.definition_en:
+        head += f" {term.definition_en}"
+    if term.definition_zh:
+        head += f"{newline}    {term.definition_zh}"
+    return head
+
+
+def markdown(
+    text: str, occurrences: Sequence[Occurrence], terms: Mapping[str, Term], every: bool = False
+) -> str:
+    """The text with a footnote marker `[^id]` after the first (or every) occurrence of each
+    term and, after a blank line at the end, one bilingual footnote per term."""
+    newline = _newline(text)
+    body = _insert_after(text, occurrences, every, lambda term_id: f"[^{term_id}]")
+    used = list(dict.fromkeys(occurrence.term_id for occurrence in occurrences))
+    if not used:
+        return body
+    if body and not body.endswith("\n"):
+        body += newline
+    notes = newline.join(footnote(terms[term_id], newline) for term_id in used)
+    return body + newline + notes + newline
+
+
+def _title_attribute(term: Term) -> str:
+    parts = [f"{_named(term)} — {term.en}"]
+    parts.extend(part for part in (term.definition_en, term.definition_zh) if part)
+    return "\n".join(parts)
+
+
+def html(
+    text: str,
+    occurrences: Sequence[Occurrence],
+    terms: Mapping[str, Term],
+    title: str = "Annotated text",
+) -> str:
+    """A standalone HTML page: the escaped text, line breaks kept, each occurrence an
+    `<abbr>` whose title gives the headword, pinyin, English and both definitions."""
+    pieces: list[str] = []
+    position = 0
+    for occurrence in occurrences:
+        term = terms[occurrence.term_id]
+        pieces.append(html_escape.escape(text[position : occurrence.start]))
+        pieces.append(
+            f'<abbr class="term" data-term="{html_escape.escape(term.id)}" '
+            f'title="{html_escape.escape(_title_attribute(term))}">'
+            f"{html_escape.escape(occurrence.surface)}</abbr>"
+        )
+        position = occurrence.end
+    pieces.append(html_escape.escape(text[position:]))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html_escape.escape(title)}</title>\n"
+        "<style>\n"
+        "body { font-family: sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.7; }\n"
+        ".text { white-space: pre-wrap; }\n"
+        "abbr.term { text-decoration: underline dotted; cursor: help; }\n"
+        "</style>\n</head>\n<body>\n"
+        f'<div class="text">{"".join(pieces)}</div>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def jsonl(occurrences: Sequence[Occurrence]) -> str:
+    """One JSON object per occurrence and line: start, end, surface, id, headword, en, line."""
+    return "".join(
+        json.dumps(occurrence.to_dict(), ensure_ascii=False) + "\n" for occurrence in occurrences
+    )
+
+
+# -- the terms a document uses -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TermUse:
+    """A term the document uses: how often, and the line of its first occurrence."""
+
+    term: Term
+    count: int
+    first_line: int
+
+
+def term_uses(occurrences: Sequence[Occurrence], terms: Mapping[str, Term]) -> list[TermUse]:
+    """The terms in order of first occurrence, with their counts."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for occurrence in occurrences:
+        counts[occurrence.term_id] = counts.get(occurrence.term_id, 0) + 1
+        first.setdefault(occurrence.term_id, occurrence.line)
+    return [TermUse(terms[term_id], counts[term_id], first[term_id]) for term_id in first]
+
+
+TERMS_COLUMNS = ("headword", "pinyin", "English", "count", "first line")
+
+
+def _cells(use: TermUse) -> list[str]:
+    return [use.term.headword, use.term.pinyin, use.term.en, str(use.count), str(use.first_line)]
+
+
+def terms_tsv(uses: Sequence[TermUse]) -> str:
+    """Tab-separated rows under a header row, for pipes."""
+    from glossary.render.terms import plain_row
+
+    rows = [plain_row(TERMS_COLUMNS)] + [plain_row(_cells(use)) for use in uses]
+    return "".join(row + "\n" for row in rows)
+
+
+def terms_table(uses: Sequence[TermUse]) -> Any:
+    """A Rich table of the same rows, for a terminal."""
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for column in TERMS_COLUMNS:
+        table.add_column(column, justify="right" if column in ("count", "first line") else "left")
+    for use in uses:
+        table.add_row(*_cells(use))
+    return table
+
+
+def _named(term: Term) -> str:
+    """The headword with its pinyin, unless the pinyin only repeats it (EOD, not "EOD (EOD)")."""
+    same = term.pinyin.replace(" ", "").lower() == term.headword.replace(" ", "").lower()
+    return term.headword if same else f"{term.headword} ({term.pinyin})"

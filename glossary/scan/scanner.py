@@ -1,0 +1,372 @@
+"""Finding the terms of a term base in running text: every occurrence of every name (headword,
+English name, aliases), however the layout has broken or decorated it.
+
+How a match is found:
+
+1. The text is folded one character for one character (width, ASCII case, traditional ->
+   simplified; see `glossary.text.folding`), so offsets into the folded text are offsets into the
+   original.
+2. A *skeleton* of the folded text drops the characters layout puts inside or around words:
+   whitespace and line breaks, and quote marks (“”‘’「」『』"' and their kin). Whitespace between
+   two ASCII letters or digits is kept as one space, so `2030 Agenda` still needs its space and
+   `E O D` is not `EOD`. Each stretch of the skeleton remembers where it came from (1 and 2
+   are `glossary.text.layout`).
+3. Names are skeletonised the same way and looked up by growing prefixes (a dict of every
+   prefix of every name), leftmost first and, at each position, longest first; a match ends the
+   search for the characters it covers, so spans never overlap.
+4. A candidate must start and end at a word boundary. A name that starts (ends) with an ASCII
+   letter or digit must not have one just before (after) it: `EOD模式` contains EOD, `GEODE` does
+   not. A Chinese name of at most `SHORT_NAME` characters with a Chinese character right beside
+   it is accepted only where jieba's segmentation of a short window around it (with the
+   glossaries' names in its vocabulary) starts and ends a word at the match: 乡建 is not found
+   in 城乡建设. The window is cut by `segment.WindowSegmenter`, which reads only the dictionary
+   entries it needs. Longer Chinese names are taken wherever they occur, and so are the words of
+   a term base of kind `dictionary` (CC-CEDICT), whose words delimit one another.
+5. The span is mapped back to the original text. It runs from the first to the last character of
+   the name, so line breaks and quotes inside are part of the surface; quotes around it are not,
+   except that a quote opened (closed) inside the span takes its partner just after (before) it,
+   so the surface of `诉源“三源治理”` is balanced.
+
+The tables this needs (`build_tables`) are JSON, cached per term-base content. Nothing here
+imports typer or rich.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from glossary.index.versions import SCAN_TABLES_FORMAT
+from glossary.model import Term, TermBase
+from glossary.text.layout import (
+    HAS_QUOTE,
+    WORD_CHARS,
+    Skeleton,
+    balance_quotes,
+    make_translation,
+)
+from glossary.text.pinyin import is_hanzi
+
+SHORT_NAME = 3
+"""Chinese names this short are checked against jieba's word boundaries."""
+WINDOW = 8
+"""Characters of context on each side of a candidate given to jieba."""
+WHOLE_DICTIONARY_FROM = 5_000
+"""Above this many glossary names, their jieba frequencies are computed with jieba's whole
+dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
+
+FIELD, RECORD = "\x1f", "\x1e"
+CONTROL = re.compile("[\x00-\x1f]")
+
+
+class Occurrence(NamedTuple):
+    """One occurrence of a term: `text[start:end] == surface`, offsets in code points. (A named
+    tuple: a page of Chinese with a dictionary beside the glossary has 100,000 of them.)"""
+
+    start: int
+    end: int
+    surface: str
+    term_id: str
+    headword: str
+    en: str
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "surface": self.surface,
+            "id": self.term_id,
+            "headword": self.headword,
+            "en": self.en,
+            "line": self.line,
+        }
+
+
+# -- tables (built once per term-base content) ----------------------------------------------
+
+
+def unique_terms(bases: Sequence[TermBase]) -> list[tuple[Term, TermBase]]:
+    """The terms of all bases in order, each with its base; a later term with an id already
+    seen is left out."""
+    seen: set[str] = set()
+    terms: list[tuple[Term, TermBase]] = []
+    for base in bases:
+        for term in base.terms:
+            if term.id not in seen:
+                seen.add(term.id)
+                terms.append((term, base))
+    return terms
+
+
+def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
+    """JSON-ready tables for `Scanner`:
+    - `traditional`: traditional -> simplified for the names' characters;
+    - `keys`, `numbers`: every prefix of every name's skeleton (one per line) and, for a name, the
+      number of its term shifted left by two, plus 2 when its boundaries need a closer look
+      (`Scanner._at_boundaries`: it starts or ends with a Latin letter or digit, or it is a
+      glossary's short name) and 1 when it is the prefix of a longer name; -1 for a prefix that
+      is no name (of the terms sharing a name, the one `_claim` ranks first keeps it);
+    - `terms`: id, headword and English of each term, fields and records joined by control
+      characters (a compact form that loads fast for 100,000 terms);
+    - `checked`: "1" per term whose short Chinese names must sit at jieba's word boundaries
+      (terms of a glossary), "0" for a dictionary's;
+    - `words`: the checked names added to jieba's vocabulary, with the frequencies jieba gives
+      them.
+    """
+    from glossary.text.folding import traditional_table
+
+    terms = unique_terms(bases)
+    chars = {char for term, _ in terms for name in term.names() for char in name}
+    traditional = traditional_table(chars)
+    translation = make_translation(traditional)
+    prefixes: dict[str, int] = {}
+    claims: dict[str, tuple[int, int, int]] = {}  # name -> its best claim (see _claim)
+    positions = {id(base): position for position, base in enumerate(bases)}
+    vocabulary: list[str] = []
+    for number, (term, base) in enumerate(terms):
+        claim = _claim(positions[id(base)], base, term, number)
+        for name in term.names():
+            key = Skeleton.of(name.translate(translation)).text
+            if not key or "\0" in key:
+                continue
+            if base.kind == "dictionary" and not any(map(is_hanzi, key)):
+                continue  # a dictionary's English is a gloss, not a name to look for
+            for end in range(1, len(key)):
+                prefixes.setdefault(key[:end], -1)
+            if key not in claims or claim < claims[key]:
+                claims[key] = claim
+                prefixes[key] = number
+            if base.kind != "dictionary" and len(key) > 1 and any(map(is_hanzi, key)):
+                vocabulary.append(key)
+    words = _vocabulary_frequencies(vocabulary)
+    rows = (
+        FIELD.join(CONTROL.sub(" ", value) for value in (term.id, term.headword, term.en))
+        for term, _ in terms
+    )
+    longer = {key[:-1] for key in prefixes if len(key) > 1}
+    checked = "".join("0" if base.kind == "dictionary" else "1" for _, base in terms)
+
+    def code(key: str, number: int) -> int:
+        if number < 0:
+            return -1
+        asks = (
+            key[0] in WORD_CHARS
+            or key[-1] in WORD_CHARS
+            or (len(key) <= SHORT_NAME and checked[number] == "1")
+        )
+        return number << 2 | asks << 1 | (key in longer)
+
+    return {
+        "format": SCAN_TABLES_FORMAT,
+        "traditional": traditional,
+        "keys": "\n".join(prefixes),
+        "numbers": [code(key, number) for key, number in prefixes.items()],
+        "terms": RECORD.join(rows),
+        "checked": checked,
+        "words": words,
+    }
+
+
+LESSER_SENSE = re.compile(
+    r"^(?:(?:old|archaic|ancient|erroneous|variant|Japanese|Korean) )*variant of\b|^surname\b"
+    r"|^see\b|^used in\b"
+)
+"""A dictionary gloss that is not a word's own sense: a variant, a surname, a cross-reference."""
+
+
+def _claim(base_position: int, base: TermBase, term: Term, number: int) -> tuple[int, int, int]:
+    """How strongly a term claims its names, lowest first: an earlier term base wins; within a
+    dictionary, a common word wins over an entry glossed only as a variant, surname or
+    cross-reference, which wins over a proper noun (a capitalised reading: 和平 Hépíng
+    District after 和平 peace); then the earlier entry."""
+    rank = 0
+    if base.kind == "dictionary":
+        if term.pinyin[:1].isupper():
+            rank = 2
+        elif LESSER_SENSE.match(term.en):
+            rank = 1
+    return base_position, rank, number
+
+
+def _vocabulary_frequencies(vocabulary: Sequence[str]) -> dict[str, int]:
+    """The frequencies jieba gives these words when they are added in this order. For a few
+    thousand words they are computed from the few dictionary entries the words need (see
+    `glossary.text.segment`); for more, loading jieba's whole dictionary once is cheaper."""
+    words = list(dict.fromkeys(vocabulary))
+    if not words:
+        return {}
+    if len(words) > WHOLE_DICTIONARY_FROM:
+        from glossary.text.segment import added_frequencies
+
+        return added_frequencies(words)
+    from glossary.index.jieba_words import open_dictionary
+    from glossary.text.segment import WindowSegmenter
+
+    segmenter = WindowSegmenter(open_dictionary())
+    for word in words:
+        segmenter.add(word)
+    return segmenter.added
+
+
+# -- the scanner ------------------------------------------------------------------------------
+
+
+class Scanner:
+    """Finds the terms of a term base in text, from tables made by `build_tables`."""
+
+    def __init__(self, tables: dict[str, Any]) -> None:
+        self.translation = make_translation(dict(tables["traditional"]))
+        keys = tables["keys"].split("\n") if tables["keys"] else []
+        self.prefixes: dict[str, int] = dict(zip(keys, tables["numbers"], strict=True))
+        self._rows: list[str] = tables["terms"].split(RECORD)
+        self._terms: dict[int, tuple[str, str, str]] = {}
+        self.checked: str = tables["checked"]
+        self.words: dict[str, int] = tables["words"]
+        self.first_set = frozenset(key[0] for key in keys if len(key) == 1)
+        firsts = "".join(sorted(self.first_set))
+        self.first_chars = re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
+        self._segmenter: Any = None
+
+    def term(self, number: int) -> tuple[str, str, str]:
+        """The id, headword and English name of the term numbered `number`."""
+        found = self._terms.get(number)
+        if found is None:
+            term_id, headword, english = self._rows[number].split(FIELD)
+            found = self._terms[number] = (term_id, headword, english)
+        return found
+
+    def scan(self, text: str) -> list[Occurrence]:
+        """Every occurrence of every term in `text`, in order, without overlaps."""
+        with _collector_paused():
+            return self._scan(text)
+
+    def _scan(self, text: str) -> list[Occurrence]:
+        folded = text.translate(self.translation)
+        skeleton = Skeleton.of(folded)
+        skel = skeleton.text
+        origin = skeleton.offsets()
+        newlines = [match.start() for match in re.finditer("\n", text)]
+        quoted = HAS_QUOTE.search(text) is not None
+        get, firsts, search = self.prefixes.get, self.first_set, self.first_chars.search
+        cached, new_tuple = self._terms, tuple.__new__
+        found: list[Occurrence] = []
+        append = found.append
+        newlines.append(len(text))  # a sentinel: every offset is before it
+        line, next_newline = 0, newlines[0]  # newlines before the current occurrence, the next
+        position, size = 0, len(skel)
+        skel += "\0"  # a sentinel no name contains
+        while position < size:
+            char = skel[position]
+            if char not in firsts:
+                candidate = search(skel, position)
+                if candidate is None:
+                    break
+                position = candidate.start()
+                char = skel[position]
+            start = position
+            end = last = -1  # the end and code of the longest name here
+            index = start + 1
+            code = get(char)
+            while code is not None:
+                if code >= 0:
+                    end, last = index, code
+                    if not code & 1:
+                        break  # no longer name starts with this one
+                index += 1
+                code = get(skel[start:index])  # the sentinel ends this at the end of the text
+            if end < 0:
+                position = start + 1
+                continue
+            number = last >> 2
+            begin, stop = origin[start], origin[end - 1] + 1
+            if last & 2 and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
+                shorter = self._shorter_at(skel, start, end, origin, folded)
+                if shorter is None:
+                    position = start + 1
+                    continue
+                end, number, begin, stop = shorter
+            if quoted and stop - begin != end - start and HAS_QUOTE.search(text, begin, stop):
+                begin, stop = balance_quotes(text, begin, stop)
+            if begin > next_newline:
+                while newlines[line] < begin:
+                    line += 1
+                next_newline = newlines[line]
+            term = cached.get(number) or self.term(number)
+            append(new_tuple(Occurrence, (begin, stop, text[begin:stop], *term, line + 1)))
+            position = end
+        return found
+
+    def _shorter_at(
+        self, skel: str, start: int, longest: int, origin: list[int], folded: str
+    ) -> tuple[int, int, int, int] | None:
+        """The longest name at `start` shorter than skel[start:longest] that stands at word
+        boundaries: its end, term number and original span."""
+        for end in range(longest - 1, start, -1):
+            code = self.prefixes.get(skel[start:end], -1)
+            if code >= 0:
+                begin, stop = origin[start], origin[end - 1] + 1
+                if not code & 2 or self._at_boundaries(
+                    skel, start, end, code >> 2, begin, stop, folded
+                ):
+                    return end, code >> 2, begin, stop
+        return None
+
+    def _at_boundaries(
+        self, skel: str, start: int, end: int, number: int, begin: int, stop: int, folded: str
+    ) -> bool:
+        """Whether the name skel[start:end] (text[begin:stop]) stands at word boundaries."""
+        first, last = skel[start], skel[end - 1]
+        if first in WORD_CHARS and begin > 0 and folded[begin - 1] in WORD_CHARS:
+            return False
+        if last in WORD_CHARS and stop < len(folded) and folded[stop] in WORD_CHARS:
+            return False
+        if end - start > SHORT_NAME or self.checked[number] == "0":
+            return True
+        before = folded[begin - 1] if begin > 0 else ""
+        after = folded[stop] if stop < len(folded) else ""
+        chinese_edge = (is_hanzi(first) and before and is_hanzi(before)) or (
+            is_hanzi(last) and after and is_hanzi(after)
+        )
+        return not chinese_edge or self._jieba_agrees(skel, start, end)
+
+    def _jieba_agrees(self, skel: str, start: int, end: int) -> bool:
+        """Whether jieba, segmenting a window around skel[start:end], cuts at both ends."""
+        if self._segmenter is None:
+            from glossary.index.jieba_words import open_dictionary
+            from glossary.text.segment import WindowSegmenter
+
+            self._segmenter = WindowSegmenter(open_dictionary(), self.words)
+        low = max(0, start - WINDOW)
+        cuts = {0}
+        offset = 0
+        for word in self._segmenter.cut(skel[low : end + WINDOW]):
+            offset += len(word)
+            cuts.add(offset)
+        return start - low in cuts and end - low in cuts
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: a scan makes 100,000s of tuples and no cycles, and the
+    collector would otherwise walk the scanner's large tables again and again (half the time of
+    a scan with CC-CEDICT)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def scanner_for(paths: Sequence[Path]) -> Scanner:
+    """A scanner for the term bases at these paths, its tables from their index store (built,
+    parsing the term bases, only when they changed)."""
+    from glossary.index.store import open_store
+
+    return Scanner(open_store(paths).scan_tables())

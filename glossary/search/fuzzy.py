@@ -1,0 +1,180 @@
+"""Fuzzy matching of names with rapidfuzz's native scorers, scoring only the names that can
+reach the cut-off.
+
+A name's score is what `score` computes: the best of `fuzz.ratio`, 0.95 x `fuzz.partial_ratio`
+(when the query has five characters or more and the name is longer) and 0.95 x
+`fuzz.token_set_ratio` x `coverage` (when either has a space). Each scorer runs, with its own
+cut-off, only on the names it could lift to the cut-off (`coverage` is at most 1, so the bounds
+below still hold):
+
+- ratio is at most 200 x min(a, b) / (a + b) for lengths a and b, so only names whose length is
+  in a window around the query's are scored;
+- token_set_ratio is 100 when the two share a word and one's words are a subset of the other's;
+  otherwise, sharing no word, it is the ratio of the sorted distinct words, bounded as above by
+  those lengths. So: names sharing a word with the query, and names whose joined words have a
+  length in the window;
+- partial_ratio runs on every longer name (it has no such bound), for a short query only on
+  those that share a bigram with it (see `_bigram_filter`);
+- a name that shares no character with the query scores 0 on all three, so names in another
+  script (all ASCII against none; see store.fuzzy_group) are never scored.
+
+The result is the same as scoring every name, ordered by score and then by position.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from glossary.index.store import Store
+
+SLACK = 0.999  # native cut-offs a little lower, so that the exact cut-off is applied here
+BIGRAM_FILTER_MAX = 12
+
+
+def score(query: str, name: str) -> float:
+    """The fuzzy score of a name (see the module docstring)."""
+    from rapidfuzz import fuzz
+
+    found = fuzz.ratio(query, name)
+    if len(query) >= 5 and len(name) > len(query):
+        found = max(found, 0.95 * fuzz.partial_ratio(query, name))
+    if " " in query or " " in name:
+        found = max(found, 0.95 * fuzz.token_set_ratio(query, name) * coverage(query, name))
+    return float(found)
+
+
+def coverage(query: str, name: str) -> float:
+    """How much of the query a shorter name can stand for: token_set_ratio gives 100 to any name
+    whose words are a subset of the query's ('product' for 'ecosytem product'), so its score is
+    scaled by the square root of the length ratio (1 when the name is as long or longer)."""
+    return 1.0 if len(name) >= len(query) else math.sqrt(len(name) / len(query))
+
+
+def best_names(
+    store: Store, query: str, cutoff: float, limit: int, skip_ids: bool = False
+) -> list[tuple[int, float, str]]:
+    """(position, score, name) of the `limit` names that score best and at least `cutoff`, best
+    first, ties in name order; ids are left out when `skip_ids`."""
+    from rapidfuzz import fuzz
+
+    if not query:
+        return []
+    groups = _groups(query, skip_ids)
+    in_groups = f"grp IN ({', '.join('?' * len(groups))})"
+    low, high = _window(len(query), cutoff)
+    best: dict[int, float] = {}
+    named: dict[int, str] = {}
+    where = f"{in_groups} AND length BETWEEN ? AND ?"
+    names, positions = store.fuzzy_names(where, [*groups, low, high])
+    _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
+    if len(query) >= 5:
+        where = f"{in_groups} AND length > ?"
+        names, positions = store.fuzzy_names(
+            where, [*groups, len(query)], _bigram_filter(query, cutoff / 0.95 * SLACK)
+        )
+        _score_into(best, named, fuzz.partial_ratio, 0.95, query, names, positions, cutoff)
+    worded, word_positions = _token_set_names(store, query, cutoff / 0.95, groups, in_groups)
+    _score_into(
+        best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff, covered=True
+    )
+    results = [
+        (position, found, named[position]) for position, found in best.items() if found >= cutoff
+    ]
+    results.sort(key=lambda item: (-item[1], item[0]))
+    return results[:limit]
+
+
+def _score_into(
+    best: dict[int, float],
+    named: dict[int, str],
+    scorer: Any,
+    factor: float,
+    query: str,
+    names: list[str],
+    positions: Sequence[int],
+    cutoff: float,
+    covered: bool = False,
+) -> None:
+    """Score the names with one scorer, keeping each position's best of factor x score (x the
+    name's `coverage` of the query when `covered`)."""
+    from rapidfuzz import process
+
+    found = process.extract(
+        query, names, scorer=scorer, score_cutoff=cutoff / factor * SLACK, limit=None
+    )
+    for name, value, i in found:
+        position = positions[i]
+        scored = float(factor * value) * (coverage(query, name) if covered else 1.0)
+        if scored > best.get(position, -1.0):
+            best[position] = scored
+            named[position] = name
+
+
+def _bigram_filter(query: str, cutoff: float) -> re.Pattern[str] | None:
+    """A pattern of the query's bigrams that every name partial_ratio scores `cutoff` or more
+    must contain, for short queries (a long one has common bigrams: filtering costs more
+    than it saves); None when there is no such guarantee.
+
+    A window w of the name (len(w) <= m = len(query)) scoring s has an alignment of
+    L >= s (m + len(w)) / 200 characters; of its L - 1 neighbouring pairs at most m - L are
+    apart in the query and len(w) - L apart in the name, so 3L - m - len(w) - 1 pairs are
+    bigrams of both."""
+    m = len(query)
+    if m > BIGRAM_FILTER_MAX or "\n" in query:
+        return None
+    shared = []
+    for w in range(1, m + 1):
+        aligned = math.ceil(cutoff * (m + w) / 200 - 1e-9)
+        if aligned <= w:
+            shared.append(3 * aligned - m - w - 1)
+    if not shared or min(shared) < 1:
+        return None
+    bigrams = sorted({query[i : i + 2] for i in range(m - 1)})
+    return re.compile("|".join(re.escape(bigram) for bigram in bigrams))
+
+
+def _groups(query: str, skip_ids: bool) -> list[str]:
+    """The fuzzy groups (store.fuzzy_group) that can share a character with `query`."""
+    has_ascii = any(ord(ch) < 128 or ch.isspace() for ch in query)
+    has_other = any(ord(ch) >= 128 for ch in query)
+    groups = ["mixed"]
+    if has_ascii:
+        groups += ["latin"] + ([] if skip_ids else ["id"])
+    if has_other:
+        groups.append("han")
+    return groups
+
+
+def _window(length: int, cutoff: float) -> tuple[int, int]:
+    """Lengths b for which 200 x min(length, b) / (length + b) can reach `cutoff`."""
+    if cutoff <= 0:
+        return 0, 1 << 30
+    low = int(length * cutoff / (200 - cutoff)) - 1
+    high = int(length * (200 - cutoff) / cutoff) + 1
+    return max(low, 0), high
+
+
+def _token_set_names(
+    store: Store, query: str, cutoff: float, groups: Sequence[str], in_groups: str
+) -> tuple[list[str], list[int]]:
+    """The names token_set_ratio is computed for and can lift to `cutoff`, with positions."""
+    from glossary.index.store import token_length
+
+    spaced = " " in query
+    low, high = _window(token_length(query), cutoff)
+    where = f"{in_groups} AND token_length BETWEEN ? AND ?" + ("" if spaced else " AND spaced = 1")
+    names, packed = store.fuzzy_names(where, [*groups, low, high])
+    positions: list[int] = list(packed)
+    seen = set(positions)
+    for position, kind, name in store.names_sharing_a_word(query.split()):
+        if position in seen or (kind == "id" and "id" not in groups):
+            continue
+        if spaced or " " in name:
+            seen.add(position)
+            names.append(name)
+            positions.append(position)
+    return names, positions

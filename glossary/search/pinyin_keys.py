@@ -1,0 +1,116 @@
+"""Which reading entries a pinyin query can match, found from the keys of two neighbouring
+characters instead of running pinyin_match on every name.
+
+pinyin_match consumes the query unit by unit: each unit (a character of the name) takes the
+character itself, a whole syllable (with a tone digit after it), an initial (z/c/s or
+zh/ch/sh), or, at the end, an unfinished syllable. Every one of these starts with the
+character itself or with the first letter of one of the unit's readings, its *key*
+(store_build.unit_keys). So a match starting at unit s needs the query's first piece to start
+with a key of s and, if the query goes on, its second piece to start with a key of s + 1: the
+index holds each pair of neighbouring keys, and the pairs a query allows are few. A query that
+one unit can take whole needs a reading spelled with what it typed (`heads`).
+
+A query that cannot be cut into such pieces at all (`development`: no piece starts with `v`)
+matches nothing, and no lookup is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import product
+
+from glossary.search.pinyin_match import SKIPPABLE
+from glossary.text.pinyin import SYLLABLES, is_hanzi
+
+SPELLINGS = SYLLABLES | {syllable.replace("v", "u") for syllable in SYLLABLES}
+UNFINISHED = frozenset(s[:end] for s in SPELLINGS for end in range(2, len(s)))
+FIRST_LETTERS = frozenset(s[0] for s in SYLLABLES)
+LONGEST = max(map(len, SPELLINGS))
+
+
+@dataclass(frozen=True, slots=True)
+class QueryKeys:
+    chains: tuple[str, ...]  # keys of three units that take the query's first three pieces
+    chain_prefixes: tuple[str, ...]  # keys of two units that take the whole query
+    heads: tuple[str, ...]  # prefixes of the spelling of a unit that takes the whole query
+
+
+def query_keys(
+    plain: str, literals: str, letters: Callable[[Iterable[str]], dict[str, str]]
+) -> QueryKeys | None:
+    """The keys that candidates for `plain` (a folded query without tone marks) must have, or
+    None when it cannot match any name. `literals` are the characters other than hanzi that
+    stand as units; `letters` gives the key letters of hanzi (store.Store.letters)."""
+    end = len(plain)
+    first = _skip(plain, 0)
+    finishes = _finishing(plain, literals)
+    if first == end or not finishes[first]:
+        return None
+    moves = _moves(plain, first, literals)
+    heads = {head for position, head in moves if position == end}
+    paths: set[tuple[int, ...]] = set()  # where the first two or three pieces start
+    for second in {p for p, _ in moves if p < end and finishes[p]}:
+        for third, _ in _moves(plain, second, literals):
+            if third == end:
+                paths.add((first, second))
+            elif finishes[third]:
+                paths.add((first, second, third))
+    known = letters(ch for path in paths for p in path if is_hanzi(ch := plain[p]))
+    chains: set[str] = set()
+    prefixes: set[str] = set()
+    for path in paths:
+        keys = [_keys(plain[p], known) for p in path]
+        (chains if len(path) == 3 else prefixes).update("".join(c) for c in product(*keys))
+    if not chains and not prefixes and not heads:
+        return None
+    return QueryKeys(tuple(sorted(chains)), tuple(sorted(prefixes)), tuple(sorted(heads)))
+
+
+def _keys(char: str, known: dict[str, str]) -> set[str]:
+    """The keys a unit taking `char` has: a hanzi's reading letters (itself when it has none)."""
+    if not is_hanzi(char):
+        return {char}
+    if char not in known:
+        return set()  # no name has this character
+    return set(known[char]) or {char}
+
+
+def _skip(plain: str, position: int) -> int:
+    while position < len(plain) and plain[position] in SKIPPABLE:
+        position += 1
+    return position
+
+
+def _moves(plain: str, position: int, literals: str) -> list[tuple[int, str]]:
+    """Where the next piece can start after one unit takes a piece at `position`, each with the
+    spelling prefix that unit needs when it takes the rest of the query."""
+    char = plain[position]
+    found: list[tuple[int, str]] = []
+    if is_hanzi(char) or (char in literals and char.isalnum()):
+        found.append((position + 1, char))
+    if char in FIRST_LETTERS:
+        found.append((position + 1, char))
+        if plain.startswith(("zh", "ch", "sh"), position):
+            found.append((position + 2, plain[position : position + 2]))
+    for length in range(1, LONGEST + 1):
+        piece = plain[position : position + length]
+        if len(piece) < length:
+            break
+        if piece in SPELLINGS:
+            after = position + length
+            if after < len(plain) and plain[after] in "12345":
+                after += 1
+            found.append((after, piece))
+    rest = plain[position:]
+    if rest in UNFINISHED:
+        found.append((len(plain), rest))
+    return [(_skip(plain, after), head) for after, head in found]
+
+
+def _finishing(plain: str, literals: str) -> list[bool]:
+    """For each position, whether plain[position:] can be cut into pieces units can take."""
+    finishes = [False] * len(plain) + [True]
+    for position in range(len(plain) - 1, -1, -1):
+        finishes[position] = any(finishes[after] for after, _ in _moves(plain, position, literals))
+    return finishes

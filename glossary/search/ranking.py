@@ -1,0 +1,239 @@
+"""Ranked search over the index database (store.py): one query box for Chinese, English,
+acronyms, typos, pinyin typed any way, initials, hanzi mixed with pinyin, and words of the
+definitions.
+
+Each tier first asks the database for candidates (names equal to the query, containing its
+bigrams or starting a word with it; reading entries with the keys it allows; names whose length
+lets rapidfuzz reach the cut-off; postings of its words) and then scores only those, with the
+same functions a scan of every name would use, so the results are the same as such a scan's.
+
+Every result says why it matched (`Match.kind`) and how well (`Match.score`, 0-100). The kinds
+rank in tiers, so that an exact match always ranks above a fuzzy one and a headword match above
+a definition match: exact 100, alias/english 96, pinyin 85-92, initials 88, fragment/prefix
+60-90, fuzzy 60-80, full-text 40-65.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from glossary.index.store import Row, Store
+from glossary.model import Term
+from glossary.search.fuzzy import best_names
+from glossary.search.pinyin_keys import query_keys
+from glossary.search.pinyin_match import pinyin_match
+from glossary.text.folding import fold
+from glossary.text.pinyin import is_hanzi, strip_tones
+
+MIN_SCORE = 45.0
+MAX_GRAMS = 8  # bigrams of a Chinese query looked up (candidates are checked whole anyway)
+FUZZY_CUTOFF = 75.0
+TONED = re.compile(r"[a-zü][1-5]")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found for a query, why (`kind`) and how well (`score`)."""
+
+    term: Term
+    termbase: str
+    kind: str
+    score: float
+    matched: str  # the folded name or words that matched, for highlighting
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    matches: tuple[Match, ...]
+    suggestions: tuple[str, ...] = ()
+
+
+def search(store: Store, query: str, limit: int = 5) -> SearchResult:
+    folded = fold(query.strip(), store.traditional)
+    best: dict[int, tuple[float, str, str]] = {}
+
+    def offer(number: int, score: float, kind: str, matched: str) -> None:
+        if score > best.get(number, (0.0, "", ""))[0]:
+            best[number] = (score, kind, matched)
+
+    for _, number, kind, name in _name_candidates(store, folded):
+        found = _name_match(folded, kind, name)
+        if found:
+            offer(number, found[0], found[1], name)
+    if any(ch.isascii() and ch.isalpha() for ch in folded):
+        for number, units in _reading_candidates(store, folded):
+            scored = pinyin_match(folded, units)
+            if scored:
+                offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
+    if not best or max(score for score, _, _ in best.values()) < 90:
+        for number, score, name in _fuzzy(store, folded):
+            offer(number, score, "fuzzy", name)
+        for number, score, words in _full_text(store, folded):
+            offer(number, score, "full-text", words)
+    ranked = sorted(
+        ((score, kind, matched, number) for number, (score, kind, matched) in best.items()),
+        key=lambda item: (-item[0], store.termbase_of(item[3]), item[3]),
+    )
+    matches = tuple(
+        Match(
+            store.term(number),
+            store.termbases[store.termbase_of(number)],
+            kind,
+            round(score, 1),
+            matched,
+        )
+        for score, kind, matched, number in ranked[:limit]
+        if score >= MIN_SCORE
+    )
+    suggestions = () if matches else _suggestions(store, folded)
+    return SearchResult(query, matches, suggestions)
+
+
+# -- candidates ------------------------------------------------------------------------------
+
+
+def _name_candidates(store: Store, query: str) -> list[Row]:
+    """Every name `_name_match` can accept for `query` (and a few more), in name order."""
+    if not query:
+        return []
+    rows = store.names_equal(query)
+    if len(query) >= 2 and any(is_hanzi(ch) for ch in query):
+        grams = list(dict.fromkeys(query[i : i + 2] for i in range(len(query) - 1)))
+        rows += store.names_with_grams(grams[:MAX_GRAMS])
+    elif len(query) >= 3:
+        rows += store.names_with_word_start(query)
+    return sorted(set(rows))
+
+
+def _reading_candidates(store: Store, query: str) -> list[tuple[int, list[list[Any]]]]:
+    """(term number, units) of every reading entry pinyin_match can match, in entry order."""
+    keys = query_keys(strip_tones(query)[0], store.literals, store.letters)
+    if keys is None:
+        return []
+    return [
+        (number, units)
+        for _, number, units in store.readings(keys.chains, keys.chain_prefixes, keys.heads)
+    ]
+
+
+# -- names: exact, alias, English, fragments -----------------------------------------------
+
+
+def _name_match(query: str, kind: str, name: str) -> tuple[float, str] | None:
+    if not query:
+        return None
+    if query == name:
+        return {
+            "headword": (100.0, "exact"),
+            "id": (100.0, "exact"),
+            "alias": (96.0, "alias"),
+            "english": (96.0, "english"),
+        }[kind]
+    if len(query) < 2 or query not in name:
+        return None
+    coverage = len(query) / len(name)
+    if any(is_hanzi(ch) for ch in query):
+        return 60.0 + 30.0 * coverage, "fragment"
+    if len(query) >= 3 and _at_word_start(name, name.index(query)):
+        return 60.0 + 30.0 * coverage, "english" if kind == "english" else "alias"
+    return None
+
+
+def _at_word_start(text: str, position: int) -> bool:
+    return position == 0 or not text[position - 1].isalnum()
+
+
+# -- fuzzy and full text ---------------------------------------------------------------------
+
+
+def _fuzzy(store: Store, query: str) -> list[tuple[int, float, str]]:
+    if len(query) < 2:
+        return []
+    # A query with tones must agree with the stored reading, so it is not matched loosely
+    # against ids (which are toneless pinyin).
+    toned = bool(TONED.search(query)) or any(strip_tones(query)[1])
+    found = best_names(store, query, FUZZY_CUTOFF, 20, skip_ids=toned)
+    numbers = store.numbers_of([position for position, _, _ in found])
+    return [(numbers[position], 0.8 * score, name) for position, score, name in found]
+
+
+def query_tokens(store: Store, query: str) -> tuple[list[str], float]:
+    """Tokens of the query that the index knows, and the share of the query they cover.
+
+    Chinese runs are split by longest match against the index's vocabulary (which came from
+    jieba at build time), so no segmenter is loaded at query time."""
+    runs = re.findall(r"[^\W\d_a-z]+|[a-z0-9]+", query)
+    known = store.vocabulary(_pieces(runs))
+    found: list[str] = []
+    covered = 0
+    meaningful = 0
+    for run in runs:
+        if not any(is_hanzi(ch) for ch in run):
+            meaningful += len(run)
+            if run in known:
+                found.append(run)
+                covered += len(run)
+            continue
+        meaningful += len(run)
+        start = 0
+        while start < len(run):
+            for end in range(len(run), start + 1, -1):
+                if run[start:end] in known:
+                    found.append(run[start:end])
+                    covered += end - start
+                    start = end
+                    break
+            else:
+                start += 1
+    return found, (covered / meaningful if meaningful else 0.0)
+
+
+def _pieces(runs: list[str]) -> set[str]:
+    """Every piece of the runs query_tokens may look up: Chinese runs' substrings of two or
+    more characters, other runs whole."""
+    pieces: set[str] = set()
+    for run in runs:
+        if any(is_hanzi(ch) for ch in run):
+            pieces.update(run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1))
+        else:
+            pieces.add(run)
+    return pieces
+
+
+def _full_text(store: Store, query: str) -> list[tuple[int, float, str]]:
+    words, coverage = query_tokens(store, query)
+    if not words or coverage < 0.5:
+        return []
+    k1, b = 1.2, 0.75
+    count = len(store)
+    average = store.length_sum / count if count else 1.0
+    frequencies = store.vocabulary(words)
+    scores: dict[int, float] = {}
+    for word in sorted(set(words)):
+        documents = frequencies[word]
+        idf = math.log(1 + (count - documents + 0.5) / (documents + 0.5))
+        for number, frequency, length in store.postings(word):
+            norm = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / average))
+            scores[number] = scores.get(number, 0.0) + idf * norm
+    top = max(scores.values())
+    matched = " ".join(words)
+    return [
+        (number, 40.0 + 25.0 * coverage * score / top, matched) for number, score in scores.items()
+    ]
+
+
+def _suggestions(store: Store, query: str) -> tuple[str, ...]:
+    if not query:
+        return ()
+    found = best_names(store, query, 40.0, 20)
+    numbers = store.numbers_of([position for position, _, _ in found])
+    unique: list[str] = []
+    for position, _, _ in found:
+        headword = store.term(numbers[position]).headword
+        if headword not in unique:
+            unique.append(headword)
+    return tuple(unique[:3])

@@ -1,0 +1,45 @@
+"""Where term bases are: those named, $GLOSSARY_TERMBASE, or the bundled one. Kept apart from
+termbase.py so that finding the files does not import the YAML parser."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+ENV_VAR = "GLOSSARY_TERMBASE"
+
+
+def bundled_path() -> Path:
+    """The term base that ships with the package (the repo's data/terms.yaml when editable)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("glossary.data")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        candidate = Path(location) / "terms.yaml"
+        if candidate.is_file():
+            return candidate
+    return Path(__file__).resolve().parents[2] / "data" / "terms.yaml"
+
+
+def resolve_paths(paths: Sequence[str | Path] | None) -> list[Path]:
+    """The term bases to use: those given, else $GLOSSARY_TERMBASE (os.pathsep-separated),
+    else the bundled one; a file named twice is used once, where it first appears."""
+    if paths:
+        return _once([Path(p) for p in paths])
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return _once([Path(p) for p in from_env.split(os.pathsep) if p.strip()])
+    return [bundled_path()]
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    unique = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique

@@ -1,0 +1,97 @@
+"""The layout side of finding terms in text: folding it character for character, and its
+*skeleton*, the folded text without the characters layout puts inside or around words
+(whitespace, line breaks, quote marks), with the way back to the original offsets.
+
+Used by `glossary.scan.scanner`; nothing here knows about terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
+IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""ASCII letters and digits: what a Latin name must not touch."""
+HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
+PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", "｢": "｣"}
+
+
+def make_translation(traditional: dict[str, str]) -> dict[int, str]:
+    """A `str.translate` table doing what `textnorm.fold` does, at C speed."""
+    table: dict[int, str] = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0).lower()
+    table[0x3000] = " "
+    for trad, simp in traditional.items():
+        table.setdefault(ord(trad), simp)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Skeleton:
+    """Folded text without ignorable characters, and where each of its stretches came from."""
+
+    text: str
+    starts: tuple[int, ...]  # skeleton offset where each stretch starts
+    origins: tuple[int, ...]  # the original offset of that stretch
+
+    @classmethod
+    def of(cls, folded: str) -> Skeleton:
+        pieces: list[str] = []
+        starts: list[int] = []
+        origins: list[int] = []
+        length = 0
+        position = 0
+
+        def keep(piece: str, origin: int) -> None:
+            nonlocal length
+            pieces.append(piece)
+            starts.append(length)
+            origins.append(origin)
+            length += len(piece)
+
+        for run in IGNORABLE.finditer(folded):
+            begin, end = run.span()
+            if begin > position:
+                keep(folded[position:begin], position)
+            if (
+                begin > 0
+                and end < len(folded)
+                and folded[begin - 1] in WORD_CHARS
+                and folded[end] in WORD_CHARS
+                and any(char.isspace() for char in run.group())
+            ):
+                keep(" ", begin)
+            position = end
+        if position < len(folded):
+            keep(folded[position:], position)
+        return cls("".join(pieces), tuple(starts), tuple(origins))
+
+    def offsets(self) -> list[int]:
+        """The original offset of every skeleton character."""
+        found: list[int] = []
+        ends = [*self.starts[1:], len(self.text)] if self.starts else []
+        for start, end, origin in zip(self.starts, ends, self.origins, strict=True):
+            found.extend(range(origin, origin + end - start))
+        return found
+
+
+def balance_quotes(text: str, begin: int, stop: int) -> tuple[int, int]:
+    """Take in the partner of a quote mark opened or closed inside text[begin:stop] when it is
+    right beside the span."""
+    inside = text[begin:stop]
+    for open_, close in PAIRS.items():
+        depth = inside.count(open_) - inside.count(close)
+        if depth > 0 and stop < len(text) and text[stop] == close:
+            stop += 1
+        elif depth < 0 and begin > 0 and text[begin - 1] == open_:
+            begin -= 1
+    for mark in "\"'":
+        if inside.count(mark) % 2:
+            if stop < len(text) and text[stop] == mark:
+                stop += 1
+            elif begin > 0 and text[begin - 1] == mark:
+                begin -= 1
+    return begin, stop

@@ -1,0 +1,135 @@
+"""Chinese word segmentation with jieba, the only module that imports it, and only when needed.
+
+Two ways in:
+- `segment(text)`: jieba's default tokenizer with its whole dictionary (about 0.7 s to load),
+  for building indexes, where the load is paid once per term-base content.
+- `WindowSegmenter`: jieba's cut of short stretches of text, exactly as the default tokenizer
+  (with the same words added) would cut them, without loading the dictionary. jieba decides the
+  words of a sentence from the dictionary entries of the sentence's own substrings (the DAG of
+  words in it, then the most probable route, then its HMM for runs of single characters) and
+  from the dictionary's total; so a tokenizer given only those entries, read on demand from an
+  SQLite copy of the dictionary (`glossary.index.jieba_words`), cuts the sentence the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any, Protocol
+
+
+@lru_cache(maxsize=1)
+def _default_tokenizer() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def add_words(words: Iterable[str]) -> None:
+    """Keep these words whole (a term base's headwords and aliases) in later segmentation."""
+    tokenizer = _default_tokenizer()
+    for word in words:
+        if word.strip():
+            tokenizer.add_word(word, freq=added_frequency(tokenizer, word))
+
+
+def added_frequency(tokenizer: Any, word: str) -> int:
+    """The frequency a term-base word is added with: enough for jieba to keep it whole."""
+    return max(int(tokenizer.suggest_freq(word, tune=False)), 1) + 10
+
+
+def added_frequencies(words: Iterable[str]) -> dict[str, int]:
+    """The frequencies jieba (its whole dictionary loaded) gives these words when they are added
+    in this order, as `WindowSegmenter.add` would give them."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    found: dict[str, int] = {}
+    for word in words:
+        found[word] = added_frequency(tokenizer, word)
+        tokenizer.add_word(word, freq=found[word])
+    return found
+
+
+def segment(text: str) -> list[str]:
+    """Words of `text`, in order, covering it exactly (`"".join(segment(t)) == t`)."""
+    return list(_default_tokenizer().cut(text, HMM=True))
+
+
+class Dictionary(Protocol):
+    """jieba's dictionary as jieba holds it: words and their prefixes (frequency 0)."""
+
+    total: int
+    longest: int
+
+    def lookup(self, words: Iterable[str]) -> dict[str, int]: ...
+
+
+class WindowSegmenter:
+    """jieba's cut of short texts, given only the dictionary entries each text needs (see the
+    module docstring). Words added with `add` behave as `jieba.Tokenizer.add_word` with the
+    frequency `added_frequency` suggests; `added` passes in words added earlier (their
+    frequencies as `add` returned them) so that the tokenizer is in the same state."""
+
+    def __init__(self, dictionary: Dictionary, added: Mapping[str, int] | None = None) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._dictionary = dictionary
+        self._added: dict[str, int] = dict(added or {})
+        self._prefixes = {word[:end] for word in self._added for end in range(1, len(word))}
+        self._longest = max([dictionary.longest, *map(len, self._added)])
+        self._known: set[str] = set()
+        tokenizer = jieba.Tokenizer()
+        tokenizer.total = dictionary.total + sum(self._added.values())
+        tokenizer.initialized = True
+        self._tokenizer = tokenizer
+
+    @property
+    def added(self) -> dict[str, int]:
+        return dict(self._added)
+
+    @property
+    def total(self) -> int:
+        return int(self._tokenizer.total)
+
+    def _resolve(self, text: str) -> None:
+        """Give the tokenizer the entries of every substring of `text` it does not have yet."""
+        wanted = {
+            text[start:end]
+            for start in range(len(text))
+            for end in range(start + 1, min(len(text), start + self._longest) + 1)
+        }
+        wanted -= self._known
+        if not wanted:
+            return
+        found = self._dictionary.lookup(wanted)
+        frequencies = self._tokenizer.FREQ
+        for word in wanted:
+            if word in self._added:
+                frequencies[word] = self._added[word]
+            elif word in found:
+                frequencies[word] = found[word]
+            elif word in self._prefixes:
+                frequencies[word] = 0
+        self._known |= wanted
+
+    def cut(self, text: str) -> list[str]:
+        self._resolve(text)
+        return list(self._tokenizer.cut(text, HMM=True))
+
+    def add(self, word: str) -> int:
+        """Add a word as `add_words` would; returns the frequency it was given."""
+        self._resolve(word)
+        frequency = added_frequency(self._tokenizer, word)
+        self._tokenizer.add_word(word, freq=frequency)
+        self._added[word] = frequency
+        self._prefixes.update(word[:end] for end in range(1, len(word)))
+        self._longest = max(self._longest, len(word))
+        return frequency

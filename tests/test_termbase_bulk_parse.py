@@ -1,0 +1,63 @@
+"""Parsing a large term base in pieces gives exactly what parsing it whole gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.model import Term
+from glossary.termbase import bulk_parse
+from glossary.termbase import load as termbase
+
+from .conftest import BUNDLED
+
+
+def pieces_of(text: str) -> list[bulk_parse.Piece]:
+    split = bulk_parse.split(text, min_size=0, piece_items=4)
+    assert split is not None
+    return split[1]
+
+
+def test_pieces_parse_to_the_whole_file_items_and_lines() -> None:
+    text = BUNDLED.read_text(encoding="utf-8")
+    whole, _ = termbase._parse_whole(text, "terms.yaml")
+    pieces = pieces_of(text)
+    assert len(pieces) == 4  # 15 terms, 4 a piece
+    assert bulk_parse.parse_items(pieces) == (whole.raws, whole.lines)
+
+
+def test_a_large_generated_dictionary_parses_in_worker_processes(tmp_path: Path) -> None:
+    terms = [
+        Term(id=f"t{n}", headword=f"词{n}", pinyin="cí", en=f"word {n}: yes, no, 1.5, ~")
+        for n in range(12_000)
+    ]
+    text = termbase.dump(terms, "dictionary")
+    assert len(text) > 1_000_000
+    split = bulk_parse.split(text, min_size=0)
+    assert split is not None and len(split[1]) == 3
+    whole, _ = termbase._parse_whole(text, "big.yaml")
+    assert bulk_parse.parse_items(split[1]) == (whole.raws, whole.lines)
+    assert whole.kind == "dictionary"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version: 1\nterms:\n- id: a\n  headword: A\n  pinyin: A\n# a comment at column 0\n",
+        "terms:\n- id: a\n  headword: A\n  pinyin: A\nversion: 1\n",  # a key after the terms
+        "terms:\n  - id: a\n    headword: A\n    pinyin: A\n",  # items indented
+        "terms: []\n",
+    ],
+)
+def test_other_shapes_are_left_to_the_whole_file_parse(text: str) -> None:
+    assert bulk_parse.split(text, min_size=0) is None
+
+
+def test_a_piece_that_does_not_parse_falls_back_to_the_whole_file_error() -> None:
+    good = "- id: a{n}\n  headword: A\n  pinyin: A\n"
+    items = "".join(good.format(n=n) for n in range(9)) + "- id: bad\n  headword: [unclosed\n"
+    text = "version: 1\nterms:\n" + items
+    assert bulk_parse.parse_items(pieces_of(text)) is None
+    original = termbase._parse_whole(text, "tb.yaml")
+    assert original[1] and original[1][0].message.startswith("malformed YAML")
