@@ -45,7 +45,7 @@ app = typer.Typer(
 
 def _print_version(wanted: bool) -> None:
     if wanted:
-        from glossary import __version__
+        from glossary.version import __version__
 
         typer.echo(f"glossary {__version__}")
         raise typer.Exit()

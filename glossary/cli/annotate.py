@@ -55,19 +55,15 @@ def annotate(
     from glossary.index.store import open_store
     from glossary.render import annotate as formats
     from glossary.render import terms as render
-    from glossary.scan.scanner import Scanner
-    from glossary.text.decoding import decode
-    from glossary.text.fileio import read_bytes
+    from glossary.scan.document import terms_in
+    from glossary.text.documents import read_document
 
-    if file == "-":
-        data, name = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        data, name = read_bytes(file), file
-    text = decode(data, name, encoding).text
+    document = read_document(file, encoding)
+    text = document.text
     with build_progress() as progress:
         store = open_store(termbase_paths(ctx, termbase), progress)
-    occurrences = Scanner(store.scan_tables()).scan(text)
-    terms = store.terms_by_id({occurrence.term_id for occurrence in occurrences})
+    found = terms_in(store, text)
+    occurrences, terms = found.occurrences, found.terms
     mode = render.choose_mode(False)
     chosen = output_format or (Format.terms if mode is render.Mode.TERMINAL else Format.inline)
     if chosen is Format.terms and mode is render.Mode.TERMINAL:

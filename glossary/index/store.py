@@ -24,10 +24,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from glossary import __version__
 from glossary.index.versions import SCAN_TABLES_FORMAT, STORE_FORMAT
 from glossary.model import Term, term_from_dict
 from glossary.progress import Progress
+from glossary.version import __version__
 
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)

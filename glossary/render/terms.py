@@ -186,24 +186,7 @@ def lookup_results(
 
 
 def lookup_json(result: SearchResult) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "results": [
-            {
-                "id": m.term.id,
-                "headword": m.term.headword,
-                "pinyin": m.term.pinyin,
-                "en": m.term.en,
-                "aliases": list(m.term.aliases),
-                "definition": {"zh": m.term.definition_zh, "en": m.term.definition_en},
-                "status": m.term.status,
-                "match": m.kind,
-                "score": m.score,
-                "termbase": m.termbase,
-            }
-            for m in result.matches
-        ],
-    }
+    return {"query": result.query, "results": [match.to_dict() for match in result.matches]}
 
 
 def _lookup_view(result: SearchResult, show_origin: bool) -> Any:

@@ -44,6 +44,22 @@ class Match:
     score: float
     matched: str  # the folded name or words that matched, for highlighting
 
+    def to_dict(self) -> dict[str, Any]:
+        """The object `glossary lookup --json` prints for this result."""
+        term = self.term
+        return {
+            "id": term.id,
+            "headword": term.headword,
+            "pinyin": term.pinyin,
+            "en": term.en,
+            "aliases": list(term.aliases),
+            "definition": {"zh": term.definition_zh, "en": term.definition_en},
+            "status": term.status,
+            "match": self.kind,
+            "score": self.score,
+            "termbase": self.termbase,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:

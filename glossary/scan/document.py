@@ -1,0 +1,30 @@
+"""The terms in a text: the occurrences the scanner finds and the terms they are of, as
+`annotate` prints them and `check` and the editor server judge them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossary.index.store import Store
+from glossary.model import Term
+from glossary.scan.scanner import Occurrence, Scanner
+
+
+@dataclass(frozen=True, slots=True)
+class TermsInText:
+    """Every occurrence of a term in a text, in order, and each term found, by id."""
+
+    occurrences: list[Occurrence]
+    terms: dict[str, Term]
+
+
+def scanner_of(store: Store) -> Scanner:
+    """A scanner for the term bases of `store`, from the tables built with its index."""
+    return Scanner(store.scan_tables())
+
+
+def terms_in(store: Store, text: str, scanner: Scanner | None = None) -> TermsInText:
+    """The terms of `store` in `text` (pass `scanner` to reuse one across texts)."""
+    occurrences = (scanner or scanner_of(store)).scan(text)
+    terms = store.terms_by_id({occurrence.term_id for occurrence in occurrences})
+    return TermsInText(occurrences, terms)

@@ -1,0 +1,33 @@
+"""Reading a document: a file or standard input, as bytes, decoded by the rules of
+`glossary.text.decoding` (BOMs, UTF-8, GB18030, or the encoding given)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from glossary.text.decoding import decode
+from glossary.text.fileio import read_bytes
+
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document's text and the name errors and reports use (`<stdin>` for standard input)."""
+
+    name: str
+    text: str
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.name == "<stdin>"
+
+
+def read_document(source: str, encoding: str | None = None) -> Document:
+    """The document at `source` (a path, or `-` for standard input), decoded."""
+    if source == STDIN:
+        data, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        data, name = read_bytes(source), source
+    return Document(name, decode(data, name, encoding).text)
