@@ -90,7 +90,7 @@ def _finish(
     """Print the terms as YAML (no --into), or merge them into the term base and report.
     `kind` is the kind of a term base created here (an existing one keeps its own)."""
     if into is None:
-        from glossary.termbase.load import dump_chunks
+        from glossary.termbase.save import dump_chunks
 
         sys.stdout.writelines(dump_chunks(terms, kind, progress))
         return
