@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary.index import cache
-from glossary.index.store import open_store
-from glossary.scan.scanner import build_tables
+from glossary.index.database import open_store
+from glossary.index.scan_tables import build_tables
 from glossary.search.ranking import search
 from glossary.termbase.load import load
 from glossary.text.folding import fold, fold_table
@@ -123,7 +123,7 @@ def test_stat_fast_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_concurrent_builders(tmp_path: Path) -> None:
     code = (
-        "from pathlib import Path; from glossary.index.store import open_store; "
+        "from pathlib import Path; from glossary.index.database import open_store; "
         f"print(len(open_store([Path({str(BUNDLED)!r})])))"
     )
     env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache.cache_dir())}

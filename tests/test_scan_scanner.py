@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossary.index.scan_tables import build_tables
 from glossary.model import Term, TermBase
-from glossary.scan.scanner import Scanner, build_tables
+from glossary.scan.scanner import Scanner
 from glossary.termbase.load import load
 from glossary.termbase.locations import bundled_path
 from glossary.text.folding import fold

@@ -52,7 +52,7 @@ def annotate(
 ) -> None:
     """Find the glossary terms in a document and gloss, footnote or list them."""
     from glossary.cli.build_progress import build_progress
-    from glossary.index.store import open_store
+    from glossary.index.database import open_store
     from glossary.render import annotate as formats
     from glossary.render import terms as render
     from glossary.scan.document import terms_in

@@ -93,7 +93,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
             for number, ((term, position), length) in enumerate(zip(terms, lengths, strict=True))
         ),
     )
-    from glossary.scan.scanner import build_tables
+    from glossary.index.scan_tables import build_tables
 
     scan_tables = build_tables(bases)
     starts, total = [], 0

@@ -1,4 +1,5 @@
-"""What the search index holds for each term, independent of how it is stored (store_build.py):
+"""What the search index holds for each term, independent of how it is stored
+(glossary.index.build):
 
 - names: (kind, folded name) for every headword, id, English name and alias;
 - units: for every name with a hanzi, one unit per character, [folded char, readings], the
