@@ -110,6 +110,10 @@ class Term:
         """(name, status) of the names not to be used: deprecated and forbidden."""
         return tuple((name, status) for name, status in self.alias_statuses if status in UNFIT)
 
+    def approved_aliases(self) -> tuple[str, ...]:
+        """The aliases that may be used (admitted or preferred), in order."""
+        return tuple(alias for alias in self.aliases if self.status_of(alias) not in UNFIT)
+
     def approved_names(self) -> tuple[str, ...]:
         """The names that may be used: preferred first, then the admitted aliases."""
         return tuple(name for name in self.names() if self.status_of(name) not in UNFIT)
