@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from glossary.check.english import EnglishText
+from glossary.check.english import EnglishText, Lemmas
 from glossary.check.findings import Finding
 from glossary.check.inputs import Aligned
 from glossary.check.monolingual import located, unfit_findings
@@ -39,11 +39,13 @@ def aligned_findings(
     """Every finding over the aligned segments."""
     findings: list[Finding] = []
     renderings: dict[str, list[Rendering]] = {}
+    lemmas = Lemmas()
     pairs = zip(aligned.source, aligned.target, source_found, target_found, strict=True)
     for number, (source, target, in_source, in_target) in enumerate(pairs, 1):
         findings += unfit_findings(source, in_source, terms, keys, number, "source")
         findings += unfit_findings(target, in_target, terms, keys, number, "target")
-        findings += _translations(number, source, target, in_source, terms, renderings)
+        findings += _translations(number, source, target, in_source, terms, renderings, lemmas)
+    lemmas.save()
     findings += _inconsistencies(renderings, terms)
     return findings
 
@@ -60,6 +62,7 @@ def _translations(
     in_source: list[Occurrence],
     terms: dict[str, Term],
     renderings: dict[str, list[Rendering]],
+    lemmas: Lemmas,
 ) -> list[Finding]:
     """missing-translation for each source term without an approved English name in the
     target segment; the names found are kept in `renderings`."""
@@ -74,7 +77,7 @@ def _translations(
         names = english_names(term)
         if not names:
             continue
-        english = english or EnglishText(target.text)
+        english = english or EnglishText(target.text, lemmas)
         hit = english.find(names)
         if hit is not None:
             renderings.setdefault(term.id, []).append(Rendering(hit[0], number, target, *hit[1:]))

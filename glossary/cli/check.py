@@ -88,15 +88,15 @@ def check(
     from glossary.check.files import check_files
     from glossary.check.findings import at_least
     from glossary.cli.build_progress import build_progress
-    from glossary.library import Glossary
+    from glossary.index.database import open_store
     from glossary.render import check as render
     from glossary.render.terms import Mode, choose_mode, console
+    from glossary.scan.document import scanner_of
 
     try:
         with build_progress() as progress:
-            glossary = Glossary(termbase_paths(ctx, termbase), progress)
-            store = glossary.store
-        checked = check_files(store, glossary.scanner, file, target, encoding, fix)
+            store = open_store(termbase_paths(ctx, termbase), progress)
+        checked = check_files(store, scanner_of(store), file, target, encoding, fix)
     except GlossaryError as error:  # every failure to check is bad input to a linter: 2
         raise GlossaryError(error.message, exit_code=ExitCode.USAGE) from None
     for change in checked.changes:
