@@ -259,3 +259,20 @@ def test_through_a_real_pipe(tmp_path: Path) -> None:
         "<stdin>:1:4: error forbidden-term: "
         "'项目六比率' is forbidden for 项目六率: use '项目六率'\n"
     )
+
+
+def test_several_files_are_checked_in_turn_as_pre_commit_passes_them() -> None:
+    out, err, code = run(DRAFT, "tests/fixtures/check/pairs.tsv", "--format", "plain")
+    assert (err, code) == ("", 1)
+    files = [line.split(":")[0] for line in out.splitlines()]
+    assert files == [DRAFT] * 3 + ["tests/fixtures/check/pairs.tsv"]
+    out, err, code = run(DRAFT, SOURCE, "--target", TARGET)
+    assert (out, code) == ("", 2) and err == "error: --target goes with one FILE, its source\n"
+
+
+def test_the_pre_commit_hook_runs_glossary_check() -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "glossary-check" and hook["entry"].startswith("glossary check")
+    assert hook["language"] == "python"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from glossary.cli.options import TermbaseOption, termbase_paths
-from glossary.errors import ExitCode, GlossaryError
+from glossary.errors import ExitCode, GlossaryError, InputError
 
 if TYPE_CHECKING:
     from glossary.check.findings import Finding
@@ -32,13 +32,14 @@ class FailOn(StrEnum):
 
 def check(
     ctx: typer.Context,
-    file: Annotated[
-        str,
+    files: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="The draft, or the source of a translation; a TSV (source, tab, target) or an "
-            "XLIFF, PO or TMX file holds both; '-' or nothing reads stdin."
+            help="The drafts, or the source of a translation (with --target); a TSV (source, "
+            "tab, target) or an XLIFF, PO or TMX file holds both; '-' or nothing reads stdin.",
+            show_default=False,
         ),
-    ] = "-",
+    ] = None,
     target: Annotated[
         str | None,
         typer.Option(
@@ -93,26 +94,32 @@ def check(
     from glossary.render.terms import Mode, choose_mode, console
     from glossary.scan.document import scanner_of
 
+    sources = files or ["-"]
     try:
+        if target is not None and len(sources) > 1:
+            raise InputError("--target goes with one FILE, its source")
         with build_progress() as progress:
             store = open_store(termbase_paths(ctx, termbase), progress)
-        checked = check_files(store, scanner_of(store), file, target, encoding, fix)
+        scanner = scanner_of(store)
+        checked = [check_files(store, scanner, f, target, encoding, fix) for f in sources]
     except GlossaryError as error:  # every failure to check is bad input to a linter: 2
         raise GlossaryError(error.message, exit_code=ExitCode.USAGE) from None
-    for change in checked.changes:
+    changes = [change for each in checked for change in each.changes]
+    findings = [finding for each in checked for finding in each.findings]
+    texts = {name: text for each in checked for name, text in each.texts.items()}
+    for change in changes:
         typer.echo(
             f"fixed {change.file}:{change.line}:{change.column}: "
             f"{change.before!r} -> {change.after!r}",
             err=True,
         )
-    findings = checked.findings
     chosen = output_format or (
         Format.terminal if choose_mode(False) is Mode.TERMINAL else Format.plain
     )
     if chosen is Format.terminal:
         console().print(render.report(findings))
     else:
-        typer.echo(_rendered(chosen, findings, checked.texts), nl=False)
+        typer.echo(_rendered(chosen, findings, texts), nl=False)
     if fail_on is not FailOn.never and any(at_least(f.severity, fail_on) for f in findings):
         raise typer.Exit(int(ExitCode.PROBLEMS))
 
