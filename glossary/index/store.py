@@ -156,14 +156,36 @@ class Store:
         return dict(self.db.execute(sql, wanted))
 
     def fuzzy_names(
-        self, where: str, params: Sequence[Any], containing: re.Pattern[str] | None = None
+        self,
+        groups: Sequence[str],
+        *,
+        lengths: tuple[int, int] | None = None,
+        longer_than: int | None = None,
+        token_lengths: tuple[int, int] | None = None,
+        spaced_only: bool = False,
+        containing: re.Pattern[str] | None = None,
     ) -> tuple[list[str], array[int]]:
-        """The names of the fuzzy blobs selected by `where`, and their positions; with
+        """The names of the fuzzy blobs of these groups (`fuzzy_group`) whose names have a
+        length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
+        length in `token_lengths`, a space when `spaced_only`, and their positions; with
         `containing` (a pattern without line breaks), only the names in which it matches."""
+        where = [f"grp IN ({_marks(groups)})"]
+        params: list[Any] = list(groups)
+        if lengths is not None:
+            where.append("length BETWEEN ? AND ?")
+            params += lengths
+        if longer_than is not None:
+            where.append("length > ?")
+            params.append(longer_than)
+        if token_lengths is not None:
+            where.append("token_length BETWEEN ? AND ?")
+            params += token_lengths
+        if spaced_only:
+            where.append("spaced = 1")
+        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {' AND '.join(where)}"
         names: list[str] = []
         positions: array[int] = array("i")
-        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {where}"
-        for joined, length, blob, packed in self.db.execute(sql, list(params)):
+        for joined, length, blob, packed in self.db.execute(sql, params):
             if containing is None or not joined:
                 names += blob.split("\n") if joined else json.loads(blob)
                 positions.frombytes(packed)
