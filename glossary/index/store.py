@@ -10,9 +10,12 @@ import re
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.model import Term, term_from_dict
+
+if TYPE_CHECKING:
+    from glossary.index.scan_tables import ScanTables
 
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
@@ -76,11 +79,12 @@ class Store:
                 return term, self.termbases[self.termbase_of(number)]
         return None
 
-    def scan_tables(self) -> dict[str, Any]:
+    def scan_tables(self) -> ScanTables:
         """`build_tables` of these term bases, computed when the index was built."""
+        from glossary.index.scan_tables import ScanTables
+
         row = self.db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()
-        tables: dict[str, Any] = json.loads(row[0])
-        return tables
+        return ScanTables.decode(row[0])
 
     # -- candidates for search.py -----------------------------------------------------------
 
