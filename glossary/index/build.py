@@ -31,7 +31,6 @@ import sqlite3
 from array import array
 from collections.abc import Sequence
 from itertools import product
-from typing import Any
 
 from glossary.index import rows as index
 from glossary.index.full_text import full_text
@@ -181,8 +180,8 @@ def _tails(name: str) -> set[str]:
     }
 
 
-def _reading(inserts: Inserts, entry: int, number: int, units: list[list[Any]]) -> None:
-    inserts.add("readings", [(entry, number, json.dumps(units))])
+def _reading(inserts: Inserts, entry: int, number: int, units: index.Units) -> None:
+    inserts.add("readings", [(entry, number, index.encode_units(units))])
     keys = [unit_keys(char, found) for char, found in units if char.isalnum()]
     chains: set[str] = set()
     for start in range(len(keys) - 1):

@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from glossary.index.rows import Units, decode_units
 from glossary.model import Term, term_from_dict
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class Store:
 
     def readings(
         self, chains: Sequence[str], chain_prefixes: Sequence[str], head_prefixes: Sequence[str]
-    ) -> list[tuple[int, int, Any]]:
+    ) -> list[tuple[int, int, Units]]:
         """Reading entries (entry, term number, units) with one of these chains of three keys,
         a chain starting with one of these two keys, or a reading spelled with one of these
         prefixes."""
@@ -149,7 +150,7 @@ class Store:
             f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY entry"
         )
         return [
-            (entry, number, json.loads(units))
+            (entry, number, decode_units(units))
             for entry, number, units in self.db.execute(sql, params)
         ]
 
