@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 from glossary.check.english import EnglishText, Lemmas
 from glossary.check.findings import Finding
-from glossary.check.inputs import Aligned
 from glossary.check.monolingual import located, unfit_findings
 from glossary.check.names import NameKeys
-from glossary.check.segments import Segment
+from glossary.check.segments import Aligned, Segment
 from glossary.model import Term
 from glossary.scan.scanner import Occurrence
 from glossary.text.pinyin import has_hanzi

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from glossary.check.bilingual import aligned_findings
 from glossary.check.findings import Finding
-from glossary.check.inputs import Aligned
 from glossary.check.monolingual import unfit_findings
 from glossary.check.names import NameKeys
-from glossary.check.segments import Segment, scan_segments
+from glossary.check.segments import Aligned, Segment, scan_segments
 from glossary.check.suppress import suppressed_lines
 from glossary.index.store import Store
 from glossary.scan.scanner import Scanner

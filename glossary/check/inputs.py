@@ -4,26 +4,15 @@ optional extra: see `bilingual_file`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.check.segments import Segment, lines_of
+from glossary.check.segments import Aligned, Segment, lines_of
 from glossary.check.suppress import suppressed_lines
 from glossary.errors import InputError
 from glossary.text.decoding import decode
 
 TRANSLATION_FILES = {".xlf": "XLIFF", ".xliff": "XLIFF", ".po": "PO", ".pot": "PO", ".tmx": "TMX"}
 TSV_SUFFIXES = (".tsv", ".tab")
-
-
-@dataclass(frozen=True, slots=True)
-class Aligned:
-    """A source and its translation as aligned segments (source[i] is translated by
-    target[i]); `fixable` when the target is a plain file whose offsets are the file's."""
-
-    source: list[Segment]
-    target: list[Segment]
-    fixable: bool = False
 
 
 def is_bilingual_file(name: str) -> bool:

@@ -45,6 +45,16 @@ class Segment:
         return bool(self.suppressed) and self.locate(offset)[0] in self.suppressed
 
 
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A source and its translation as aligned segments (source[i] is translated by
+    target[i]); `fixable` when the target is a plain file whose offsets are the file's."""
+
+    source: list[Segment]
+    target: list[Segment]
+    fixable: bool = False
+
+
 def scan_segments(scanner: Scanner, segments: Sequence[Segment]) -> list[list[Occurrence]]:
     """The occurrences of terms in each segment, offsets relative to the segment."""
     joined = JOINER.join(segment.text for segment in segments)

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from glossary.check.inputs import Aligned
-from glossary.check.segments import Segment
+from glossary.check.segments import Aligned, Segment
 from glossary.check.suppress import suppressed_lines
 from glossary.errors import InputError
 from glossary.text.fileio import reject_binary

@@ -17,6 +17,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from glossary.exchange import NAME_STATUS_NOTE, PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
 from glossary.model import Term
 from glossary.text.pinyin import is_hanzi
 
@@ -35,10 +36,6 @@ NAME_STATUS_TO_TBX = {
     "deprecated": "deprecatedTerm-admn-sts",
     "forbidden": "deprecatedTerm-admn-sts",
 }
-NAME_STATUS_NOTE = "glossary name status: "
-STATUS_NOTE = "glossary status: "
-PINYIN_NOTE = "pinyin: "
-PRINTED_NOTE = "printed: "
 _V3_SCHEMAS = (
     'href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
     'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
