@@ -168,11 +168,13 @@ def terms_table(uses: Sequence[TermUse]) -> Any:
     """A Rich table of the same rows, for a terminal."""
     from rich.table import Table
 
+    from glossary.render.safe import rich_text
+
     table = Table(show_edge=False, header_style="bold")
     for column in TERMS_COLUMNS:
         table.add_column(column, justify="right" if column in ("count", "first line") else "left")
     for use in uses:
-        table.add_row(*_cells(use))
+        table.add_row(*(rich_text(cell) for cell in _cells(use)))
     return table
 
 

@@ -16,7 +16,7 @@ import yaml
 from glossary.errors import TermBaseError
 from glossary.model import KINDS, TermBase, term_from_dict
 from glossary.termbase import bulk_parse
-from glossary.termbase.validate import Problem, check
+from glossary.termbase.validate import Problem, check, errors
 from glossary.termbase.yaml_io import yaml_loader
 from glossary.text.fileio import decode_utf8, read_bytes, read_utf8
 
@@ -100,7 +100,7 @@ def validate(path: str | Path) -> list[Problem]:
     """Every problem in the term base at `path` (empty when it is clean)."""
     name = str(path)
     parsed, problems = parse(read_utf8(path), name)
-    return problems or check(parsed.raws, parsed.lines, name)
+    return problems or check(parsed.raws, parsed.lines, name, parsed.kind)
 
 
 def load(path: str | Path) -> TermBase:
@@ -113,7 +113,7 @@ def load_bytes(path: str | Path, data: bytes) -> TermBase:
     name = str(path)
     parsed, problems = parse(decode_utf8(data, name), name)
     raws, lines = parsed.raws, parsed.lines
-    problems = problems or check(raws, lines, name)
+    problems = problems or errors(check(raws, lines, name, parsed.kind))
     if problems:
         more = f" (and {len(problems) - 1} more: run 'glossary validate {name}')"
         raise TermBaseError(str(problems[0]) + (more if len(problems) > 1 else ""))
