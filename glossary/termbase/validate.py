@@ -25,8 +25,7 @@ class Problem:
     field: str | None
     message: str
     warning: bool = False
-    """A warning (a dictionary's homographs) is reported by `validate` but does not stop the
-    term base from loading, nor `validate` from exiting 0."""
+    """A warning (a dictionary's homographs) is reported, but `validate` still exits 0."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:"
@@ -39,37 +38,36 @@ class Problem:
         return f"{where} {self.message}"
 
 
-def check(raws: list[Any], lines: list[int], name: str, kind: str = "glossary") -> list[Problem]:
-    """Every problem with the raw term mappings, in file order. Two terms with one headword
-    are an error in a glossary and a warning in a dictionary, where homographs are normal."""
+def check(
+    raws: list[Any], lines: list[int], name: str, kind: str = "glossary", headwords: bool = False
+) -> list[Problem]:
+    """Every problem with the raw term mappings, in file order. With `headwords`, two terms
+    with one headword too (what `validate` reports, though it does not stop a term base from
+    loading): an error in a glossary, a warning in a dictionary, where homographs are normal."""
     problems: list[Problem] = []
     first_line_of: dict[str, int] = {}
     headword_line: dict[str, int] = {}
     for raw, line in zip(raws, lines, strict=True):
-        found = _check_term(raw, line, name, first_line_of)
-        headword = raw.get("headword") if isinstance(raw, dict) else None
-        if isinstance(headword, str) and headword.strip():
-            first = headword_line.setdefault(headword, line)
-            if first != line:
-                label = str(raw.get("id")) if raw.get("id") not in (None, "") else None
-                found.append(
-                    Problem(
-                        name,
-                        line,
-                        label,
-                        "headword",
-                        f"{headword!r} is also the headword at line {first}"
-                        + (" (a homograph)" if kind == "dictionary" else ": merge the two"),
-                        warning=kind == "dictionary",
-                    )
-                )
-        problems.extend(found)
+        problems.extend(_check_term(raw, line, name, first_line_of))
+        if headwords and isinstance(raw, dict):
+            problems.extend(_repeated_headword(raw, line, name, kind, headword_line))
     return problems
 
 
-def errors(problems: list[Problem]) -> list[Problem]:
-    """The problems that stop a term base from loading: all but the warnings."""
-    return [problem for problem in problems if not problem.warning]
+def _repeated_headword(
+    raw: dict[str, Any], line: int, name: str, kind: str, headword_line: dict[str, int]
+) -> list[Problem]:
+    headword = raw.get("headword")
+    if not isinstance(headword, str) or not headword.strip():
+        return []
+    first = headword_line.setdefault(headword, line)
+    if first == line:
+        return []
+    label = str(raw["id"]) if raw.get("id") not in (None, "") else None
+    homograph = kind == "dictionary"
+    message = f"{headword!r} is also the headword at line {first}"
+    message += " (a homograph)" if homograph else ": merge the two"
+    return [Problem(name, line, label, "headword", message, warning=homograph)]
 
 
 def _check_term(raw: Any, line: int, name: str, first_line_of: dict[str, int]) -> list[Problem]:
