@@ -1,6 +1,9 @@
 """CSV and TSV: one row per term under a header of the column names `import` reads.
 
-Multi-valued cells (aliases, tags) join their values with MULTI_SEPARATOR. With `anki_deck`
+Multi-valued cells (aliases, tags) join their values with MULTI_SEPARATOR, a `|` or `\\` inside a
+value backslashed (`join_values`). A cell a spreadsheet would run as a formula (starting with
+`=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, as OWASP recommends (`neutralise`); `import`
+takes exactly that `'` off again (`restore`), so export -> import changes nothing. With `anki_deck`
 the file is for Anki, not for `glossary import`: Anki's text-import header lines, then one row
 per note with the Anki note type's fields in order (Anki maps columns to fields by position),
 the note's GUID (the same as in the package, so the two update the same notes) and its tags.
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 from glossary.model import Term
@@ -28,22 +32,74 @@ COLUMNS = (
     "tags",
 )
 MULTI_SEPARATOR = " | "
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+"""A cell a spreadsheet reads as a formula, or one that already carries the `'` against it."""
+
+
+def neutralise(cell: str) -> str:
+    """`=1+1` -> `'=1+1`: shown as text by LibreOffice and Excel, never run."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """Undo `neutralise`: `'=1+1` -> `=1+1`; any other cell is left as it is."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
+
+
+def join_values(values: Sequence[str]) -> str:
+    """`("a | b", "x|y")` -> `a \\| b | x\\|y`: a `|` or `\\` inside a value backslashed."""
+    return MULTI_SEPARATOR.join(value.replace("\\", "\\\\").replace("|", "\\|") for value in values)
+
+
+def split_values(cell: str) -> tuple[str, ...]:
+    """Undo `join_values`: split at each `|` not backslashed; `\\|` is `|`, `\\\\` is `\\`, a
+    backslash before anything else is kept (hand-written files)."""
+    values: list[str] = []
+    current: list[str] = []
+    characters = iter(cell)
+    for char in characters:
+        if char == "\\":
+            following = next(characters, "")
+            current.append(following if following in ("|", "\\") else char + following)
+        elif char == "|":
+            values.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    values.append("".join(current))
+    return tuple(value.strip() for value in values if value.strip())
+
+
+class _Writer:
+    """csv.writer, but quoting every cell of a row with a CR in it: the csv module quotes only
+    the characters of its line terminator (`\\n`), and an unquoted CR reads as a line break."""
+
+    def __init__(self, out: io.StringIO, delimiter: str) -> None:
+        self._minimal = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+        self._quoted = csv.writer(
+            out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL
+        )
+
+    def writerow(self, cells: Sequence[str]) -> None:
+        writer = self._quoted if any("\r" in cell for cell in cells) else self._minimal
+        writer.writerow(cells)
 
 
 def row(term: Term) -> list[str]:
-    return [
+    cells = [
         term.id,
         term.headword,
         term.pinyin,
         term.en,
-        MULTI_SEPARATOR.join(term.aliases),
+        join_values(term.aliases),
         term.definition_zh,
         term.definition_en,
         term.status,
         term.note,
         str(term.source) if term.source else "",
-        MULTI_SEPARATOR.join(term.tags),
+        join_values(term.tags),
     ]
+    return [neutralise(cell) for cell in cells]
 
 
 def export(
@@ -53,7 +109,7 @@ def export(
     cards: Sequence[str] = ("zh-en", "en-zh"),
 ) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer = _Writer(out, delimiter)
     if anki_deck is None:
         writer.writerow(COLUMNS)
         for term in terms:
@@ -74,5 +130,6 @@ def export(
     out.write("\n".join(header) + "\n")
     for term in terms:
         fields = field_values(term, cards)
-        writer.writerow([*fields, note_guid(term.id), " ".join(anki_tags(term.tags))])
+        cells = [*fields, note_guid(term.id), " ".join(anki_tags(term.tags))]
+        writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue()
