@@ -102,11 +102,18 @@ def tbx(
     ctx: typer.Context,
     output: OutputOption = None,
     tbx_version: Annotated[
-        int, typer.Option("--tbx-version", help="3: TBX-Basic, ISO 30042:2019; 2: martif.")
+        int,
+        typer.Option(
+            "--tbx-version",
+            help="3: TBX-Basic, ISO 30042:2019; 2: the older martif layout, which "
+            "translate-toolkit and Weblate read.",
+        ),
     ] = 3,
     termbase: TermbaseOption = None,
 ) -> None:
-    """TBX-Basic for CAT tools (memoQ, Trados, Weblate): v3 by default, v2 on request."""
+    """TBX-Basic for translation tools: v3 (ISO 30042:2019) by default; use --tbx-version 2
+    for translate-toolkit and Weblate, which read only the v2 martif layout, and for any tool
+    that rejects v3."""
     from glossary.exporters import ExportOptions
 
     if tbx_version not in (2, 3):

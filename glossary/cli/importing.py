@@ -190,11 +190,22 @@ def tbx(
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Read TBX (v3 or v2) through a hardened XML parser; entities are refused."""
-    from glossary.importers.tbx import parse_tbx
+    """Read TBX (v3 or v2) through a hardened XML parser; entities are refused.
+
+    Entries without a Chinese (zh) or an English (en) term are skipped and counted on stderr."""
+    from glossary.importers.tbx import read_tbx
     from glossary.text.fileio import read_bytes
 
-    terms = parse_tbx(read_bytes(file), str(file))
+    read = read_tbx(read_bytes(file), str(file))
+    if read.skipped:
+        shown = ", ".join(f"{s.entry_id or '(no id)'} (line {s.line})" for s in read.skipped[:5])
+        more = ", …" if len(read.skipped) > 5 else ""
+        say(
+            f"{file}: skipped {len(read.skipped)} "
+            f"entr{'ies' if len(read.skipped) != 1 else 'y'} without both a zh and an en term: "
+            f"{shown}{more}"
+        )
+    terms = read.terms
     nothing = "no conceptEntry or termEntry elements: nothing to import"
     _import(
         file, terms, nothing=nothing, counted="entries", into=into, update=update, dry_run=dry_run
