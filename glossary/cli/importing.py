@@ -85,10 +85,12 @@ def _finish(
     owned_fields: tuple[str, ...] | None = None,
     match_headword: bool = True,
     kind: str = "glossary",
+    same_kind_only: bool = False,
     progress: Progress | None = None,
 ) -> None:
     """Print the terms as YAML (no --into), or merge them into the term base and report.
-    `kind` is the kind of a term base created here (an existing one keeps its own)."""
+    `kind` is the kind of a term base created here (an existing one keeps its own, and with
+    `same_kind_only` must be of that kind)."""
     if into is None:
         from glossary.termbase.save import dump_chunks
 
@@ -104,6 +106,7 @@ def _finish(
         owned_fields=owned_fields,
         match_headword=match_headword,
         kind=kind,
+        same_kind_only=same_kind_only,
         progress=progress,
     )
     for line in result.conflicts:
@@ -127,12 +130,13 @@ def _import(
     enrich: bool = True,
     match_headword: bool = True,
     kind: str = "glossary",
+    same_kind_only: bool = False,
     progress: Progress | None = None,
 ) -> None:
     """Refuse an empty `terms` with `nothing`, say how many `counted` were read, then finish.
 
-    `enrich` fills in missing pinyin and ids; `match_headword`, `kind` and `progress` go on to
-    the merge.
+    `enrich` fills in missing pinyin and ids; `match_headword`, `kind`, `same_kind_only` and
+    `progress` go on to the merge.
     """
     if not terms:
         raise InputError(f"{file}: {nothing}")
@@ -148,6 +152,7 @@ def _import(
         dry_run=dry_run,
         match_headword=match_headword,
         kind=kind,
+        same_kind_only=same_kind_only,
         progress=progress,
     )
 
@@ -218,11 +223,16 @@ def cedict(
     into: IntoOption = None,
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Merge into an existing --into even when it is a glossary."),
+    ] = False,
 ) -> None:
     """Read CC-CEDICT; entries are matched by id only (one headword has several readings).
 
     A term base created here is a dictionary (`kind: dictionary`): annotate matches its words by
-    longest match alone, without the word-boundary check a glossary's short names get.
+    longest match alone, without the word-boundary check a glossary's short names get, so an
+    existing --into that is a glossary is refused unless --force.
     On a terminal, a progress bar on stderr follows the stages (the whole file takes seconds)."""
     from glossary.cli.progressbar import progress_bar
     from glossary.importers.cedict import parse_cedict
@@ -242,5 +252,6 @@ def cedict(
             enrich=False,
             match_headword=False,
             kind="dictionary",
+            same_kind_only=not force,
             progress=progress,
         )
