@@ -37,7 +37,9 @@ DeckOption = Annotated[str, typer.Option("--deck", help="Anki deck name (found b
 AnkiOption = Annotated[
     bool,
     typer.Option(
-        "--anki", help="Add Anki's text-import header lines and the notes' GUIDs (see README)."
+        "--anki",
+        help="Add Anki's text-import header lines and the notes' GUIDs (see README). The "
+        "note type must be in the Anki profile: import an 'export anki' package once first.",
     ),
 ]
 CardsOption = Annotated[
@@ -80,6 +82,15 @@ def _write_delimited(
 
     options = ExportOptions(anki=anki, deck=deck, cards=parse_cards(cards))
     _write(ctx, name, output, options, termbase)
+    if anki:
+        typer.echo(ANKI_NOTE_TYPE_HINT, err=True)
+
+
+ANKI_NOTE_TYPE_HINT = (
+    "note: Anki's text import cannot create the note type 'Glossary term (glossary CLI)': "
+    "import a package from 'glossary export anki' once first, or Anki falls back to Basic "
+    "and the cards come out empty"
+)
 
 
 @app.command()

@@ -115,12 +115,12 @@ def export(
         for term in terms:
             writer.writerow(row(term))
         return out.getvalue()
-    from glossary.exporters.anki import FIELDS, MODEL_NAME, anki_tags, field_values, note_guid
+    from glossary.exporters.anki import FIELDS, MODEL_NAME, anki_tags, note_fields, note_guid
 
     names = (*FIELDS, "GUID", "Tags")
     header = [
         f"#separator:{'Tab' if delimiter == chr(9) else 'Comma'}",
-        "#html:false",
+        "#html:true",
         f"#notetype:{MODEL_NAME}",
         f"#deck:{anki_deck}",
         f"#columns:{delimiter.join(names)}",
@@ -129,7 +129,8 @@ def export(
     ]
     out.write("\n".join(header) + "\n")
     for term in terms:
-        fields = field_values(term, cards)
+        fields = note_fields(term, cards)  # as the package stores them: Anki's own escaping
+        # (#html:false) would turn ' into &#x27;
         cells = [*fields, note_guid(term.id), " ".join(anki_tags(term.tags))]
         writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue()
