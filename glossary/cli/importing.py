@@ -45,9 +45,18 @@ def appendix(
     into: IntoOption = None,
     update: UpdateOption = False,
     dry_run: DryRunOption = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List every skipped line with its reason."),
+    ] = False,
 ) -> None:
     """Read a printed 名词解释 (glossary) appendix: headword, separator, definition."""
-    from glossary.importers.appendix import OWNED_FIELDS, parse_appendix
+    from glossary.importers.appendix import (
+        OWNED_FIELDS,
+        count_of,
+        parse_appendix,
+        skipped_summary,
+    )
     from glossary.termbase.enrich import complete
     from glossary.text.fileio import read_utf8
 
@@ -60,7 +69,8 @@ def appendix(
     terms = complete(terms)
     say(f"{file}: {report.found} entries found, {len(terms)} distinct terms")
     if report.identical_duplicates:
-        say(f"  merged {report.identical_duplicates} identical reprints")
+        reprints = count_of(report.identical_duplicates, "identical reprint", "identical reprints")
+        say(f"  merged {reprints}")
     for line in report.merged:
         say(f"  merged near-identical reprints: {line}")
     for headword in report.joined:
@@ -69,7 +79,10 @@ def appendix(
         say(f"  truncated in the source (kept as printed, status: truncated): {headword}")
     for line in report.conflicts:
         say(f"  conflict: {line}")
-    for skipped in sorted(report.skipped, key=lambda s: s.line):
+    if report.skipped and not verbose:
+        lines = count_of(len(report.skipped), "line", "lines")
+        say(f"  skipped {lines}: {skipped_summary(report.skipped)} (--verbose lists them)")
+    for skipped in sorted(report.skipped, key=lambda s: s.line) if verbose else ():
         excerpt = skipped.text.replace("\n", " ")
         excerpt = excerpt if len(excerpt) <= 24 else excerpt[:24] + "…"
         say(f"  skipped line {skipped.line}: {skipped.reason}: {excerpt}")

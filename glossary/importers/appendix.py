@@ -149,12 +149,50 @@ def _unquote(head: str) -> str:
     return head
 
 
+FRAGMENT = "a stray fragment, not an entry"
+SECTION = "a section heading, not an entry"
+TITLE = "a title (one short line without a definition), not an entry"
+ASIDE = "a line in parentheses (a date or a byline), not an entry"
+PARAGRAPH = "a report paragraph (a sentence, not headword + definition)"
+REASON_NOUNS = {
+    "page header": ("page header", "page headers"),
+    "page furniture": ("line of page furniture", "lines of page furniture"),
+    FRAGMENT: ("stray fragment", "stray fragments"),
+    SECTION: ("section heading", "section headings"),
+    TITLE: ("title", "titles"),
+    ASIDE: ("line in parentheses", "lines in parentheses"),
+    PARAGRAPH: ("report paragraph", "report paragraphs"),
+}
+"""Each reason a line is skipped for, as a noun (singular, plural) for the summary."""
+_SENTENCE_MARKS = set("。，,；;！!？?")
+
+
 def _why_not_entry(text: str) -> str:
     if len(text) <= 3:
-        return "a stray fragment, not an entry"
+        return FRAGMENT
     if SECTION_PATTERN.match(text):
-        return "a section heading, not an entry"
-    return "a report paragraph (a sentence, not headword + definition)"
+        return SECTION
+    if "\n" not in text and text[0] in "(（" and text[-1] in ")）":
+        return ASIDE
+    if "\n" not in text and len(text) <= MAX_HEADWORD and not _SENTENCE_MARKS & set(text):
+        return TITLE
+    return PARAGRAPH
+
+
+def count_of(count: int, singular: str, plural: str) -> str:
+    """`1 identical reprint`, `2 identical reprints`."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def skipped_summary(skipped: list[Skipped]) -> str:
+    """`30 report paragraphs, 5 section headings, 1 title`: by reason, most first."""
+    counts: dict[str, int] = {}
+    for each in skipped:
+        counts[each.reason] = counts.get(each.reason, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: -item[1])
+    return ", ".join(
+        count_of(count, *REASON_NOUNS.get(reason, (reason, reason))) for reason, count in ordered
+    )
 
 
 def _is_terminated(definition: str) -> bool:
