@@ -141,8 +141,12 @@ def _line(node: Any) -> int:
 def validate(path: str | Path) -> list[Problem]:
     """Every problem in the term base at `path` (empty when it is clean)."""
     name = str(path)
-    parsed, problems = parse(read_utf8(path), name)
-    return problems or check(parsed.raws, parsed.lines, name, parsed.kind, headwords=True)
+    text = read_utf8(path)
+    parsed, problems = parse(text, name)
+    controls = "\\" in text
+    return problems or check(
+        parsed.raws, parsed.lines, name, parsed.kind, headwords=True, controls=controls
+    )
 
 
 def load(path: str | Path) -> TermBase:
@@ -153,9 +157,10 @@ def load(path: str | Path) -> TermBase:
 def load_bytes(path: str | Path, data: bytes) -> TermBase:
     """`load` of the term base at `path` whose bytes the caller has read already."""
     name = str(path)
-    parsed, problems = parse(decode_utf8(data, name), name)
+    text = decode_utf8(data, name)
+    parsed, problems = parse(text, name)
     raws, lines = parsed.raws, parsed.lines
-    problems = problems or check(raws, lines, name, parsed.kind)
+    problems = problems or check(raws, lines, name, parsed.kind, controls="\\" in text)
     if problems:
         more = f" (and {len(problems) - 1} more: run 'glossary validate {name}')"
         raise TermBaseError(str(problems[0]) + (more if len(problems) > 1 else ""))
