@@ -30,9 +30,16 @@ def test_import_skips_entries_without_both_languages_and_exits_0(
     result = runner.invoke(app, ["import", "tbx", str(path)])
     assert result.exit_code == 0
     assert "headword: 黑洞" in result.stdout and "open cluster" not in result.stdout
-    assert result.stderr.splitlines()[0] == (
-        f"{path}: skipped 2 entries without both a zh and an en term: c1 (line 3), c3 (line 7)"
-    )
+    assert result.stderr.splitlines()[:2] == [
+        f"{path}: 1 entries read",
+        "  skipped 2 entries without both a zh and an en term: c1 (line 3), c3 (line 7) "
+        "(--verbose lists them)",
+    ]
+    verbose = runner.invoke(app, ["import", "tbx", "-v", str(path)])
+    assert verbose.stderr.splitlines()[2:4] == [
+        "  skipped line 3: c1: no Chinese (zh) term",
+        "  skipped line 7: c3: no English (en) term",
+    ]
 
 
 def test_a_file_with_no_usable_entry_is_an_error(runner: CliRunner, tmp_path: Path) -> None:

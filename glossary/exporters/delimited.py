@@ -1,6 +1,6 @@
 """CSV and TSV: one row per term under a header of the column names `import` reads.
 
-Multi-valued cells (aliases, tags) join their values with MULTI_SEPARATOR, a `|` or `\\` inside a
+Multi-valued cells (aliases, tags) join their values as `glossary.exchange` says, a `|` or `\\` in a
 value backslashed (`join_values`). A cell a spreadsheet would run as a formula (starting with
 `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, as OWASP recommends (`neutralise`); `import`
 takes exactly that `'` off again (`restore`), so export -> import changes nothing. With `anki_deck`
@@ -13,61 +13,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 
+from glossary.exchange import COLUMNS, join_values, neutralise
 from glossary.model import Term
-
-COLUMNS = (
-    "id",
-    "headword",
-    "pinyin",
-    "en",
-    "aliases",
-    "definition_zh",
-    "definition_en",
-    "status",
-    "note",
-    "source",
-    "tags",
-)
-MULTI_SEPARATOR = " | "
-_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
-"""A cell a spreadsheet reads as a formula, or one that already carries the `'` against it."""
-
-
-def neutralise(cell: str) -> str:
-    """`=1+1` -> `'=1+1`: shown as text by LibreOffice and Excel, never run."""
-    return "'" + cell if _FORMULA.match(cell) else cell
-
-
-def restore(cell: str) -> str:
-    """Undo `neutralise`: `'=1+1` -> `=1+1`; any other cell is left as it is."""
-    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
-
-
-def join_values(values: Sequence[str]) -> str:
-    """`("a | b", "x|y")` -> `a \\| b | x\\|y`: a `|` or `\\` inside a value backslashed."""
-    return MULTI_SEPARATOR.join(value.replace("\\", "\\\\").replace("|", "\\|") for value in values)
-
-
-def split_values(cell: str) -> tuple[str, ...]:
-    """Undo `join_values`: split at each `|` not backslashed; `\\|` is `|`, `\\\\` is `\\`, a
-    backslash before anything else is kept (hand-written files)."""
-    values: list[str] = []
-    current: list[str] = []
-    characters = iter(cell)
-    for char in characters:
-        if char == "\\":
-            following = next(characters, "")
-            current.append(following if following in ("|", "\\") else char + following)
-        elif char == "|":
-            values.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    values.append("".join(current))
-    return tuple(value.strip() for value in values if value.strip())
 
 
 class _Writer:

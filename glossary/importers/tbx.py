@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.errors import InputError
-from glossary.exporters.tbx import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
+from glossary.exchange import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
 from glossary.importers.delimited import parse_source
 from glossary.model import STATUSES, Term
 from glossary.termbase.validate import ID_PATTERN
@@ -139,6 +139,21 @@ def read_tbx(data: bytes, name: str) -> TbxRead:
             f"({len(skipped)} skipped; the first has no {first.missing} term)"
         )
     return TbxRead(terms, skipped)
+
+
+def skipped_lines(skipped: list[SkippedEntry], shown: int = 5) -> tuple[list[str], list[str]]:
+    """A line saying how many entries were skipped, with the first `shown` ids and lines; and
+    one line per skipped entry (for --verbose)."""
+    if not skipped:
+        return [], []
+    first = ", ".join(f"{s.entry_id or '(no id)'} (line {s.line})" for s in skipped[:shown])
+    more = ", …" if len(skipped) > shown else ""
+    entries = f"entr{'ies' if len(skipped) != 1 else 'y'}"
+    summary = f"  skipped {len(skipped)} {entries} without both a zh and an en term: {first}{more}"
+    details = [
+        f"  skipped line {s.line}: {s.entry_id or '(no id)'}: no {s.missing} term" for s in skipped
+    ]
+    return [summary], details
 
 
 def parse_tbx(data: bytes, name: str) -> list[Term]:
