@@ -122,3 +122,22 @@ def test_target_with_a_file_that_holds_its_translation_is_refused() -> None:
         app, ["check", "-t", str(TERMBASE), str(FIXTURES / "pairs.tsv"), "--target", "x.txt"]
     )
     assert result.exit_code == 2 and "holds its own translation" in result.stderr
+
+
+def test_sarif_and_rdjsonl_of_a_translation_file_give_lines_only_and_no_fixes() -> None:
+    import jsonschema
+
+    schema = json.loads(
+        (ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
+    args = ["check", "-t", str(TERMBASE), str(FIXTURES / "units.xlf"), "--format"]
+    log = json.loads(runner.invoke(app, [*args, "sarif"]).stdout)
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
+    assert regions == [{"startLine": 6, "endLine": 6}, {"startLine": 7, "endLine": 7}]
+    assert not any("fixes" in r for r in results)
+    lines = runner.invoke(app, [*args, "rdjsonl"]).stdout.splitlines()
+    deprecated = json.loads(lines[1])
+    assert deprecated["location"]["range"] == {"start": {"line": 7}, "end": {"line": 7}}
+    assert "suggestions" not in deprecated

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from glossary.check.checker import check_aligned, check_text
 from glossary.check.findings import Finding
 from glossary.check.fix import Change, fix_file
-from glossary.check.inputs import bilingual_file, is_bilingual_file, line_aligned
+from glossary.check.inputs import (
+    TSV_SUFFIXES,
+    bilingual_file,
+    is_bilingual_file,
+    line_aligned,
+)
 from glossary.errors import InputError
 from glossary.index.store import Store
 from glossary.scan.scanner import Scanner
@@ -22,12 +27,14 @@ STDIN = "-"
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    """The findings left after any fixes, the fixes made, and the text of each plain file read
-    (for formats that count columns in bytes)."""
+    """The findings left after any fixes, the fixes made, the text of each plain file read
+    (for formats that count columns in bytes), and the files whose findings' columns count
+    within a segment rather than the file's line (XLIFF, PO, TMX)."""
 
     findings: list[Finding]
     changes: list[Change] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
+    inexact: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +66,12 @@ def check_files(
     _refuse_bad_combinations(source, target, fix)
     if target is None and is_bilingual_file(source):
         aligned = bilingual_file(read_bytes(source), source, encoding)
-        texts = {}
-        if not source.lower().endswith((".xlf", ".xliff", ".po", ".pot", ".tmx")):
-            texts[source] = decode(read_bytes(source), source, encoding).text
-        return Checked(check_aligned(store, scanner, aligned), texts=texts)
+        findings = check_aligned(store, scanner, aligned)
+        if source.lower().endswith(TSV_SUFFIXES):
+            return Checked(
+                findings, texts={source: decode(read_bytes(source), source, encoding).text}
+            )
+        return Checked(findings, inexact=frozenset([source]))
     first = read_input(source, encoding)
     if target is None:
         findings = check_text(store, scanner, first.decoded.text, first.name)

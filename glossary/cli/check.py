@@ -107,6 +107,7 @@ def check(
     changes = [change for each in checked for change in each.changes]
     findings = [finding for each in checked for finding in each.findings]
     texts = {name: text for each in checked for name, text in each.texts.items()}
+    inexact = frozenset(name for each in checked for name in each.inexact)
     for change in changes:
         typer.echo(
             f"fixed {change.file}:{change.line}:{change.column}: "
@@ -119,12 +120,14 @@ def check(
     if chosen is Format.terminal:
         console().print(render.report(findings))
     else:
-        typer.echo(_rendered(chosen, findings, texts), nl=False)
+        typer.echo(_rendered(chosen, findings, texts, inexact), nl=False)
     if fail_on is not FailOn.never and any(at_least(f.severity, fail_on) for f in findings):
         raise typer.Exit(int(ExitCode.PROBLEMS))
 
 
-def _rendered(chosen: Format, findings: list[Finding], texts: dict[str, str]) -> str:
+def _rendered(
+    chosen: Format, findings: list[Finding], texts: dict[str, str], inexact: frozenset[str]
+) -> str:
     from glossary.render import check as render
 
     if chosen is Format.plain:
@@ -132,14 +135,14 @@ def _rendered(chosen: Format, findings: list[Finding], texts: dict[str, str]) ->
     if chosen is Format.json:
         return render.as_json(findings)
     if chosen is Format.sarif:
-        return render.sarif(findings)
+        return render.sarif(findings, inexact)
     lines = {name: text.split("\n") for name, text in texts.items()}
 
     def line_text(file: str, line: int) -> str | None:
         found = lines.get(file)
         return found[line - 1] if found is not None and 0 < line <= len(found) else None
 
-    return render.rdjsonl(findings, line_text)
+    return render.rdjsonl(findings, line_text, inexact)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import groupby
 from typing import Any
 from urllib.parse import quote
@@ -44,11 +44,16 @@ def end_of(finding: Finding) -> tuple[int, int]:
     return finding.line + len(lines) - 1, len(lines[-1]) + 1
 
 
-def sarif(findings: Sequence[Finding]) -> str:
+def sarif(findings: Sequence[Finding], inexact: Collection[str] = ()) -> str:
     """A SARIF 2.1.0 log: one run, a rule per rule id, a result per finding with a
-    partial fingerprint and, where there is a replacement, a fix."""
+    partial fingerprint and, where there is a replacement, a fix. For the files in `inexact`
+    (XLIFF, PO, TMX: columns count within a segment, not the file's line) regions give lines
+    only, and there are no fixes."""
     rule_ids = list(RULES)
-    results = [_sarif_result(f, rule_ids.index(f.rule), fp) for f, fp in _fingerprinted(findings)]
+    results = [
+        _sarif_result(f, rule_ids.index(f.rule), fp, f.file not in inexact)
+        for f, fp in _fingerprinted(findings)
+    ]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -79,8 +84,10 @@ def _sarif_rule(rule_id: str) -> dict[str, Any]:
     }
 
 
-def _region(finding: Finding) -> dict[str, int]:
+def _region(finding: Finding, exact: bool = True) -> dict[str, int]:
     end_line, end_column = end_of(finding)
+    if not exact:
+        return {"startLine": finding.line, "endLine": end_line}
     return {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -89,7 +96,9 @@ def _region(finding: Finding) -> dict[str, int]:
     }
 
 
-def _sarif_result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
+def _sarif_result(
+    finding: Finding, rule_index: int, fingerprint: str, exact: bool
+) -> dict[str, Any]:
     artifact = {"uri": _uri(finding.file)}
     result: dict[str, Any] = {
         "ruleId": finding.rule,
@@ -97,11 +106,16 @@ def _sarif_result(finding: Finding, rule_index: int, fingerprint: str) -> dict[s
         "level": SARIF_LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [
-            {"physicalLocation": {"artifactLocation": artifact, "region": _region(finding)}}
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact,
+                    "region": _region(finding, exact),
+                }
+            }
         ],
         "partialFingerprints": {"glossaryFinding/v1": fingerprint},
     }
-    if finding.replacement is not None:
+    if finding.replacement is not None and exact:
         result["fixes"] = [
             {
                 "description": {"text": f"Replace with '{finding.replacement}'"},
@@ -138,19 +152,25 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:@-._~")
 
 
-def rdjsonl(findings: Sequence[Finding], line_text: LineText | None = None) -> str:
+def rdjsonl(
+    findings: Sequence[Finding], line_text: LineText | None = None, inexact: Collection[str] = ()
+) -> str:
     """One reviewdog Diagnostic per line. reviewdog counts columns in UTF-8 bytes: they are
-    computed from `line_text` where it knows the line, else code points are given."""
+    computed from `line_text` where it knows the line, else code points are given. For the
+    files in `inexact` (see `sarif`) ranges give lines only, and there are no suggestions."""
     lines = []
     for finding in findings:
         end_line, end_column = end_of(finding)
-        span = {
+        exact = finding.file not in inexact
+        span: dict[str, Any] = {
             "start": {
                 "line": finding.line,
                 "column": _bytes(finding, finding.line, finding.column, line_text),
             },
             "end": {"line": end_line, "column": _bytes(finding, end_line, end_column, line_text)},
         }
+        if not exact:
+            span = {"start": {"line": finding.line}, "end": {"line": end_line}}
         diagnostic: dict[str, Any] = {
             "message": finding.message,
             "location": {"path": finding.file, "range": span},
@@ -158,7 +178,7 @@ def rdjsonl(findings: Sequence[Finding], line_text: LineText | None = None) -> s
             "source": {"name": "glossary"},
             "code": {"value": finding.rule},
         }
-        if finding.replacement is not None:
+        if finding.replacement is not None and exact:
             diagnostic["suggestions"] = [{"range": span, "text": finding.replacement}]
         lines.append(json.dumps(diagnostic, ensure_ascii=False) + "\n")
     return "".join(lines)
