@@ -81,26 +81,29 @@ def _translations(
         if hit is not None:
             renderings.setdefault(term.id, []).append(Rendering(hit[0], number, target, *hit[1:]))
             continue
-        if source.silenced(occurrence.start) or target.silenced(0):
-            continue
-        message = (
-            f"'{occurrence.surface}' ({term.id}) is not translated by an approved name in "
-            f"segment {number}: expected '{names[0]}'"
-        )
-        findings.append(
-            located(
-                source,
-                "missing-translation",
-                occurrence.start,
-                occurrence.end,
-                term,
-                message,
-                None,
-                number,
-                "source",
-            )
-        )
+        if not (source.silenced(occurrence.start) or target.silenced(0)):
+            findings.append(_missing(number, source, occurrence, term, names[0]))
     return findings
+
+
+def _missing(
+    number: int, source: Segment, occurrence: Occurrence, term: Term, expected: str
+) -> Finding:
+    message = (
+        f"'{occurrence.surface}' ({term.id}) is not translated by an approved name in "
+        f"segment {number}: expected '{expected}'"
+    )
+    return located(
+        source,
+        "missing-translation",
+        occurrence.start,
+        occurrence.end,
+        term,
+        message,
+        None,
+        number,
+        "source",
+    )
 
 
 def _inconsistencies(

@@ -37,6 +37,16 @@ class Checked:
     inexact: frozenset[str] = frozenset()
 
 
+def combined(results: list[Checked]) -> Checked:
+    """The results of several files as one, in their order."""
+    return Checked(
+        [finding for each in results for finding in each.findings],
+        [change for each in results for change in each.changes],
+        {name: text for each in results for name, text in each.texts.items()},
+        frozenset(name for each in results for name in each.inexact),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Input:
     name: str

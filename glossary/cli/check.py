@@ -4,6 +4,7 @@ and editors."""
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,7 +13,7 @@ from glossary.cli.options import TermbaseOption, termbase_paths
 from glossary.errors import ExitCode, GlossaryError, InputError
 
 if TYPE_CHECKING:
-    from glossary.check.findings import Finding
+    from glossary.check.files import Checked
 
 
 class Format(StrEnum):
@@ -86,57 +87,70 @@ def check(
     """Check a draft or a translation against the term base: deprecated and forbidden names,
     missing and inconsistent translations of terms. Exit 0: nothing at --fail-on or above;
     1: findings; 2: bad input."""
-    from glossary.check.files import check_files
     from glossary.check.findings import at_least
+
+    checked = _run(ctx, files or ["-"], target, encoding, fix, termbase)
+    for change in checked.changes:
+        typer.echo(
+            f"fixed {change.file}:{change.line}:{change.column}: "
+            f"{change.before!r} -> {change.after!r}",
+            err=True,
+        )
+    _print(checked, output_format)
+    findings = checked.findings
+    if fail_on is not FailOn.never and any(at_least(f.severity, fail_on) for f in findings):
+        raise typer.Exit(int(ExitCode.PROBLEMS))
+
+
+def _run(
+    ctx: typer.Context,
+    sources: list[str],
+    target: str | None,
+    encoding: str | None,
+    fix: bool,
+    termbase: list[Path] | None,
+) -> Checked:
+    """Every FILE checked (and fixed), as one result; any error is bad input (exit 2)."""
+    from glossary.check.files import check_files, combined
     from glossary.cli.build_progress import build_progress
     from glossary.index.database import open_store
-    from glossary.render import check as render
-    from glossary.render.terms import Mode, choose_mode, console
     from glossary.scan.document import scanner_of
 
-    sources = files or ["-"]
     try:
         if target is not None and len(sources) > 1:
             raise InputError("--target goes with one FILE, its source")
         with build_progress() as progress:
             store = open_store(termbase_paths(ctx, termbase), progress)
         scanner = scanner_of(store)
-        checked = [check_files(store, scanner, f, target, encoding, fix) for f in sources]
+        return combined([check_files(store, scanner, f, target, encoding, fix) for f in sources])
     except GlossaryError as error:  # every failure to check is bad input to a linter: 2
         raise GlossaryError(error.message, exit_code=ExitCode.USAGE) from None
-    changes = [change for each in checked for change in each.changes]
-    findings = [finding for each in checked for finding in each.findings]
-    texts = {name: text for each in checked for name, text in each.texts.items()}
-    inexact = frozenset(name for each in checked for name in each.inexact)
-    for change in changes:
-        typer.echo(
-            f"fixed {change.file}:{change.line}:{change.column}: "
-            f"{change.before!r} -> {change.after!r}",
-            err=True,
-        )
+
+
+def _print(checked: Checked, output_format: Format | None) -> None:
+    from glossary.render import check as render
+    from glossary.render.terms import Mode, choose_mode, console
+
     chosen = output_format or (
         Format.terminal if choose_mode(False) is Mode.TERMINAL else Format.plain
     )
     if chosen is Format.terminal:
-        console().print(render.report(findings))
+        console().print(render.report(checked.findings))
     else:
-        typer.echo(_rendered(chosen, findings, texts, inexact), nl=False)
-    if fail_on is not FailOn.never and any(at_least(f.severity, fail_on) for f in findings):
-        raise typer.Exit(int(ExitCode.PROBLEMS))
+        typer.echo(_rendered(chosen, checked), nl=False)
 
 
-def _rendered(
-    chosen: Format, findings: list[Finding], texts: dict[str, str], inexact: frozenset[str]
-) -> str:
+def _rendered(chosen: Format, checked: Checked) -> str:
     from glossary.render import check as render
 
+    findings, inexact = checked.findings, checked.inexact
     if chosen is Format.plain:
         return render.plain(findings)
     if chosen is Format.json:
         return render.as_json(findings)
     if chosen is Format.sarif:
         return render.sarif(findings, inexact)
-    lines = {name: text.split("\n") for name, text in texts.items()}
+    lines = {name: text.split("\n") for name, text in checked.texts.items()}
 
     def line_text(file: str, line: int) -> str | None:
         found = lines.get(file)
