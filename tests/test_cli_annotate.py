@@ -107,8 +107,8 @@ def test_undecodable_bytes(tmp_path: Path) -> None:
     out, err, code = run(str(broken))
     assert (out, code) == ("", 2)
     assert err == (
-        f"error: {broken}:2: not UTF-8, UTF-16 or GB18030 text (byte 0x80); "
-        "give its encoding with --encoding (e.g. --encoding big5)\n"
+        f"error: {broken}:2: not UTF-8 (byte 0x80), and not clearly GB18030 or Big5; "
+        "give its encoding with --encoding (e.g. --encoding big5 or --encoding gb18030)\n"
     )
 
 
@@ -169,3 +169,31 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         code = process.wait(timeout=60)
     assert first == b"\n"  # the report starts with blank lines
     assert (err, code) == (b"", 0)
+
+
+def test_inline_keeps_a_utf8_bom_byte_for_byte(tmp_path: Path) -> None:
+    draft = tmp_path / "bom.txt"
+    draft.write_bytes(b"\xef\xbb\xbf" + "深化艺术乡建\r\n".encode())
+    result = runner.invoke(app, ["annotate", str(draft), "--format", "inline"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf\xe6\xb7\xb1")
+    assert result.stdout_bytes.endswith(b"\r\n")
+
+
+def test_a_character_cut_at_the_end_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    draft = tmp_path / "cut.txt"
+    draft.write_bytes("深化艺术乡建".encode()[:-2])
+    out, err, code = run(str(draft), "--format", "inline")
+    assert code == 0 and out.startswith("深化艺术乡")
+    assert err == (
+        f"warning: {draft}:1: the text ends inside a UTF-8 character (1 of its bytes); "
+        "read without it\n"
+    )
+
+
+def test_big5_without_encoding_is_not_mojibake(tmp_path: Path) -> None:
+    draft = tmp_path / "big5.txt"
+    draft.write_bytes("深化藝術鄉建,推進鄉村全面振興。\n".encode("big5"))
+    out, err, code = run(str(draft), "--format", "jsonl")
+    assert (err, code) == ("", 0)
+    assert '"surface": "藝術鄉建"' in out

@@ -2,33 +2,57 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import click
 import typer
 from typer.core import TyperGroup
 
 from glossary.cli.options import TermbaseOption, remember_termbases
+from glossary.cli.streams import (
+    check_arguments,
+    flush_stdout,
+    output_error,
+    replace_closed_stdout,
+    silence_stdout,
+)
 from glossary.errors import ExitCode, GlossaryError
 
 
 class GlossaryGroup(TyperGroup):
     """The one place where errors become a one-line message and an exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
-            return super().invoke(ctx)
+            check_arguments(args)
         except GlossaryError as error:
-            typer.echo(f"error: {error.message}", err=True)
-            raise typer.Exit(int(error.exit_code)) from None
+            _fail(error)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        replace_closed_stdout()
+        try:
+            result = super().invoke(ctx)
+            flush_stdout()
+            return result
+        except GlossaryError as error:
+            _fail(error)
         except BrokenPipeError:
-            _silence_stdout()
+            # the reader has gone (`glossary list | head`): quiet, as the README says
+            silence_stdout()
             raise typer.Exit(int(ExitCode.OK)) from None
+        except OSError as error:
+            silence_stdout()
+            _fail(output_error(error))
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
+
+
+def _fail(error: GlossaryError) -> NoReturn:
+    typer.echo(f"error: {error.message}", err=True)
+    raise typer.Exit(int(error.exit_code)) from None
 
 
 app = typer.Typer(
@@ -66,15 +90,6 @@ def root(
     remember_termbases(ctx, termbase)
 
 
-def _silence_stdout() -> None:
-    """After the reader of a pipe has gone, send what Python still flushes to /dev/null."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
 def _register() -> None:
     from glossary.cli import annotate, exporting, importing, lookup, terms
 
@@ -92,5 +107,5 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(int(ExitCode.OK))

@@ -59,6 +59,8 @@ def annotate(
     from glossary.text.documents import read_document
 
     document = read_document(file, encoding)
+    for warning in document.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     text = document.text
     with build_progress() as progress:
         store = open_store(termbase_paths(ctx, termbase), progress)
@@ -69,8 +71,9 @@ def annotate(
     if chosen is Format.terms and mode is render.Mode.TERMINAL:
         render.console().print(formats.terms_table(formats.term_uses(occurrences, terms)))
         return
-    if chosen is Format.inline:
-        out = formats.inline(text, occurrences, terms, every=every)
+    if chosen is Format.inline:  # the text byte for byte, a UTF-8 BOM included
+        bom = "\ufeff" if document.encoding == "utf-8-sig" else ""
+        out = bom + formats.inline(text, occurrences, terms, every=every)
     elif chosen is Format.markdown:
         out = formats.markdown(text, occurrences, terms, every=every)
     elif chosen is Format.html:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -55,10 +54,9 @@ def _read_queries(queries: list[str]) -> list[str]:
     wanted: list[str] = []
     for query in queries:
         if query == "-":
-            from glossary.text.fileio import decode_utf8
+            from glossary.text.fileio import decode_utf8, read_stdin
 
-            data = sys.stdin.buffer.read()
-            text = decode_utf8(data, "stdin")
+            text = decode_utf8(read_stdin(), "stdin")
             wanted.extend(line.strip() for line in text.splitlines() if line.strip())
         elif query.strip():
             wanted.append(query.strip())

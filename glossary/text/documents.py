@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from glossary.text.decoding import decode
-from glossary.text.fileio import read_bytes
+from glossary.text.fileio import read_bytes, read_stdin
 
 STDIN = "-"
 
@@ -18,6 +17,8 @@ class Document:
 
     name: str
     text: str
+    warnings: tuple[str, ...] = ()  # e.g. a character cut off at the end; for stderr
+    encoding: str = "utf-8"  # the codec that read it (utf-8-sig: the text had a UTF-8 BOM)
 
     @property
     def is_stdin(self) -> bool:
@@ -27,7 +28,8 @@ class Document:
 def read_document(source: str, encoding: str | None = None) -> Document:
     """The document at `source` (a path, or `-` for standard input), decoded."""
     if source == STDIN:
-        data, name = sys.stdin.buffer.read(), "<stdin>"
+        data, name = read_stdin(), "<stdin>"
     else:
         data, name = read_bytes(source), source
-    return Document(name, decode(data, name, encoding).text)
+    decoded = decode(data, name, encoding)
+    return Document(name, decoded.text, decoded.warnings, decoded.encoding)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +21,18 @@ def read_bytes(path: str | Path) -> bytes:
         raise FileAccessError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
         raise FileAccessError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def read_stdin() -> bytes:
+    """All of standard input; a closed or unreadable one is a one-line error."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("standard input is closed: give a file, or pipe the text in")
+    try:
+        data: bytes = stream.read()
+    except OSError as exc:
+        raise InputError(f"standard input cannot be read: {exc.strerror}") from None
+    return data
 
 
 def reject_binary(data: bytes, name: str) -> None:
@@ -40,6 +53,8 @@ def decode_strictly(data: bytes, name: str, codec: str, *, label: str, hint: str
         raise InputError(
             f"{name}:{line}: not valid {label} (byte 0x{data[exc.start]:02x}); {hint}"
         ) from None
+    except (UnicodeError, ValueError) as exc:  # a codec that fails in its own way
+        raise InputError(f"{name}: cannot be read as {label} ({exc}); {hint}") from None
 
 
 def decode_utf8(data: bytes, name: str) -> str:
