@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import Annotated, Any, NoReturn
 
@@ -28,14 +29,16 @@ class GlossaryGroup(TyperGroup):
             check_arguments(args)
         except GlossaryError as error:
             _fail(error)
+        ctx.meta[ARGS] = list(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         replace_closed_stdout()
         try:
-            result = super().invoke(ctx)
-            flush_stdout()
-            return result
+            try:
+                return self._invoke_and_flush(ctx)
+            except sqlite3.DatabaseError as damaged:
+                return self._rebuild_and_rerun(ctx, damaged)
         except GlossaryError as error:
             _fail(error)
         except BrokenPipeError:
@@ -48,6 +51,30 @@ class GlossaryGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
+
+    def _invoke_and_flush(self, ctx: click.Context) -> Any:
+        result = super().invoke(ctx)
+        flush_stdout()
+        return result
+
+    def _rebuild_and_rerun(self, ctx: click.Context, damaged: sqlite3.DatabaseError) -> Any:
+        """A cached index failed under a query: discard it and run the command once more (the
+        index is rebuilt); a second failure is an error."""
+        from glossary.index.database import discard_opened
+
+        for note in discard_opened(str(damaged)):
+            typer.echo(f"note: {note}", err=True)
+        fresh = self.make_context(ctx.info_name, list(ctx.meta[ARGS]), parent=ctx.parent)
+        try:
+            with fresh:
+                return self._invoke_and_flush(fresh)
+        except sqlite3.DatabaseError as again:
+            raise GlossaryError(
+                f"the index could not be read, even rebuilt: {again}", exit_code=ExitCode.IO
+            ) from None
+
+
+ARGS = "glossary.args"  # where parse_args keeps the arguments, for a second run
 
 
 def _fail(error: GlossaryError) -> NoReturn:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from glossary.cli.options import TermbaseOption, termbase_paths
+from glossary.cli.options import TermbaseOption, open_index
 
 
 class Format(StrEnum):
@@ -51,8 +51,6 @@ def annotate(
     termbase: TermbaseOption = None,
 ) -> None:
     """Find the glossary terms in a document and gloss, footnote or list them."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
     from glossary.render import annotate as formats
     from glossary.render import terms as render
     from glossary.scan.document import terms_in
@@ -62,8 +60,7 @@ def annotate(
     for warning in document.warnings:
         typer.echo(f"warning: {warning}", err=True)
     text = document.text
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
+    store = open_index(ctx, termbase)
     found = terms_in(store, text)
     occurrences, terms = found.occurrences, found.terms
     mode = render.choose_mode(False)

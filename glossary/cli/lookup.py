@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from glossary.cli.options import JsonOption, TermbaseOption, termbase_paths
+from glossary.cli.options import JsonOption, TermbaseOption, open_index
 from glossary.errors import ExitCode, InputError
 
 
@@ -26,14 +26,11 @@ def lookup(
     termbase: TermbaseOption = None,
 ) -> None:
     """Find terms however you half-remember them, best first, saying why each matched."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
     from glossary.render import terms as render
     from glossary.search.ranking import search
 
     wanted = _read_queries(queries)
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
+    store = open_index(ctx, termbase)
     mode = render.choose_mode(as_json)
     results = [search(store, query, limit) for query in wanted]
     render.lookup_results(

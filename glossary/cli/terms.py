@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from glossary.cli.options import JsonOption, TermbaseOption, load_termbases, termbase_paths
+from glossary.cli.options import (
+    JsonOption,
+    TermbaseOption,
+    load_termbases,
+    open_index,
+    termbase_paths,
+)
 from glossary.errors import ExitCode, TermNotFoundError
 
 
@@ -29,12 +35,9 @@ def show(
     termbase: TermbaseOption = None,
 ) -> None:
     """Show one term in full: both definitions, aliases, status, source."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
     from glossary.render import terms as render
 
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
+    store = open_index(ctx, termbase)
     found = store.find(term.strip())
     if found is not None:
         render.term_detail(found[0], found[1], render.choose_mode(as_json))

@@ -34,6 +34,7 @@ class Store:
         self.literals: str = meta["literals"]
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
+        self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
         return self.term_count
