@@ -197,3 +197,47 @@ def test_big5_without_encoding_is_not_mojibake(tmp_path: Path) -> None:
     out, err, code = run(str(draft), "--format", "jsonl")
     assert (err, code) == ("", 0)
     assert '"surface": "藝術鄉建"' in out
+
+
+@pytest.mark.parametrize("fmt", ["inline", "markdown", "html", "jsonl", "terms"])
+@pytest.mark.parametrize("every", [False, True])
+def test_a_document_read_in_pieces_gives_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, every: bool
+) -> None:
+    """Pieces of 500 bytes (names, lines and UTF-8 characters cut through) as one whole."""
+    from glossary.scan import stream
+    from glossary.text import documents
+
+    draft = tmp_path / "report.txt"
+    draft.write_bytes(b"\xef\xbb\xbf" + REPORT.read_bytes())
+    args = [str(draft), "--format", fmt, *(["--every"] if every else [])]
+    whole = run(*args)
+    monkeypatch.setattr(documents, "PIECE", 500)
+    monkeypatch.setattr(stream, "AHEAD", 0)
+    assert run(*args) == whole
+    assert whole[1:] == ("", 0) and len(whole[0]) > 1000
+
+
+def test_a_bad_byte_far_into_a_long_file_is_an_error_before_any_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary.text import documents
+
+    draft = tmp_path / "long.txt"
+    draft.write_bytes("深化艺术乡建\n".encode() * 100 + b"\xff\n")
+    monkeypatch.setattr(documents, "PIECE", 64)
+    out, err, code = run(str(draft))
+    assert (out, code) == ("", 2)
+    assert err == (
+        f"error: {draft}:101: not valid utf-8 (byte 0xff); check the encoding (give it with "
+        "--encoding)\n"
+    )
+
+
+def test_standard_input_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.text import documents
+
+    text = REPORT.read_text(encoding="utf-8")
+    whole = run("--format", "jsonl", stdin=text.encode())
+    monkeypatch.setattr(documents, "PIECE", 300)
+    assert run("--format", "jsonl", stdin=text.encode()) == whole

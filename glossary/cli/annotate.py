@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glossary.cli.options import TermbaseOption, open_index
+
+if TYPE_CHECKING:
+    from glossary.render.annotate_stream import Parts
 
 
 class Format(StrEnum):
@@ -51,48 +55,58 @@ def annotate(
     termbase: TermbaseOption = None,
 ) -> None:
     """Find the glossary terms in a document and gloss, footnote or list them."""
-    from glossary.render import annotate as formats
     from glossary.render import terms as render
-    from glossary.scan.document import terms_in
-    from glossary.text.documents import read_document
+    from glossary.scan.document import parts_in
+    from glossary.text.documents import stream_document
 
-    document = read_document(file, encoding)
-    for warning in document.warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    text = document.text
+    document = stream_document(file, encoding)
     store = open_index(ctx, termbase)
-    found = terms_in(store, text)
-    occurrences, terms = found.occurrences, found.terms
+    parts = parts_in(store, document.pieces)
     mode = render.choose_mode(False)
     chosen = output_format or (Format.terms if mode is render.Mode.TERMINAL else Format.inline)
     if chosen is Format.terms and mode is render.Mode.TERMINAL:
-        render.console().print(formats.terms_table(formats.term_uses(occurrences, terms)))
-        return
-    if chosen is Format.inline:  # the text byte for byte, a UTF-8 BOM included
-        bom = "\ufeff" if document.encoding == "utf-8-sig" else ""
-        out = bom + formats.inline(text, occurrences, terms, every=every)
-    elif chosen is Format.markdown:
-        out = formats.markdown(text, occurrences, terms, every=every)
-    elif chosen is Format.html:
-        title = "stdin" if file == "-" else Path(file).name
-        out = formats.html(text, occurrences, terms, title=title)
-    elif chosen is Format.jsonl:
-        out = formats.jsonl(occurrences)
+        from glossary.render import annotate as formats
+        from glossary.render import annotate_stream
+
+        render.console().print(formats.terms_table(annotate_stream.term_uses(parts)))
     else:
-        out = formats.terms_tsv(formats.term_uses(occurrences, terms))
-    write_exactly(out)
+        title = "stdin" if file == "-" else Path(file).name
+        bom = "\ufeff" if chosen is Format.inline and document.encoding == "utf-8-sig" else ""
+        write_exactly(bom, *_rendered(chosen, parts, every=every, title=title))
+    for warning in document.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
-def write_exactly(out: str) -> None:
-    """Write UTF-8 bytes as they are: no newline translation, whatever the locale."""
+def _rendered(chosen: Format, parts: Parts, *, every: bool, title: str) -> Iterator[str]:
+    """The output of `chosen`, in pieces (the inline text keeps the document byte for byte)."""
+    from glossary.render import annotate as formats
+    from glossary.render import annotate_stream as streamed
+
+    if chosen is Format.inline:
+        return streamed.inline(parts, every=every)
+    if chosen is Format.markdown:
+        return streamed.markdown(parts, every=every)
+    if chosen is Format.html:
+        return streamed.html(parts, title=title)
+    if chosen is Format.jsonl:
+        return streamed.jsonl(parts)
+    return iter([formats.terms_tsv(streamed.term_uses(parts))])
+
+
+def write_exactly(*pieces: str | Iterable[str]) -> None:
+    """Write UTF-8 bytes as they are, piece by piece: no newline translation, whatever the
+    locale. Each argument is a text or texts to write in turn."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(out)
-        return
     stream.flush()
-    buffer.write(out.encode("utf-8"))
-    buffer.flush()
+    for piece in pieces:
+        for text in [piece] if isinstance(piece, str) else piece:
+            if buffer is None:
+                stream.write(text)
+            else:
+                buffer.write(text.encode("utf-8"))
+    if buffer is not None:
+        buffer.flush()
 
 
 def register(app: typer.Typer) -> None:

@@ -52,7 +52,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
             return _decode_as(data, name, codec)
     reject_binary(data, name)
     try:
-        return _checked(data.decode("utf-8"), name, "utf-8")
+        return checked(data.decode("utf-8"), name, "utf-8")
     except UnicodeDecodeError as utf8_error:
         if _cut_in_last_character(data, utf8_error):
             return _without_partial_character(data, name, utf8_error.start)
@@ -75,7 +75,7 @@ def _without_partial_character(data: bytes, name: str, start: int) -> Decoded:
         f"{name}:{line}: the text ends inside a UTF-8 character "
         f"({len(data) - start} of its bytes); read without it"
     )
-    decoded = _checked(data[:start].decode("utf-8"), name, "utf-8")
+    decoded = checked(data[:start].decode("utf-8"), name, "utf-8")
     return Decoded(decoded.text, decoded.encoding, (warning,))
 
 
@@ -89,7 +89,7 @@ def _legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> Decoded:
             f"{name}:{line}: not UTF-8 (byte 0x{data[utf8_error.start]:02x}), and not clearly "
             f"GB18030 or Big5; {_HINT}"
         )
-    return _checked(data.decode(codec), name, codec)
+    return checked(data.decode(codec), name, codec)
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
@@ -106,20 +106,22 @@ def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
     text = decode_strictly(data, name, codec, label=encoding, hint="check the encoding")
-    return _checked(text, name, codec)
+    return checked(text, name, codec)
 
 
-def _checked(text: str, name: str, encoding: str) -> Decoded:
+def checked(text: str, name: str, encoding: str, first_line: int = 1) -> Decoded:
+    """`text` as `Decoded`, unless it has a lone surrogate or a control character (an error
+    naming its line, counted from `first_line`)."""
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:
-        line = text.count("\n", 0, surrogate.start()) + 1
+        line = text.count("\n", 0, surrogate.start()) + first_line
         raise InputError(
             f"{name}:{line}: not valid {encoding} text (it decodes to a lone surrogate "
             f"U+{ord(surrogate.group()):04X}); check the encoding"
         )
     control = _CONTROL.search(text)
     if control is not None:
-        line = text.count("\n", 0, control.start()) + 1
+        line = text.count("\n", 0, control.start()) + first_line
         raise InputError(
             f"{name}:{line}: looks like a binary file, not text "
             f"(control character U+{ord(control.group()):04X})"
