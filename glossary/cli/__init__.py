@@ -8,8 +8,8 @@ from typing import Annotated, Any, NoReturn
 
 import click
 import typer
-from typer.core import TyperGroup
 
+from glossary.cli.groups import HelpGroup
 from glossary.cli.options import TermbaseOption, remember_termbases
 from glossary.cli.streams import (
     check_arguments,
@@ -18,10 +18,10 @@ from glossary.cli.streams import (
     replace_closed_stdout,
     silence_stdout,
 )
-from glossary.errors import ExitCode, GlossaryError
+from glossary.errors import ExitCode, GlossaryError, InputError
 
 
-class GlossaryGroup(TyperGroup):
+class GlossaryGroup(HelpGroup):
     """The one place where errors become a one-line message and an exit code."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -82,12 +82,22 @@ def _fail(error: GlossaryError) -> NoReturn:
     raise typer.Exit(int(error.exit_code)) from None
 
 
+ENVIRONMENT = """\b
+Environment:
+  GLOSSARY_TERMBASE   term bases used without --termbase (separated by ':')
+  GLOSSARY_CACHE_DIR  the index cache folder [default: $XDG_CACHE_HOME/glossary,
+                      else ~/.cache/glossary]
+  GLOSSARY_TERMINAL   1 or 0: force terminal (Rich) or plain output
+  NO_COLOR            set (to anything): no colours on a terminal
+"""
+
 app = typer.Typer(
     cls=GlossaryGroup,
     name="glossary",
     help="A bilingual Chinese-English term base: look terms up, annotate drafts, exchange.",
+    epilog=ENVIRONMENT,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -114,6 +124,11 @@ def root(
     ] = False,
 ) -> None:
     """A bilingual Chinese-English term base: look terms up, annotate drafts, exchange."""
+    if termbase and ctx.invoked_subcommand == "import":
+        raise InputError(
+            "--termbase does not apply to import (it reads a file and prints YAML, or merges "
+            "into the term base named by --into)"
+        )
     remember_termbases(ctx, termbase)
 
 

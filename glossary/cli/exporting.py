@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from glossary.cli.groups import HelpGroup
 from glossary.cli.options import TermbaseOption, load_termbases
 from glossary.errors import InputError
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Export the term base: anki, tbx, csv, tsv, json, markdown.",
+    cls=HelpGroup,
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -8,12 +8,14 @@ from typing import Annotated
 
 import typer
 
+from glossary.cli.groups import HelpGroup
 from glossary.errors import InputError
 from glossary.model import Term
 from glossary.progress import Progress
 
 app = typer.Typer(
     help="Import terms into a term base (or print them as YAML).",
+    cls=HelpGroup,
     no_args_is_help=True,
     rich_markup_mode=None,
 )

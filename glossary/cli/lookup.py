@@ -23,9 +23,18 @@ def lookup(
     ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Results per query.")] = 5,
     as_json: JsonOption = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when any query finds nothing [default: when all find nothing]."
+        ),
+    ] = False,
     termbase: TermbaseOption = None,
 ) -> None:
-    """Find terms however you half-remember them, best first, saying why each matched."""
+    """Find terms however you half-remember them, best first, saying why each matched.
+
+    Exits 0 when any query found something (as grep does), 1 when none did (with --strict:
+    when any did not)."""
     from glossary.render import terms as render
     from glossary.search.ranking import search
 
@@ -43,7 +52,7 @@ def lookup(
                 f" (did you mean: {', '.join(result.suggestions)}?)" if result.suggestions else ""
             )
             typer.echo(f"no term matches '{result.query}'{hint}", err=True)
-    if missing:
+    if missing and (strict or len(missing) == len(results)):
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 
 

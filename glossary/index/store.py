@@ -77,6 +77,11 @@ class Store:
                 return term, self.termbases[self.termbase_of(number)]
         return None
 
+    def ids_starting(self, prefix: str, limit: int = 100) -> list[str]:
+        """Term ids beginning with `prefix`, sorted (for shell completion)."""
+        sql = "SELECT id FROM terms WHERE id >= ? AND id < ? ORDER BY id LIMIT ?"
+        return [row[0] for row in self.db.execute(sql, (prefix, _after_prefix(prefix), limit))]
+
     def scan_tables(self) -> dict[str, Any]:
         """`build_tables` of these term bases, computed when the index was built."""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()
