@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from glossary.cli.options import TermbaseOption, open_index
+from glossary.render.annotate import FORMATS
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from glossary.model import Term
     from glossary.render.annotate_stream import Parts
+    from glossary.scan.scanner import Occurrence
 
-
-class Format(StrEnum):
-    inline = "inline"
-    markdown = "markdown"
-    html = "html"
-    jsonl = "jsonl"
-    terms = "terms"
+Format = StrEnum("Format", {format.name: format.name for format in FORMATS})  # type: ignore[misc]
+FORMATS_HELP = "; ".join(f"{format.name}: {format.help}" for format in FORMATS)
 
 
 def annotate(
@@ -35,9 +35,7 @@ def annotate(
         typer.Option(
             "--format",
             "-f",
-            help="inline: the text with a gloss after each term's first occurrence; markdown: "
-            "footnotes; html: a page with <abbr> titles; jsonl: one object per occurrence; "
-            "terms: the terms used [default: terms on a terminal, inline in a pipe].",
+            help=FORMATS_HELP + " [default: terms on a terminal, inline in a pipe].",
             show_default=False,
         ),
     ] = None,
@@ -63,34 +61,37 @@ def annotate(
     store = open_index(ctx, termbase)
     parts = parts_in(store, document.pieces)
     mode = render.choose_mode(False)
-    chosen = output_format or (Format.terms if mode is render.Mode.TERMINAL else Format.inline)
-    if chosen is Format.terms and mode is render.Mode.TERMINAL:
+    chosen = str(output_format or ("terms" if mode is render.Mode.TERMINAL else "inline"))
+    if chosen == "terms" and mode is render.Mode.TERMINAL:
         from glossary.render import annotate as formats
         from glossary.render import annotate_stream
 
         render.console().print(formats.terms_table(annotate_stream.term_uses(parts)))
     else:
         title = "stdin" if file == "-" else Path(file).name
-        bom = "\ufeff" if chosen is Format.inline and document.encoding == "utf-8-sig" else ""
-        write_exactly(bom, *_rendered(chosen, parts, every=every, title=title))
+        bom = "\ufeff" if chosen == "inline" and document.encoding == "utf-8-sig" else ""
+        write_exactly(bom, _rendered(chosen, parts, every=every, title=title))
     for warning in document.warnings:
         typer.echo(f"warning: {warning}", err=True)
 
 
-def _rendered(chosen: Format, parts: Parts, *, every: bool, title: str) -> Iterator[str]:
-    """The output of `chosen`, in pieces (the inline text keeps the document byte for byte)."""
+def _rendered(chosen: str, parts: Parts, *, every: bool, title: str) -> Iterable[str]:
+    """The output of format `chosen`, in pieces, from its streamed form; a format of the
+    registry that has none is given the whole text (its memory then grows with the text)."""
     from glossary.render import annotate as formats
     from glossary.render import annotate_stream as streamed
 
-    if chosen is Format.inline:
-        return streamed.inline(parts, every=every)
-    if chosen is Format.markdown:
-        return streamed.markdown(parts, every=every)
-    if chosen is Format.html:
-        return streamed.html(parts, title=title)
-    if chosen is Format.jsonl:
-        return streamed.jsonl(parts)
-    return iter([formats.terms_tsv(streamed.term_uses(parts))])
+    if chosen in streamed.STREAMED:
+        return streamed.STREAMED[chosen](parts, every, title)
+    texts: list[str] = []
+    occurrences: list[Occurrence] = []
+    terms: Mapping[str, Term] = {}
+    for part, known in parts:
+        texts.append(part.text)
+        occurrences.extend(part.occurrences)
+        terms = known
+    page = formats.Page("".join(texts), occurrences, terms, every=every, title=title)
+    return [formats.ANNOTATE_FORMATS[chosen].render(page)]
 
 
 def write_exactly(*pieces: str | Iterable[str]) -> None:

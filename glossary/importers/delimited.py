@@ -12,7 +12,7 @@ import csv
 import re
 
 from glossary.errors import InputError
-from glossary.exporters.delimited import COLUMNS, MULTI_SEPARATOR
+from glossary.exchange import COLUMNS, MULTI_SEPARATOR
 from glossary.model import STATUSES, Source, Term
 from glossary.termbase.validate import ID_PATTERN
 from glossary.text.pinyin import numbers_to_marks

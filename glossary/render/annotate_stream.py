@@ -5,7 +5,7 @@ pieces; the whole-text functions of `render.annotate` do the work on each part."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from glossary.model import Term
@@ -86,3 +86,14 @@ def term_uses(parts: Parts) -> list[formats.TermUse]:
                 use = uses[occurrence.term_id] = _Use(terms[occurrence.term_id], occurrence.line)
             use.count += 1
     return [formats.TermUse(use.term, use.count, use.first_line) for use in uses.values()]
+
+
+STREAMED: dict[str, Callable[[Parts, bool, str], Iterator[str]]] = {
+    "inline": lambda parts, every, _title: inline(parts, every),
+    "markdown": lambda parts, every, _title: markdown(parts, every),
+    "html": lambda parts, _every, title: html(parts, title),
+    "jsonl": lambda parts, _every, _title: jsonl(parts),
+    "terms": lambda parts, _every, _title: iter([formats.terms_tsv(term_uses(parts))]),
+}
+"""The streamed form of each format of `render.annotate.FORMATS`, by name (`annotate` falls
+back to the whole-text renderer for a format not here)."""
