@@ -241,3 +241,11 @@ def test_standard_input_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = run("--format", "jsonl", stdin=text.encode())
     monkeypatch.setattr(documents, "PIECE", 300)
     assert run("--format", "jsonl", stdin=text.encode()) == whole
+
+
+def test_every_registered_format_is_streamed() -> None:
+    """A format without a streamed form would hold a whole document in memory."""
+    from glossary.render.annotate import FORMATS
+    from glossary.render.annotate_stream import STREAMED
+
+    assert set(STREAMED) == {format.name for format in FORMATS}

@@ -46,7 +46,8 @@ def annotate(
         str | None,
         typer.Option(
             "--encoding",
-            help="The input's encoding [default: detect UTF-8, UTF-16/32 with a BOM, GB18030].",
+            help="The input's encoding [default: detect UTF-8, UTF-16/32 with a BOM, GB18030 "
+            "or Big5].",
             show_default=False,
         ),
     ] = None,
