@@ -4,7 +4,6 @@ fixes written."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 from glossary.check.checker import check_aligned, check_text
@@ -20,7 +19,7 @@ from glossary.errors import InputError
 from glossary.index.store import Store
 from glossary.scan.scanner import Scanner
 from glossary.text.decoding import Decoded, decode
-from glossary.text.fileio import read_bytes
+from glossary.text.fileio import read_bytes, read_stdin
 
 STDIN = "-"
 
@@ -57,7 +56,7 @@ class Input:
 def read_input(source: str, encoding: str | None) -> Input:
     """A file or standard input (`-`), decoded by the rules annotate uses."""
     if source == STDIN:
-        data, name = sys.stdin.buffer.read(), "<stdin>"
+        data, name = read_stdin(), "<stdin>"
     else:
         data, name = read_bytes(source), source
     return Input(name, data, decode(data, name, encoding))
