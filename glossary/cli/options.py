@@ -39,3 +39,12 @@ def load_termbases(ctx: typer.Context, paths: list[Path] | None) -> list[TermBas
     from glossary.termbase.load import load_many
 
     return load_many(termbase_paths(ctx, paths))
+
+
+def writable_termbase(ctx: typer.Context, paths: list[Path] | None) -> Path:
+    """The term base a change goes to: the first --termbase (of the subcommand, else of the
+    root command), else the first path of $GLOSSARY_TERMBASE; never the bundled one."""
+    from glossary.termbase.locations import writable_path
+
+    root = ctx.find_root().obj or {}
+    return writable_path(list(paths or []) or root.get("termbases") or None)
