@@ -1,0 +1,14 @@
+"""Finding the expressions of a document that look like terms a reader would need explained and
+that the term bases in use do not have (`glossary extract`).
+
+- `view`: the document without its layout (line and page breaks), with the way back to lines
+  and keyword-in-context snippets;
+- `patterns`: quoted coinages, Latin acronyms, numbered slogans and counts;
+- `statistics`: multi-word compounds, from jieba's segmentation, dictionary frequencies and
+  TF-IDF weights, and word association (PMI, boundary entropy) for repeated ones;
+- `candidates`: the Candidate type, the general-vocabulary and known-term filters, ranking.
+
+May import glossary.text (layout, segmentation), glossary.model and glossary.errors, and jieba
+(lazily). It never imports typer or rich, never prints, and knows no expected answers: whether
+an expression is known comes from a callable the caller builds from the term bases' scanner.
+"""
