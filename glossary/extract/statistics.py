@@ -27,6 +27,7 @@ CLAUSE_OPENER = 2
 """A common word that opens this many clauses of the document is used as a predicate there
 (规范 in 规范工业用地二级市场交易 and 加强和规范城乡物业管理), whatever its dictionary flag."""
 COMMON = 1_000
+TRAILING_FLAGS = ("v", "a", "d", "m", "q", "f", "t")
 MIN_CHARS, MAX_CHARS = 4, 16
 MIN_PMI = 1.0
 WORDLIKE = re.compile(r"[^\W_]+")
@@ -61,7 +62,7 @@ def noun_phrases(words: Sequence[Word]) -> Iterator[Found]:
         start, end = 0, len(clause)
         while start < end - 1 and _is_predicate(clause[start], predicates):
             start += 1
-        while end > start + 2 and clause[end - 1][1] == "v":
+        while end > start + 2 and _is_trailing_modifier(clause[end - 1]):
             end -= 1
         phrase = clause[start:end]
         text = "".join(word for word, _, _ in phrase)
@@ -74,6 +75,13 @@ def _is_predicate(word: Word, predicates: set[str]) -> bool:
     if flag.startswith(PROPER_FLAGS):
         return False
     return flag.startswith(PREDICATE_FLAGS) or text in predicates
+
+
+def _is_trailing_modifier(word: Word) -> bool:
+    """A verb, adjective, adverb, numeral, measure, locality or time word at a phrase's end
+    (推进, 满意, 以上, 6月): a term ends with its head noun."""
+    text, flag, _ = word
+    return (flag.startswith(TRAILING_FLAGS) and not flag.startswith("vn")) or text.isdigit()
 
 
 def associations(words: Sequence[Word]) -> Iterator[Found]:
