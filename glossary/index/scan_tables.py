@@ -4,13 +4,15 @@ side, so that building an index never reaches up into the scanner."""
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from glossary.index.versions import SCAN_TABLES_FORMAT
 from glossary.model import Term, TermBase
-from glossary.text.layout import WORD_CHARS, Skeleton, make_translation
+from glossary.text.folding import fold_table, termbase_traditional
+from glossary.text.layout import WORD_CHARS, Skeleton
 from glossary.text.pinyin import is_hanzi
 
 SHORT_NAME = 3
@@ -21,6 +23,59 @@ dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
 
 FIELD, RECORD = "\x1f", "\x1e"
 CONTROL = re.compile("[\x00-\x1f]")
+
+
+@dataclass(frozen=True, slots=True)
+class ScanTables:
+    """What `Scanner` needs, made by `build_tables`:
+    - `traditional`: traditional -> simplified, the index's folding table;
+    - `prefixes`: every prefix of every name's skeleton with its code: for a name, the number
+      of its term shifted left by two, plus 2 when its boundaries need a closer look
+      (`Scanner._at_boundaries`: it starts or ends with a Latin letter or digit, or it is a
+      glossary's short name) and 1 when it is the prefix of a longer name; -1 for a prefix that
+      is no name (of the terms sharing a name, the one `_claim` ranks first keeps it);
+    - `terms`: id, headword and English of each term, joined by FIELD (split when first used);
+    - `checked`: "1" per term whose short Chinese names must sit at jieba's word boundaries
+      (terms of a glossary), "0" for a dictionary's;
+    - `words`: the checked names added to jieba's vocabulary, with the frequencies jieba gives
+      them.
+
+    Encoded as JSON with the prefixes one per line and the terms joined by control characters:
+    a compact form that loads fast for 100,000 terms."""
+
+    traditional: dict[str, str]
+    prefixes: dict[str, int]
+    terms: tuple[str, ...]
+    checked: str
+    words: dict[str, int]
+
+    def encode(self) -> str:
+        return json.dumps(
+            {
+                "format": SCAN_TABLES_FORMAT,
+                "traditional": self.traditional,
+                "keys": "\n".join(self.prefixes),
+                "numbers": list(self.prefixes.values()),
+                "terms": RECORD.join(self.terms),
+                "checked": self.checked,
+                "words": self.words,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def decode(cls, text: str) -> ScanTables:
+        data = json.loads(text)
+        if data.get("format") != SCAN_TABLES_FORMAT:
+            raise ValueError("not this program's scanner tables")
+        keys = data["keys"].split("\n") if data["keys"] else []
+        return cls(
+            traditional=data["traditional"],
+            prefixes=dict(zip(keys, data["numbers"], strict=True)),
+            terms=tuple(data["terms"].split(RECORD)) if data["terms"] else (),
+            checked=data["checked"],
+            words=data["words"],
+        )
 
 
 def unique_terms(bases: Sequence[TermBase]) -> list[tuple[Term, TermBase]]:
@@ -36,27 +91,16 @@ def unique_terms(bases: Sequence[TermBase]) -> list[tuple[Term, TermBase]]:
     return terms
 
 
-def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
-    """JSON-ready tables for `Scanner`:
-    - `traditional`: traditional -> simplified for the names' characters;
-    - `keys`, `numbers`: every prefix of every name's skeleton (one per line) and, for a name, the
-      number of its term shifted left by two, plus 2 when its boundaries need a closer look
-      (`Scanner._at_boundaries`: it starts or ends with a Latin letter or digit, or it is a
-      glossary's short name) and 1 when it is the prefix of a longer name; -1 for a prefix that
-      is no name (of the terms sharing a name, the one `_claim` ranks first keeps it);
-    - `terms`: id, headword and English of each term, fields and records joined by control
-      characters (a compact form that loads fast for 100,000 terms);
-    - `checked`: "1" per term whose short Chinese names must sit at jieba's word boundaries
-      (terms of a glossary), "0" for a dictionary's;
-    - `words`: the checked names added to jieba's vocabulary, with the frequencies jieba gives
-      them.
-    """
-    from glossary.text.folding import traditional_table
-
+def build_tables(
+    bases: Sequence[TermBase], traditional: Mapping[str, str] | None = None
+) -> ScanTables:
+    """The scanner's tables for these term bases (see `ScanTables`); `traditional` is the
+    index's table (`termbase_traditional` of the bases, computed when not given)."""
+    if traditional is None:
+        traditional = termbase_traditional(t for base in bases for t in base.terms)
+    traditional = dict(traditional)
+    translation = fold_table(traditional)
     terms = unique_terms(bases)
-    chars = {char for term, _ in terms for name in term.names() for char in name}
-    traditional = traditional_table(chars)
-    translation = make_translation(traditional)
     prefixes: dict[str, int] = {}
     claims: dict[str, tuple[int, int, int]] = {}  # name -> its best claim (see _claim)
     positions = {id(base): position for position, base in enumerate(bases)}
@@ -94,15 +138,13 @@ def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
         )
         return number << 2 | asks << 1 | (key in longer)
 
-    return {
-        "format": SCAN_TABLES_FORMAT,
-        "traditional": traditional,
-        "keys": "\n".join(prefixes),
-        "numbers": [code(key, number) for key, number in prefixes.items()],
-        "terms": RECORD.join(rows),
-        "checked": checked,
-        "words": words,
-    }
+    return ScanTables(
+        traditional=traditional,
+        prefixes={key: code(key, number) for key, number in prefixes.items()},
+        terms=tuple(rows),
+        checked=checked,
+        words=words,
+    )
 
 
 LESSER_SENSE = re.compile(

@@ -10,9 +10,13 @@ import re
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from glossary.index.rows import Units, decode_units
 from glossary.model import Term, term_from_dict
+
+if TYPE_CHECKING:
+    from glossary.index.scan_tables import ScanTables
 
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
@@ -76,11 +80,12 @@ class Store:
                 return term, self.termbases[self.termbase_of(number)]
         return None
 
-    def scan_tables(self) -> dict[str, Any]:
+    def scan_tables(self) -> ScanTables:
         """`build_tables` of these term bases, computed when the index was built."""
+        from glossary.index.scan_tables import ScanTables
+
         row = self.db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()
-        tables: dict[str, Any] = json.loads(row[0])
-        return tables
+        return ScanTables.decode(row[0])
 
     # -- candidates for search.py -----------------------------------------------------------
 
@@ -123,7 +128,7 @@ class Store:
 
     def readings(
         self, chains: Sequence[str], chain_prefixes: Sequence[str], head_prefixes: Sequence[str]
-    ) -> list[tuple[int, int, Any]]:
+    ) -> list[tuple[int, int, Units]]:
         """Reading entries (entry, term number, units) with one of these chains of three keys,
         a chain starting with one of these two keys, or a reading spelled with one of these
         prefixes."""
@@ -145,7 +150,7 @@ class Store:
             f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY entry"
         )
         return [
-            (entry, number, json.loads(units))
+            (entry, number, decode_units(units))
             for entry, number, units in self.db.execute(sql, params)
         ]
 
@@ -156,14 +161,36 @@ class Store:
         return dict(self.db.execute(sql, wanted))
 
     def fuzzy_names(
-        self, where: str, params: Sequence[Any], containing: re.Pattern[str] | None = None
+        self,
+        groups: Sequence[str],
+        *,
+        lengths: tuple[int, int] | None = None,
+        longer_than: int | None = None,
+        token_lengths: tuple[int, int] | None = None,
+        spaced_only: bool = False,
+        containing: re.Pattern[str] | None = None,
     ) -> tuple[list[str], array[int]]:
-        """The names of the fuzzy blobs selected by `where`, and their positions; with
+        """The names of the fuzzy blobs of these groups (`fuzzy_group`) whose names have a
+        length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
+        length in `token_lengths`, a space when `spaced_only`, and their positions; with
         `containing` (a pattern without line breaks), only the names in which it matches."""
+        where = [f"grp IN ({_marks(groups)})"]
+        params: list[Any] = list(groups)
+        if lengths is not None:
+            where.append("length BETWEEN ? AND ?")
+            params += lengths
+        if longer_than is not None:
+            where.append("length > ?")
+            params.append(longer_than)
+        if token_lengths is not None:
+            where.append("token_length BETWEEN ? AND ?")
+            params += token_lengths
+        if spaced_only:
+            where.append("spaced = 1")
+        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {' AND '.join(where)}"
         names: list[str] = []
         positions: array[int] = array("i")
-        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {where}"
-        for joined, length, blob, packed in self.db.execute(sql, list(params)):
+        for joined, length, blob, packed in self.db.execute(sql, params):
             if containing is None or not joined:
                 names += blob.split("\n") if joined else json.loads(blob)
                 positions.frombytes(packed)

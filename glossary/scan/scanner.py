@@ -27,8 +27,8 @@ How a match is found:
    except that a quote opened (closed) inside the span takes its partner just after (before) it,
    so the surface of `诉源“三源治理”` is balanced.
 
-The tables this needs (`glossary.index.scan_tables.build_tables`) are JSON, cached per
-term-base content. Nothing here imports typer or rich.
+The tables this needs (`glossary.index.scan_tables.ScanTables`) are made when the index is
+built and kept in it. Nothing here imports typer or rich.
 """
 
 from __future__ import annotations
@@ -39,14 +39,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
-from glossary.index.scan_tables import FIELD, RECORD, SHORT_NAME
-from glossary.text.layout import (
-    HAS_QUOTE,
-    WORD_CHARS,
-    Skeleton,
-    balance_quotes,
-    make_translation,
-)
+from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
+from glossary.text.folding import fold_table
+from glossary.text.layout import HAS_QUOTE, WORD_CHARS, Skeleton, balance_quotes
 from glossary.text.pinyin import is_hanzi
 
 WINDOW = 8
@@ -83,15 +78,14 @@ class Occurrence(NamedTuple):
 class Scanner:
     """Finds the terms of a term base in text, from tables made by `build_tables`."""
 
-    def __init__(self, tables: dict[str, Any]) -> None:
-        self.translation = make_translation(dict(tables["traditional"]))
-        keys = tables["keys"].split("\n") if tables["keys"] else []
-        self.prefixes: dict[str, int] = dict(zip(keys, tables["numbers"], strict=True))
-        self._rows: list[str] = tables["terms"].split(RECORD)
+    def __init__(self, tables: ScanTables) -> None:
+        self.translation = fold_table(tables.traditional)
+        self.prefixes: dict[str, int] = tables.prefixes
+        self._rows = tables.terms
         self._terms: dict[int, tuple[str, str, str]] = {}
-        self.checked: str = tables["checked"]
-        self.words: dict[str, int] = tables["words"]
-        self.first_set = frozenset(key[0] for key in keys if len(key) == 1)
+        self.checked: str = tables.checked
+        self.words: dict[str, int] = tables.words
+        self.first_set = frozenset(key for key in self.prefixes if len(key) == 1)
         firsts = "".join(sorted(self.first_set))
         self.first_chars = re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
         self._segmenter: Any = None
