@@ -8,7 +8,9 @@ that the term bases in use do not have (`glossary extract`).
   TF-IDF weights, and word association (PMI, boundary entropy) for repeated ones;
 - `candidates`: the Candidate type, the general-vocabulary and known-term filters, ranking.
 
+- `known`: the known-term filter, from any scanner (the caller passes the term bases' one).
+
 May import glossary.text (layout, segmentation), glossary.model and glossary.errors, and jieba
-(lazily). It never imports typer or rich, never prints, and knows no expected answers: whether
-an expression is known comes from a callable the caller builds from the term bases' scanner.
+(lazily); not glossary.scan, which sits beside it (a scanner is passed in). It never imports
+typer or rich, never prints, and knows no expected answers.
 """

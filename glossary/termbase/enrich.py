@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from glossary.model import Term
 from glossary.text.pinyin import (
+    add_tone_mark,
     hanzi_readings,
     hanzi_to_pinyin,
     is_hanzi,
@@ -55,7 +56,7 @@ def guess_pinyin(headword: str) -> PinyinGuess:
     words = segment(headword)
     polyphones: dict[str, Polyphone] = {}
     for char, guessed in hanzi_readings(words):
-        known = [reading.marked() for reading in readings(char)]
+        known = [add_tone_mark(reading.base, reading.tone) for reading in readings(char)]
         others = tuple(reading for reading in known if reading != guessed)
         if others and char not in polyphones:
             polyphones[char] = Polyphone(char, guessed, others)
