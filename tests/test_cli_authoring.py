@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
+from glossary.model import Term
 from glossary.termbase.load import load
 
 from .conftest import BUNDLED
@@ -35,6 +36,11 @@ def base(tmp_path: Path) -> Path:
     path = tmp_path / "terms.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def find(path: Path, key: str) -> Term | None:
+    """The term of the file at `path` whose id or headword is `key`."""
+    return next((t for t in load(path).terms if key in (t.id, t.headword)), None)
 
 
 def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
@@ -76,7 +82,7 @@ def test_add_with_every_field_prints_the_term_and_touches_only_its_lines(
     assert added[0] == "- id: wushuigongzhi" and "  headword: 五水共治" in added
     assert len(added) == len(after.splitlines()) - len(before.splitlines())
     assert after.startswith(before)  # everything before, the comment included, byte for byte
-    assert load(base).find("wushuigongzhi") is not None
+    assert find(base, "wushuigongzhi") is not None
 
 
 def test_edit_changes_only_that_terms_lines_and_keeps_comments(
@@ -93,7 +99,7 @@ def test_edit_changes_only_that_terms_lines_and_keeps_comments(
     assert removed == ["  en: six project performance rates"]
     assert added == ["  en: six project rates", "  - 六率考核"]
     assert "# reviewed by hand, keep this comment" in after
-    term = load(base).find("xiangmuliulv")
+    term = find(base, "xiangmuliulv")
     assert term is not None and term.aliases[-1] == "六率考核"
 
 
@@ -286,4 +292,4 @@ def test_a_writer_killed_mid_write_leaves_the_old_file(base: Path, tmp_path: Pat
         timeout=60,
     )
     assert after.returncode == 0, after.stderr.decode()  # the lock died with its holder
-    assert load(base).find("新词") is not None
+    assert find(base, "新词") is not None
