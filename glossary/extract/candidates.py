@@ -21,11 +21,14 @@ from glossary.text.layout import Skeleton
 Known = Callable[[str], bool]
 """Whether the term bases in use have this expression under some name."""
 
-BASE_SCORE = {"acronym": 0.8, "slogan": 0.6, "quoted": 0.55, "statistics": 0.3}
+BASE_SCORE = {"acronym": 0.9, "slogan": 0.6, "quoted": 0.55, "statistics": 0.3}
 """What each kind of evidence is worth before novelty and frequency are added."""
 PREFERENCE = ("quoted", "slogan", "acronym", "statistics")
 """When two sources find one expression, the reason reported is the first of these."""
 MIN_NOVELTY = 0.1
+NOUN_HEAD = 0.1
+"""A compound that ends with a noun (工程, 交易, 议程) reads as a name; one ending with a verb or
+an unknown fragment as a clause."""
 LONG = 10
 """Characters beyond which a candidate loses score: a term is rarely a whole clause."""
 """A compound found by statistics alone needs at least one word this rare."""
@@ -123,6 +126,8 @@ def _candidate(
         + 0.05 * math.log2(count)
         + 0.1 * keyword
         - too_long
+        + item.adjustment
+        + (NOUN_HEAD if item.reason == "statistics" and item.head.startswith("n") else 0.0)
     )
     end = item.start + len(item.text)
     context = view.context(item.start, min(end, len(view.flat)))

@@ -25,12 +25,15 @@ NOT_AFTER_A_COUNT = frozenset("年月日天次倍届期批些种名位万亿元"
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """An expression at flat offset `start`, why it is a candidate, and its parts for scoring."""
+    """An expression at flat offset `start`, why it is a candidate, and for scoring: its parts
+    (words), the part-of-speech flag of its last word, and an adjustment."""
 
     text: str
     start: int
     reason: str
     parts: tuple[str, ...] = ()
+    head: str = ""
+    adjustment: float = 0.0
 
 
 def quoted(flat: str) -> Iterator[Found]:

@@ -64,10 +64,14 @@ def noun_phrases(words: Sequence[Word]) -> Iterator[Found]:
             start += 1
         while end > start + 2 and _is_trailing_modifier(clause[end - 1]):
             end -= 1
-        phrase = clause[start:end]
-        text = "".join(word for word, _, _ in phrase)
-        if len(phrase) >= 2 and MIN_CHARS <= len(text) <= MAX_CHARS:
-            yield Found(text, phrase[0][2], "statistics", tuple(w for w, _, _ in phrase))
+        yield from _phrase(clause[start:end])
+
+
+def _phrase(phrase: list[Word]) -> Iterator[Found]:
+    text = "".join(word for word, _, _ in phrase)
+    if len(phrase) >= 2 and MIN_CHARS <= len(text) <= MAX_CHARS:
+        parts = tuple(word for word, _, _ in phrase)
+        yield Found(text, phrase[0][2], "statistics", parts, phrase[-1][1])
 
 
 def _is_predicate(word: Word, predicates: set[str]) -> bool:
