@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from glossary.extract import lexicon
@@ -29,6 +29,9 @@ MIN_NOVELTY = 0.1
 NOUN_HEAD = 0.1
 """A compound that ends with a noun (工程, 交易, 议程) reads as a name; one ending with a verb or
 an unknown fragment as a clause."""
+COUNT_WEIGHT = 0.05
+RECOUNTED = 50
+"""Candidates past the limit whose counts are taken again in the whole text before the cut."""
 LONG = 10
 """Characters beyond which a candidate loses score: a term is rarely a whole clause."""
 """A compound found by statistics alone needs at least one word this rare."""
@@ -71,17 +74,37 @@ def extract(text: str, known: Known | None = None, limit: int | None = None) -> 
         *associations(words),
     ]
     keywords = keyword_weights([word for word, _, _ in words])
-    plain = Skeleton.of(text).text
+    starts: dict[str, set[int]] = {}
+    for item in found:
+        starts.setdefault(item.text, set()).add(item.start)
     best: dict[str, Candidate] = {}
     for item in _wanted(found, known):
-        candidate = _candidate(item, view, plain, keywords)
+        candidate = _candidate(item, view, len(starts[item.text]), keywords)
         if candidate is None:
             continue
         other = best.get(candidate.text)
         if other is None or _better(candidate, other):
             best[candidate.text] = candidate
-    ranked = sorted(best.values(), key=lambda c: (-c.score, c.line, c.text))
-    return ranked[:limit] if limit else ranked
+    ranked = _ranked(best.values())
+    shortlist = ranked[: limit + RECOUNTED] if limit else ranked
+    recounted = _ranked(_recounted(shortlist, Skeleton.of(text).text))
+    return recounted[:limit] if limit else recounted
+
+
+def _ranked(candidates: Iterable[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: (-c.score, c.line, c.text))
+
+
+def _recounted(candidates: Iterable[Candidate], plain: str) -> list[Candidate]:
+    """The candidates with their count in the whole text (quotes and layout aside), not only
+    where a finder saw them, and the score that count gives. Done for a shortlist only: a
+    count is a pass over the text."""
+    done: list[Candidate] = []
+    for candidate in candidates:
+        count = max(candidate.count, plain.count(candidate.text))
+        gain = COUNT_WEIGHT * (math.log2(count) - math.log2(candidate.count))
+        done.append(replace(candidate, count=count, score=round(candidate.score + gain, 3)))
+    return done
 
 
 def _words(flat: str) -> list[Word]:
@@ -96,16 +119,21 @@ def _words(flat: str) -> list[Word]:
 
 
 def _wanted(found: Iterable[Found], known: Known | None) -> Iterable[Found]:
-    seen: dict[str, bool] = {}
+    """The first finding of each expression for each reason, when it is neither general
+    vocabulary nor known."""
+    left_out: dict[str, bool] = {}
+    seen: set[tuple[str, str]] = set()
     for item in found:
-        if item.text not in seen:
-            seen[item.text] = lexicon.is_general(item.text) or bool(known and known(item.text))
-        if not seen[item.text]:
+        if item.text not in left_out:
+            general = lexicon.is_general(item.text)
+            left_out[item.text] = general or bool(known and known(item.text))
+        if not left_out[item.text] and (item.text, item.reason) not in seen:
+            seen.add((item.text, item.reason))
             yield item
 
 
 def _candidate(
-    item: Found, view: FlatText, plain: str, keywords: dict[str, float]
+    item: Found, view: FlatText, count: int, keywords: dict[str, float]
 ) -> Candidate | None:
     from glossary.text.segment import segment
 
@@ -113,7 +141,6 @@ def _candidate(
     novelty = lexicon.novelty(parts)
     if item.reason == "statistics" and novelty < MIN_NOVELTY:
         return None
-    count = max(1, plain.count(item.text))
     top = max(keywords.values(), default=0.0) or 1.0
     keyword = max((keywords.get(part, 0.0) for part in parts), default=0.0) / top
     rarities = sorted((lexicon.rarity(part) for part in parts), reverse=True)
@@ -123,7 +150,7 @@ def _candidate(
         BASE_SCORE[item.reason]
         + 0.35 * novelty
         + 0.15 * second
-        + 0.05 * math.log2(count)
+        + COUNT_WEIGHT * math.log2(count)
         + 0.1 * keyword
         - too_long
         + item.adjustment

@@ -288,15 +288,19 @@ def _locked(path: Path) -> Iterator[None]:
     if not folder.is_dir():
         raise FileAccessError(f"{path}: cannot write: folder {folder} does not exist")
     lock_path = folder / f".{path.name}.lock"
+    lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
     try:
-        with FileLock(str(lock_path), timeout=LOCK_TIMEOUT):
-            yield
+        lock.acquire()
     except Timeout:
         raise FileAccessError(
             f"{path}: another process has held {lock_path} for {LOCK_TIMEOUT:.0f} s; try again"
         ) from None
-    except PermissionError:
-        raise FileAccessError(f"{path}: cannot write: cannot create {lock_path}") from None
+    except OSError as exc:
+        raise FileAccessError(f"{path}: cannot lock {lock_path}: {exc.strerror}") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _read(path: Path) -> _Snapshot:
