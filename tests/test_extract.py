@@ -157,3 +157,20 @@ def test_bad_pick_and_pick_without_into_are_one_line_errors(
     bundled = runner.invoke(app, [*common, "--into", str(BUNDLED)])
     assert bundled.exit_code == 2 and "bundled term base" in bundled.stderr
     assert not target.exists()
+
+
+def test_words_of_a_dictionary_among_the_term_bases_are_general(
+    runner: CliRunner, tmp_path: Path, empty_base: Path
+) -> None:
+    dictionary = tmp_path / "dictionary.yaml"
+    dictionary.write_text(
+        "version: 1\nkind: dictionary\nterms:\n"
+        "- {id: bu3duan3ban3, headword: 补短板, pinyin: bǔ duǎnbǎn, en: shore up weak spots}\n",
+        encoding="utf-8",
+    )
+    text = "实施“补短板”工程，推动“两进两回”。\n"
+    alone = runner.invoke(app, ["extract", "-", "--json", "-t", str(empty_base)], input=text)
+    beside = runner.invoke(app, ["extract", "-", "--json", "-t", str(dictionary)], input=text)
+    assert alone.exit_code == beside.exit_code == 0, beside.output
+    assert "补短板" in [c["text"] for c in json.loads(alone.stdout)]
+    assert [c["text"] for c in json.loads(beside.stdout)] == ["两进两回"]
