@@ -11,6 +11,7 @@ from glossary.cli.options import JsonOption, TermbaseOption, writable_termbase
 from glossary.errors import InputError
 
 if TYPE_CHECKING:
+    from glossary.model import Term
     from glossary.termbase.edit import EditResult
 
 
@@ -77,8 +78,6 @@ def add(
 ) -> None:
     """Add a term to the first --termbase (created if missing); on a terminal, with no
     options, ask for its fields."""
-    from glossary.model import Term
-
     target = writable_termbase(ctx, termbase)
     fields: dict[str, Any] = {
         "en": en, "pinyin": pinyin, "aliases": alias, "definition_zh": definition_zh,
@@ -89,23 +88,7 @@ def add(
         headword = fields.pop("headword")
     elif en is None:
         raise InputError("--en ENGLISH is required (glossary asks for it only on a terminal)")
-    headword = _required(headword, "the headword")
-    fields["pinyin"] = _pinyin(fields.get("pinyin"), headword)
-    for key in ("aliases", "tags"):
-        fields[key] = tuple(fields.get(key) or ())
-    text = {key: str(fields.get(key) or "") for key in ("en", "definition_zh", "definition_en")}
-    term = Term(
-        en=text["en"],
-        definition_zh=text["definition_zh"],
-        definition_en=text["definition_en"],
-        id=fields.get("id") or "",
-        headword=headword,
-        pinyin=fields["pinyin"],
-        aliases=fields["aliases"],
-        tags=fields["tags"],
-        note=str(fields.get("note") or ""),
-        status=str(status or "complete"),
-    )
+    term = _new_term(_required(headword, "the headword"), fields, str(status or "complete"))
     from glossary.termbase.edit import add_term
 
     _report(add_term(target, term, update=update, dry_run=dry_run), as_json)
@@ -179,6 +162,26 @@ def remove(
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _new_term(headword: str, fields: dict[str, Any], status: str) -> Term:
+    from glossary.model import Term
+
+    def text(key: str) -> str:
+        return str(fields.get(key) or "")
+
+    return Term(
+        id=text("id"),
+        headword=headword,
+        pinyin=_pinyin(fields.get("pinyin"), headword),
+        en=text("en"),
+        aliases=tuple(fields.get("aliases") or ()),
+        definition_zh=text("definition_zh"),
+        definition_en=text("definition_en"),
+        status=status,
+        tags=tuple(fields.get("tags") or ()),
+        note=text("note"),
+    )
 
 
 def _interactive() -> bool:

@@ -1,38 +1,18 @@
-"""Adding, changing and removing terms in a term base file, safely.
-
-Every change is one transaction: take an exclusive lock on the file (a `.NAME.lock` file beside
-it, via filelock), read and check the term base (a file that does not load is refused with its
-line, and nothing is written), work out the new terms, splice the changed term's YAML into the
-text (`glossary.termbase.splice`; the house writer when the file is new or the splice does not
-parse back to the expected terms), and replace the file atomically. Concurrent writers queue on
-the lock, so none of them loses another's change; a writer killed mid-write leaves the previous
-file in place (the new text goes to a temporary file that is renamed over it only when whole).
-"""
+"""Adding, changing and removing terms in a term base file: the plans of add, edit and remove,
+each run as one locked, atomic transaction (`glossary.termbase.transaction`)."""
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import FileAccessError, InputError, TermBaseError, TermNotFoundError
-from glossary.model import Term, term_from_dict
+from glossary.errors import InputError, TermNotFoundError
+from glossary.model import Term
 from glossary.termbase import splice
 from glossary.termbase.enrich import id_from_pinyin
-from glossary.termbase.load import parse
-from glossary.termbase.save import dump
-from glossary.termbase.validate import check
-from glossary.text.fileio import read_bytes, write_atomic_chunks
-
-LOCK_TIMEOUT = 60.0
-"""Seconds to wait for another writer before giving up."""
-HOLD_WRITE = "GLOSSARY_HOLD_WRITE"
-"""For tests: a path; a writer that has written half of the new file creates it and waits, so
-a test can kill the writer mid-write deterministically."""
+from glossary.termbase.transaction import Plan, Planner, Snapshot, lines_of, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,45 +39,6 @@ class TermChange:
     remove_aliases: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
-class _Snapshot:
-    """A term base as read inside the lock."""
-
-    path: Path
-    text: str | None
-    terms: list[Term]
-    raws: list[Any]
-    lines: list[int]
-    kind: str = "glossary"
-
-    def find(self, key: str) -> int | None:
-        for index, term in enumerate(self.terms):
-            if key in (term.id, term.headword):
-                return index
-        return None
-
-    def name_owner(self, name: str, but: int | None = None) -> int | None:
-        """The index of a term (other than `but`) with `name` as its headword or an alias."""
-        for index, term in enumerate(self.terms):
-            if index != but and (name == term.headword or name in term.aliases):
-                return index
-        return None
-
-    def describe(self, index: int) -> str:
-        term = self.terms[index]
-        return f"term '{term.id}' ({term.headword}, {self.path}:{self.lines[index]})"
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """New terms and how the text changes: `index` replaced (or removed when `items` is
-    None), or `items` appended when `index` is None."""
-
-    terms: list[Term]
-    index: int | None
-    items: str | None
-
-
 # -- the operations --------------------------------------------------------------------------
 
 
@@ -109,14 +50,14 @@ def add_term(
     gets one made from its pinyin (`-2`, `-3` ... when another term has it)."""
     outcome: list[tuple[Term, str]] = []
 
-    def plan(snapshot: _Snapshot) -> _Plan:
+    def plan(snapshot: Snapshot) -> Plan:
         found = snapshot.name_owner(term.headword)
         if found is None and term.id:
             found = snapshot.find(term.id)
         if found is None:
             new = _unique_id(term, snapshot)
             outcome.append((new, "added"))
-            return _Plan([*snapshot.terms, new], None, _item(new))
+            return Plan([*snapshot.terms, new], None, _item(new))
         if not update:
             raise InputError(
                 f"{term.headword} is already {snapshot.describe(found)}: change it with "
@@ -137,16 +78,16 @@ def add_terms(
     the term base is left out (and not in the results)."""
     added: list[Term] = []
 
-    def plan(snapshot: _Snapshot) -> _Plan:
+    def plan(snapshot: Snapshot) -> Plan:
         for term in terms:
             if snapshot.name_owner(term.headword) is None:
                 new = _unique_id(term, snapshot)
                 snapshot.terms.append(new)
                 added.append(new)
-        return _Plan(list(snapshot.terms), None, "".join(_item(term) for term in added))
+        return Plan(list(snapshot.terms), None, "".join(_item(term) for term in added))
 
-    _, text, rewritten = _transaction(Path(path), plan, dry_run)
-    lines = _lines_of(text) if added else {}
+    _, text, rewritten = transaction(Path(path), plan, dry_run)
+    lines = lines_of(text) if added else {}
     return [
         EditResult("added", t, Path(path), _item(t), lines.get(t.id, 0), rewritten, dry_run)
         for t in added
@@ -159,7 +100,7 @@ def edit_term(
     """Change the term whose id or headword is `key`."""
     outcome: list[tuple[Term, str]] = []
 
-    def plan(snapshot: _Snapshot) -> _Plan:
+    def plan(snapshot: Snapshot) -> Plan:
         index = _existing(snapshot, key)
         new = _applied(snapshot.terms[index], change)
         _refuse_taken(snapshot, new, index)
@@ -173,10 +114,10 @@ def remove_term(path: str | Path, key: str, *, dry_run: bool = False) -> EditRes
     """Remove the term whose id or headword is `key`."""
     outcome: list[tuple[Term, str]] = []
 
-    def plan(snapshot: _Snapshot) -> _Plan:
+    def plan(snapshot: Snapshot) -> Plan:
         index = _existing(snapshot, key)
         outcome.append((snapshot.terms[index], "removed"))
-        return _Plan(snapshot.terms[:index] + snapshot.terms[index + 1 :], index, None)
+        return Plan(snapshot.terms[:index] + snapshot.terms[index + 1 :], index, None)
 
     return _result(Path(path), plan, outcome, dry_run)
 
@@ -184,25 +125,25 @@ def remove_term(path: str | Path, key: str, *, dry_run: bool = False) -> EditRes
 def _result(
     path: Path, planner: Planner, outcome: list[tuple[Term, str]], dry_run: bool
 ) -> EditResult:
-    plan, text, rewritten = _transaction(path, planner, dry_run)
+    plan, text, rewritten = transaction(path, planner, dry_run)
     term, action = outcome[0]
     if action == "removed":
         return EditResult(action, term, path, _item(term), 0, rewritten, dry_run)
-    line = _lines_of(text).get(term.id, 0)
+    line = lines_of(text).get(term.id, 0)
     return EditResult(action, term, path, plan.items or "", line, rewritten, dry_run)
 
 
 # -- term-level helpers -----------------------------------------------------------------------
 
 
-def _existing(snapshot: _Snapshot, key: str) -> int:
+def _existing(snapshot: Snapshot, key: str) -> int:
     index = snapshot.find(key)
     if index is None:
         raise TermNotFoundError(f"{snapshot.path}: no term with id or headword '{key}'")
     return index
 
 
-def _refuse_taken(snapshot: _Snapshot, term: Term, index: int) -> None:
+def _refuse_taken(snapshot: Snapshot, term: Term, index: int) -> None:
     for name in (term.headword, *term.aliases):
         owner = snapshot.name_owner(name, but=index)
         if owner is not None:
@@ -238,7 +179,7 @@ def _merge(old: Term, new: Term) -> Term:
     return old.with_changes(**changes)
 
 
-def _unique_id(term: Term, snapshot: _Snapshot) -> Term:
+def _unique_id(term: Term, snapshot: Snapshot) -> Term:
     if not term.id:
         term = term.with_changes(id=id_from_pinyin(term.pinyin or term.headword))
     taken = {existing.id for existing in snapshot.terms}
@@ -255,116 +196,8 @@ def _item(term: Term, keys: list[str] | None = None) -> str:
     return splice.item_text(splice.ordered_like(data, keys) if keys else data)
 
 
-def _replaced(snapshot: _Snapshot, index: int, term: Term) -> _Plan:
+def _replaced(snapshot: Snapshot, index: int, term: Term) -> Plan:
     raw = snapshot.raws[index]
     keys = [str(key) for key in raw] if isinstance(raw, dict) else None
     terms = [*snapshot.terms[:index], term, *snapshot.terms[index + 1 :]]
-    return _Plan(terms, index, _item(term, keys))
-
-
-# -- the transaction --------------------------------------------------------------------------
-
-
-Planner = Callable[[_Snapshot], _Plan]
-
-
-def _transaction(path: Path, planner: Planner, dry_run: bool) -> tuple[_Plan, str, bool]:
-    """Lock, read, plan, check, write: the plan, the new text and whether it was rewritten."""
-    with _locked(path):
-        snapshot = _read(path)
-        plan = planner(snapshot)
-        _check_terms(path, plan.terms)
-        text, rewritten = _new_text(snapshot, plan)
-        if not dry_run:
-            _write(path, text)
-    return plan, text, rewritten
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    from filelock import FileLock, Timeout
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileAccessError(f"{path}: cannot write: folder {folder} does not exist")
-    lock_path = folder / f".{path.name}.lock"
-    lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise FileAccessError(
-            f"{path}: another process has held {lock_path} for {LOCK_TIMEOUT:.0f} s; try again"
-        ) from None
-    except OSError as exc:
-        raise FileAccessError(f"{path}: cannot lock {lock_path}: {exc.strerror}") from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _read(path: Path) -> _Snapshot:
-    if not path.exists():
-        return _Snapshot(path, None, [], [], [])
-    from glossary.text.fileio import decode_utf8
-
-    name = str(path)
-    text = decode_utf8(read_bytes(path), name)
-    parsed, problems = parse(text, name)
-    problems = problems or check(parsed.raws, parsed.lines, name)
-    if problems:
-        raise TermBaseError(f"{problems[0]} (nothing was written)")
-    terms = [term_from_dict(raw) for raw in parsed.raws]
-    return _Snapshot(path, text, terms, list(parsed.raws), list(parsed.lines), parsed.kind)
-
-
-def _check_terms(path: Path, terms: list[Term]) -> None:
-    """Refuse a new or changed term the validator would refuse (a bad id, tone numbers)."""
-    problems = check([term.to_dict() for term in terms], [0] * len(terms), str(path))
-    if problems:
-        problem = problems[0]
-        raise InputError(f"term '{problem.term_id}': {problem.field}: {problem.message}")
-
-
-def _new_text(snapshot: _Snapshot, plan: _Plan) -> tuple[str, bool]:
-    """The new file text, spliced when possible; and whether the house writer wrote it all."""
-    if snapshot.text is not None:
-        spliced: str | None
-        if plan.index is None:
-            last = snapshot.lines[len(snapshot.raws) - 1] if snapshot.raws else None
-            spliced = splice.append_term(snapshot.text, last, plan.items or "")
-        else:
-            spliced = splice.replace_term(snapshot.text, snapshot.lines[plan.index], plan.items)
-        if spliced is not None and _parses_to(spliced, plan.terms, snapshot.path):
-            return spliced, False
-    return dump(plan.terms, snapshot.kind), snapshot.text is not None
-
-
-def _parses_to(text: str, terms: list[Term], path: Path) -> bool:
-    parsed, problems = parse(text, str(path))
-    if problems or check(parsed.raws, parsed.lines, str(path)):
-        return False
-    return [term_from_dict(raw) for raw in parsed.raws] == terms
-
-
-def _lines_of(text: str) -> dict[str, int]:
-    """The line each term of `text` starts on, by id."""
-    parsed, _ = parse(text, "")
-    return {
-        str(raw.get("id")): line
-        for raw, line in zip(parsed.raws, parsed.lines, strict=True)
-        if isinstance(raw, dict)
-    }
-
-
-def _write(path: Path, text: str) -> None:
-    def chunks() -> Iterator[str]:
-        half = len(text) // 2
-        yield text[:half]
-        hold = os.environ.get(HOLD_WRITE)
-        if hold:
-            Path(hold).write_text("writing\n", encoding="utf-8")
-            time.sleep(60)
-        yield text[half:]
-
-    write_atomic_chunks(path, chunks())
+    return Plan(terms, index, _item(term, keys))
