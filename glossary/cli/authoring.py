@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from glossary.cli.options import JsonOption, TermbaseOption, writable_termbase
+from glossary.cli.options import JsonOption, writable_termbase
 from glossary.errors import InputError
 
 if TYPE_CHECKING:
@@ -48,6 +49,16 @@ IdOption = Annotated[
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the change's YAML; write nothing.")
+]
+TermbaseOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--termbase",
+        "-t",
+        help="The term base to change: the first one given (add creates it if missing) "
+        "[env: GLOSSARY_TERMBASE, its first path; never the bundled term base].",
+        show_default=False,
+    ),
 ]
 KeyArgument = Annotated[str, typer.Argument(help="The term's id or headword.")]
 
