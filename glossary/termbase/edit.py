@@ -12,7 +12,7 @@ from glossary.errors import InputError, TermNotFoundError
 from glossary.model import Term
 from glossary.termbase import splice
 from glossary.termbase.enrich import id_from_pinyin
-from glossary.termbase.transaction import Plan, Planner, Snapshot, lines_of, transaction
+from glossary.termbase.transaction import Plan, Planner, Snapshot, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ def add_term(
         if found is None:
             new = _unique_id(term, snapshot)
             outcome.append((new, "added"))
-            return Plan([*snapshot.terms, new], None, _item(new))
+            return Plan([*snapshot.terms, new], None, _item(new), (new,))
         if not update:
             raise InputError(
                 f"{term.headword} is already {snapshot.describe(found)}: change it with "
@@ -84,12 +84,14 @@ def add_terms(
                 new = _unique_id(term, snapshot)
                 snapshot.terms.append(new)
                 added.append(new)
-        return Plan(list(snapshot.terms), None, "".join(_item(term) for term in added))
+        items = "".join(_item(term) for term in added)
+        return Plan(list(snapshot.terms), None, items, tuple(added))
 
-    _, text, rewritten = transaction(Path(path), plan, dry_run)
-    lines = lines_of(text) if added else {}
+    done = transaction(Path(path), plan, dry_run)
     return [
-        EditResult("added", t, Path(path), _item(t), lines.get(t.id, 0), rewritten, dry_run)
+        EditResult(
+            "added", t, Path(path), _item(t), done.lines.get(t.id, 0), done.rewritten, dry_run
+        )
         for t in added
     ]
 
@@ -125,12 +127,12 @@ def remove_term(path: str | Path, key: str, *, dry_run: bool = False) -> EditRes
 def _result(
     path: Path, planner: Planner, outcome: list[tuple[Term, str]], dry_run: bool
 ) -> EditResult:
-    plan, text, rewritten = transaction(path, planner, dry_run)
+    done = transaction(path, planner, dry_run)
     term, action = outcome[0]
     if action == "removed":
-        return EditResult(action, term, path, _item(term), 0, rewritten, dry_run)
-    line = lines_of(text).get(term.id, 0)
-    return EditResult(action, term, path, plan.items or "", line, rewritten, dry_run)
+        return EditResult(action, term, path, _item(term), 0, done.rewritten, dry_run)
+    line = done.lines.get(term.id, 0)
+    return EditResult(action, term, path, done.plan.items or "", line, done.rewritten, dry_run)
 
 
 # -- term-level helpers -----------------------------------------------------------------------
@@ -200,4 +202,4 @@ def _replaced(snapshot: Snapshot, index: int, term: Term) -> Plan:
     raw = snapshot.raws[index]
     keys = [str(key) for key in raw] if isinstance(raw, dict) else None
     terms = [*snapshot.terms[:index], term, *snapshot.terms[index + 1 :]]
-    return Plan(terms, index, _item(term, keys))
+    return Plan(terms, index, _item(term, keys), (term,))

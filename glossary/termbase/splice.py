@@ -12,12 +12,14 @@ result and falls back to the house writer when the splice does not give the expe
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from glossary.model import FIELD_ORDER
 from glossary.termbase.yaml_io import to_yaml
 
 ITEM_START = re.compile(r"( *)- ")
+LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 TERMS_KEY = re.compile(r"terms:[ \t]*(?:\[\][ \t]*|~[ \t]*|null[ \t]*)?(?:#.*)?\r?\n?")
 
 
@@ -67,31 +69,51 @@ def ordered_like(data: dict[str, Any], keys: list[str]) -> dict[str, Any]:
     return {key: data[key] for key in order}
 
 
-def replace_term(text: str, start_line: int, item: str | None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class Spliced:
+    """The new text; the 1-based line the inserted items start on (0 when nothing was
+    inserted); and the lines of the term the splice was placed by (replaced, removed, or the
+    last one appended after), dedented, for the caller to check they are exactly that term."""
+
+    text: str
+    line: int
+    neighbour: str
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of `text`, each with its `\n` (only `\n` ends a line, as in the loader's
+    line numbers for files glossary writes)."""
+    return LINE.findall(text)
+
+
+def replace_term(text: str, start_line: int, item: str | None) -> Spliced | None:
     """`text` with the term starting at 1-based `start_line` replaced by `item` (removed when
     None); None when the term's lines cannot be found."""
-    lines = text.splitlines(keepends=True)
+    lines = lines_of(text)
     span = term_span(lines, start_line - 1)
     if span is None:
         return None
     begin, end, dash = span
     new = [] if item is None else [_reindent(item, dash)]
-    return "".join([*lines[:begin], *new, *lines[end:]])
+    joined = "".join([*lines[:begin], *new, *lines[end:]])
+    return Spliced(joined, begin + 1 if item else 0, _dedent(lines[begin:end], dash))
 
 
-def append_term(text: str, last_start_line: int | None, item: str) -> str | None:
+def append_term(text: str, last_start_line: int | None, item: str) -> Spliced | None:
     """`text` with `item` after the term starting at 1-based `last_start_line` (the last one),
     or as the first term under an empty `terms:`; None when neither can be found."""
-    lines = text.splitlines(keepends=True)
+    lines = lines_of(text)
     if last_start_line is not None:
         span = term_span(lines, last_start_line - 1)
         if span is None:
             return None
-        _, end, dash = span
-        return _insert(lines, end, _reindent(item, dash))
+        begin, end, dash = span
+        neighbour = _dedent(lines[begin:end], dash)
+        return Spliced(_insert(lines, end, _reindent(item, dash)), end + 1, neighbour)
     for index, line in enumerate(lines):
         if TERMS_KEY.fullmatch(line):
-            return _insert([*lines[:index], "terms:\n", *lines[index + 1 :]], index + 1, item)
+            lines = [*lines[:index], "terms:\n", *lines[index + 1 :]]
+            return Spliced(_insert(lines, index + 1, item), index + 2, "")
     return None
 
 
@@ -102,4 +124,8 @@ def _insert(lines: list[str], at: int, item: str) -> str:
 
 
 def _reindent(item: str, dash: int) -> str:
-    return "".join(" " * dash + line for line in item.splitlines(keepends=True))
+    return "".join(" " * dash + line for line in lines_of(item))
+
+
+def _dedent(lines: list[str], dash: int) -> str:
+    return "".join(line[dash:] if not line[:dash].strip() else line for line in lines)

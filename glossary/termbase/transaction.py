@@ -18,14 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from glossary.errors import FileAccessError, InputError, TermBaseError
 from glossary.model import Term, term_from_dict
 from glossary.termbase import splice
 from glossary.termbase.load import parse
 from glossary.termbase.save import dump
 from glossary.termbase.validate import check
+from glossary.termbase.yaml_io import yaml_loader
 from glossary.text.fileio import decode_utf8, read_bytes, write_atomic_chunks
 
+WHOLE_CHECK = 2_000_000
+"""Characters up to which a spliced text is parsed back whole before it is written; above, the
+splice is checked where it was made (the lines cut, or the last term appended after, must be
+exactly the term the loader saw there), so one change to a large base costs one parse."""
 LOCK_TIMEOUT = 60.0
 """Seconds to wait for another writer before giving up."""
 HOLD_WRITE = "GLOSSARY_HOLD_WRITE"
@@ -70,21 +77,34 @@ class Plan:
     terms: list[Term]
     index: int | None
     items: str | None
+    written: tuple[Term, ...] = ()
+    """The terms whose YAML `items` holds, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a transaction did: its plan, the new text, whether the house writer wrote it whole,
+    and the line each written term now starts on."""
+
+    plan: Plan
+    text: str
+    rewritten: bool
+    lines: dict[str, int]
 
 
 Planner = Callable[[Snapshot], Plan]
 
 
-def transaction(path: Path, planner: Planner, dry_run: bool) -> tuple[Plan, str, bool]:
-    """Lock, read, plan, check, write: the plan, the new text and whether it was rewritten."""
+def transaction(path: Path, planner: Planner, dry_run: bool) -> Outcome:
+    """Lock, read, plan, check, write."""
     with _locked(path):
         snapshot = _read(path)
         plan = planner(snapshot)
-        _check_terms(path, plan.terms)
-        text, rewritten = _new_text(snapshot, plan)
+        _check_terms(path, list(plan.written))
+        outcome = _new_text(snapshot, plan)
         if not dry_run:
-            _write(path, text)
-    return plan, text, rewritten
+            _write(path, outcome.text)
+    return outcome
 
 
 @contextmanager
@@ -131,18 +151,45 @@ def _check_terms(path: Path, terms: list[Term]) -> None:
         raise InputError(f"term '{problem.term_id}': {problem.field}: {problem.message}")
 
 
-def _new_text(snapshot: Snapshot, plan: Plan) -> tuple[str, bool]:
-    """The new file text, spliced when possible; and whether the house writer wrote it all."""
+def _new_text(snapshot: Snapshot, plan: Plan) -> Outcome:
+    """The new file text, spliced when the splice checks out, else written whole."""
     if snapshot.text is not None:
-        spliced: str | None
-        if plan.index is None:
-            last = snapshot.lines[len(snapshot.raws) - 1] if snapshot.raws else None
-            spliced = splice.append_term(snapshot.text, last, plan.items or "")
-        else:
-            spliced = splice.replace_term(snapshot.text, snapshot.lines[plan.index], plan.items)
-        if spliced is not None and _parses_to(spliced, plan.terms, snapshot.path):
-            return spliced, False
-    return dump(plan.terms, snapshot.kind), snapshot.text is not None
+        spliced = _spliced(snapshot, plan)
+        if spliced is not None:
+            return Outcome(plan, spliced.text, False, _item_lines(spliced.line, plan))
+    text = dump(plan.terms, snapshot.kind)
+    return Outcome(plan, text, snapshot.text is not None, _lines_in(text))
+
+
+def _spliced(snapshot: Snapshot, plan: Plan) -> splice.Spliced | None:
+    """The splice, when the lines it was placed by are exactly the term the loader saw there
+    and (for a file of up to WHOLE_CHECK characters) the new text parses back to the plan."""
+    assert snapshot.text is not None
+    if plan.index is None:
+        last = len(snapshot.raws) - 1
+        start = snapshot.lines[last] if snapshot.raws else None
+        spliced = splice.append_term(snapshot.text, start, plan.items or "")
+        neighbour = snapshot.raws[last] if snapshot.raws else None
+    else:
+        start = snapshot.lines[plan.index]
+        spliced = splice.replace_term(snapshot.text, start, plan.items)
+        neighbour = snapshot.raws[plan.index]
+    if spliced is None or not _is_item(spliced.neighbour, neighbour):
+        return None
+    if len(spliced.text) <= WHOLE_CHECK and not _parses_to(spliced.text, plan.terms, snapshot.path):
+        return None
+    return spliced
+
+
+def _is_item(text: str, raw: Any) -> bool:
+    """Whether `text` is a YAML sequence of exactly one item, `raw` (or empty for no item)."""
+    if raw is None:
+        return not text
+    try:
+        loaded = yaml.load(text, Loader=yaml_loader())
+    except yaml.YAMLError:
+        return False
+    return bool(loaded == [raw])
 
 
 def _parses_to(text: str, terms: list[Term], path: Path) -> bool:
@@ -152,7 +199,17 @@ def _parses_to(text: str, terms: list[Term], path: Path) -> bool:
     return [term_from_dict(raw) for raw in parsed.raws] == terms
 
 
-def lines_of(text: str) -> dict[str, int]:
+def _item_lines(first: int, plan: Plan) -> dict[str, int]:
+    """The line each written term starts on, its items starting at line `first`."""
+    lines: dict[str, int] = {}
+    line = first
+    for term in plan.written:
+        lines[term.id] = line
+        line += len(splice.lines_of(splice.item_text(term.to_dict())))
+    return lines
+
+
+def _lines_in(text: str) -> dict[str, int]:
     """The line each term of `text` starts on, by id."""
     parsed, _ = parse(text, "")
     return {
