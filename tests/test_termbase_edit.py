@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from glossary.model import Term
+from glossary.termbase import transaction
 from glossary.termbase.edit import TermChange, add_term, edit_term, remove_term
 from glossary.termbase.load import load
 
@@ -91,3 +94,20 @@ def test_a_dry_run_writes_nothing_and_says_what_it_would_write(tmp_path: Path) -
     result = add_term(path, Term(id="", headword="丙", pinyin="bǐng", en=""), dry_run=True)
     assert result.dry_run and result.yaml.startswith("- id: bing\n")
     assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def test_a_misjudged_span_is_caught_where_the_splice_was_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A block scalar whose last line looks like a comment: the span stops short of it. With
+    the whole-text check off (as for a large file), the local check still refuses the splice."""
+    monkeypatch.setattr(transaction, "WHOLE_CHECK", 0)
+    text = (
+        "version: 1\nterms:\n- id: a\n  headword: 甲\n  pinyin: jiǎ\n"
+        "  note: |\n    text\n    # not a comment\n"
+    )
+    path = write(tmp_path, text)
+    result = edit_term(path, "a", TermChange({"en": "first"}))
+    assert result.rewritten
+    (term,) = load(path).terms
+    assert term.en == "first" and term.note == "text\n# not a comment\n"
