@@ -54,41 +54,47 @@ def extract(
     from glossary.render import candidates as render
     from glossary.render.terms import choose_mode
     from glossary.scan.document import scanner_of
+    from glossary.termbase.locations import writable_path
     from glossary.text.documents import read_document
 
     if pick is not None and into is None:
         raise InputError("--pick chooses what --into writes: give --into PATH too")
+    ranks = _ranks(pick) if pick is not None else None  # bad input fails before the work
+    target = writable_path([into]) if into is not None else None
     document = read_document(file, encoding)
     with build_progress() as progress:
         store = open_store(termbase_paths(ctx, termbase), progress)
     found = find_candidates(document.text, known_to(scanner_of(store)), limit)
     render.candidate_list(found, choose_mode(as_json))
-    if into is not None:
-        _write_drafts(into, _picked(found, pick), Path(document.name).name)
+    if target is not None:
+        _write_drafts(target, _picked(found, ranks), Path(document.name).name)
 
 
-def _picked(found: list[Candidate], pick: str | None) -> list[Candidate]:
-    if pick is None:
-        return found
-    ranks: list[int] = []
+def _ranks(pick: str) -> list[tuple[int, int]]:
+    """The ranges of ranks `--pick` names (`1,3-5` -> (1, 1), (3, 5))."""
+    ranges: list[tuple[int, int]] = []
     for piece in pick.split(","):
         match = PICK.fullmatch(piece)
-        if match is None:
+        if match is None or int(match.group(2) or match.group(1)) < int(match.group(1)):
             raise InputError(f"--pick {pick!r}: use rank numbers and ranges, such as 1,3-5")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        ranks.extend(range(first, last + 1))
-    wrong = [rank for rank in ranks if not 1 <= rank <= len(found)]
-    if wrong:
-        raise InputError(f"--pick: no candidate ranked {wrong[0]} (there are {len(found)})")
+        ranges.append((int(match.group(1)), int(match.group(2) or match.group(1))))
+    return ranges
+
+
+def _picked(found: list[Candidate], ranges: list[tuple[int, int]] | None) -> list[Candidate]:
+    if ranges is None:
+        return found
+    for first, last in ranges:
+        wrong = first if first < 1 else last if last > len(found) else None
+        if wrong is not None:
+            raise InputError(f"--pick: no candidate ranked {wrong} (there are {len(found)})")
+    ranks = [rank for first, last in ranges for rank in range(first, last + 1)]
     return [found[rank - 1] for rank in dict.fromkeys(ranks)]
 
 
-def _write_drafts(into: Path, chosen: list[Candidate], document: str) -> None:
+def _write_drafts(target: Path, chosen: list[Candidate], document: str) -> None:
     from glossary.termbase.edit import add_terms
-    from glossary.termbase.locations import writable_path
 
-    target = writable_path([into])
     results = add_terms(target, [_draft(candidate, document) for candidate in chosen])
     skipped = len(chosen) - len(results)
     note = f" ({skipped} already there)" if skipped else ""
