@@ -100,7 +100,7 @@ def transaction(path: Path, planner: Planner, dry_run: bool) -> Outcome:
     with _locked(path):
         snapshot = _read(path)
         plan = planner(snapshot)
-        _check_terms(path, list(plan.written))
+        _check_terms(path, list(plan.written), snapshot.kind)
         outcome = _new_text(snapshot, plan)
         if not dry_run:
             _write(path, outcome.text)
@@ -136,16 +136,18 @@ def _read(path: Path) -> Snapshot:
     name = str(path)
     text = decode_utf8(read_bytes(path), name)
     parsed, problems = parse(text, name)
-    problems = problems or check(parsed.raws, parsed.lines, name)
+    problems = problems or check(
+        parsed.raws, parsed.lines, name, parsed.kind, controls="\\" in text
+    )
     if problems:
         raise TermBaseError(f"{problems[0]} (nothing was written)")
     terms = [term_from_dict(raw) for raw in parsed.raws]
     return Snapshot(path, text, terms, list(parsed.raws), list(parsed.lines), parsed.kind)
 
 
-def _check_terms(path: Path, terms: list[Term]) -> None:
+def _check_terms(path: Path, terms: list[Term], kind: str) -> None:
     """Refuse a new or changed term the validator would refuse (a bad id, tone numbers)."""
-    problems = check([term.to_dict() for term in terms], [0] * len(terms), str(path))
+    problems = check([term.to_dict() for term in terms], [0] * len(terms), str(path), kind)
     if problems:
         problem = problems[0]
         raise InputError(f"term '{problem.term_id}': {problem.field}: {problem.message}")
@@ -194,7 +196,7 @@ def _is_item(text: str, raw: Any) -> bool:
 
 def _parses_to(text: str, terms: list[Term], path: Path) -> bool:
     parsed, problems = parse(text, str(path))
-    if problems or check(parsed.raws, parsed.lines, str(path)):
+    if problems or check(parsed.raws, parsed.lines, str(path), parsed.kind, controls="\\" in text):
         return False
     return [term_from_dict(raw) for raw in parsed.raws] == terms
 
