@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from glossary.extract.candidates import Candidate
+from glossary.render.safe import rich_text, visible
 from glossary.render.terms import Mode, console, plain_row, write_json
 
 COLUMNS = ("rank", "text", "score", "count", "line", "reason", "context")
@@ -24,10 +25,9 @@ def candidate_list(candidates: Sequence[Candidate], mode: Mode) -> None:
         out = sys.stdout
         out.write(plain_row(COLUMNS) + "\n")
         for row in rows:
-            out.write(plain_row(row) + "\n")
+            out.write(plain_row(visible(str(value)) for value in row) + "\n")
         return
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(show_edge=False, header_style="bold")
     for column in COLUMNS:
@@ -35,5 +35,5 @@ def candidate_list(candidates: Sequence[Candidate], mode: Mode) -> None:
             column, justify="right" if column in ("rank", "score", "count") else "left"
         )
     for row in rows:
-        table.add_row(*(Text(str(value)) for value in row))  # Text: no markup in the data
+        table.add_row(*(rich_text(str(value)) for value in row))  # no markup, no controls
     console().print(table)
