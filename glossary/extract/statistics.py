@@ -63,7 +63,8 @@ def noun_phrases(words: Sequence[Word]) -> Iterator[Found]:
     heads = compounds.families([p for p in phrases if MIN_CHARS <= _length(p) <= MAX_CHARS])
     for phrase in phrases:
         family = heads.get(phrase[-1][0], 0) if phrase else 0
-        yield from _phrase(phrase, compounds.adjustment(phrase, family))
+        if len(phrase) >= 2 and MIN_CHARS <= _length(phrase) <= MAX_CHARS:
+            yield from _phrase(phrase, compounds.adjustment(phrase, family))
         for core in compounds.nested_core(phrase, family, MIN_CHARS):
             yield from _phrase(core, compounds.adjustment(core, 0))
 
