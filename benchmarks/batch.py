@@ -63,9 +63,7 @@ def numbered(term) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
     from glossary.text.pinyin import Syllable, split_syllables
 
     return [
-        (s.base, s.tone)
-        for s in split_syllables(term.pinyin.lower())
-        if isinstance(s, Syllable)
+        (s.base, s.tone) for s in split_syllables(term.pinyin.lower()) if isinstance(s, Syllable)
     ]
 
 
@@ -210,7 +208,9 @@ def annotate(paths: list[Path], env: dict[str, str], work: Path) -> dict[str, ob
     page.write_text(text[:1500], encoding="utf-8")
     big.write_text(text, encoding="utf-8")
     one_page, page_rss = median_run([*glossary, "annotate", str(page), *flags], env)
-    result = run([*glossary, "annotate", str(big), "--format", "jsonl", *flags], env=env, timeout=600)
+    result = run(
+        [*glossary, "annotate", str(big), "--format", "jsonl", *flags], env=env, timeout=600
+    )
     megabytes = len(text.encode("utf-8")) / 1e6
     return {
         "page_s": one_page,
@@ -224,7 +224,9 @@ def print_figures(figures: dict) -> None:  # type: ignore[type-arg]
     load = figures["load"]
     print(f"load average at start: {load}")
     build = figures["build"]
-    print(f"index build: {build['s']:.1f} s, peak {build['rss_mb']:.0f} MB (target <= 20 s, 400 MB)")
+    print(
+        f"index build: {build['s']:.1f} s, peak {build['rss_mb']:.0f} MB (target <= 20 s, 400 MB)"
+    )
     inp = figures["in_process"]
     print(f"\nin one process ({figures['queries']} queries, seed {figures['seed']}):")
     print(f"  {pad('kind', 18)} {'median':>9} {'p99':>9} {'max':>9} {'recall@5':>9}")
@@ -254,7 +256,8 @@ def print_figures(figures: dict) -> None:  # type: ignore[type-arg]
     if "annotate" in figures:
         ann = figures["annotate"]
         print(
-            f"\nannotate: one page {ann['page_s']:.3f} s ({ann['page_rss_mb']:.0f} MB; target <= 0.5 s);"
+            f"\nannotate: one page {ann['page_s']:.3f} s ({ann['page_rss_mb']:.0f} MB;"
+            " target <= 0.5 s);"
             f" 1 MB jsonl {ann['jsonl_mbs']:.2f} MB/s ({ann['jsonl_rss_mb']:.0f} MB; target >= 3)"
         )
 
