@@ -7,7 +7,11 @@ only given to `_name_match` when it equals or contains the query (otherwise it r
 a reading entry only to `pinyin_match` when one of its characters is the query's first
 character or has a reading starting with it (every way `pinyin_match` takes a piece of the
 query starts so); and rapidfuzz leaves out scores under the cut-off divided by the scorer's
-weight (they cannot lift the combined score to the cut-off)."""
+weight (they cannot lift the combined score to the cut-off).
+
+Equal scores are listed by the terms' ranks (`glossary.index.frequency.term_ranks`: term
+base, then how common the headword is in jieba's counts, then term order), computed here
+from the same counts: issue 11 changed the tie-break from term order to that rank."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from glossary.index import rows as index
+from glossary.index.frequency import term_ranks
 from glossary.index.rows import Units
 from glossary.model import TermBase
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
@@ -38,13 +43,16 @@ class Reference:
         chars = {c for t, _ in self.terms for n in t.names() for c in n if is_hanzi(c)}
         chars |= {c for t, _ in self.terms for c in t.definition_zh if is_hanzi(c)}
         self.traditional = traditional_table(chars)
+        headwords = [fold(t.headword, self.traditional) for t, _ in self.terms]
+        self.ranks = term_ranks(headwords, [position for _, position in self.terms])
         self.names: list[tuple[int, str, str]] = []
         self.readings: list[tuple[int, Units, set[str]]] = []
-        for number, (term, _) in enumerate(self.terms):
+        for number, (term, position) in enumerate(self.terms):
+            gloss = bases[position].kind == "dictionary"  # its English has no reading entry
             for kind, raw in index.names(term):
                 name = fold(raw, self.traditional)
                 self.names.append((number, kind, name))
-                if any(is_hanzi(c) for c in name):
+                if any(is_hanzi(c) for c in name) and not (kind == "english" and gloss):
                     own = term.pinyin if kind == "headword" else ""
                     units = index.units(name, own)
                     keys = {c for c, _ in units} | {r[0] for _, rs in units for r in rs}
@@ -85,9 +93,7 @@ class Reference:
                     offer(number, 0.8 * score, "fuzzy", name)
             for number, score, words in self.full_text(folded):
                 offer(number, score, "full-text", words)
-        ranked = sorted(
-            best.items(), key=lambda item: (-item[1][0], self.terms[item[0]][1], item[0])
-        )
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self.ranks[item[0]]))
         matches = tuple(
             (
                 self.terms[number][0].id,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from glossary.text.pinyin import is_hanzi
 MIN_SCORE = 45.0
 MAX_GRAMS = 8  # bigrams of a Chinese query looked up (candidates are checked whole anyway)
 FUZZY_CUTOFF = 75.0
+TOP_PINYIN = 92.0  # the best score pinyin_match gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +84,26 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
         if found:
             offer(number, found[0], found[1], name)
     if any(ch.isascii() and ch.isalpha() for ch in folded):
+        # Candidates come in rank order, and none scores above TOP_PINYIN: once `limit` terms
+        # score that much, every later one would be listed after them.
+        strong = {number for number, (score, _, _) in best.items() if score >= TOP_PINYIN}
         for number, units in _reading_candidates(store, query):
+            if len(strong) >= limit:
+                break
             scored = pinyin_match(query, units)
             if scored:
                 offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
+                if scored[0] >= TOP_PINYIN:
+                    strong.add(number)
     if not best or max(score for score, _, _ in best.values()) < 90:
         for number, score, name in _fuzzy(store, query):
             offer(number, score, "fuzzy", name)
         for number, score, words in _full_text(store, folded):
             offer(number, score, "full-text", words)
+    ranks = store.ranks(best)
     ranked = sorted(
         ((score, kind, matched, number) for number, (score, kind, matched) in best.items()),
-        key=lambda item: (-item[0], store.termbase_of(item[3]), item[3]),
+        key=lambda item: (-item[0], ranks[item[3]]),
     )
     matches = tuple(
         Match(
@@ -126,15 +136,12 @@ def _name_candidates(store: Store, query: str) -> list[Row]:
     return sorted(set(rows))
 
 
-def _reading_candidates(store: Store, query: Query) -> list[tuple[int, Units]]:
-    """(term number, units) of every reading entry pinyin_match can match, in entry order."""
+def _reading_candidates(store: Store, query: Query) -> Iterator[tuple[int, Units]]:
+    """(term number, units) of every reading entry pinyin_match can match, in rank order."""
     keys = query_keys(query.plain, store.literals, store.letters)
     if keys is None:
-        return []
-    return [
-        (number, units)
-        for _, number, units in store.readings(keys.chains, keys.chain_prefixes, keys.heads)
-    ]
+        return iter(())
+    return store.readings(keys.chains, keys.chain_prefixes, keys.heads)
 
 
 # -- names: exact, alias, English, fragments -----------------------------------------------
