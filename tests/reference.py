@@ -11,7 +11,11 @@ weight (they cannot lift the combined score to the cut-off).
 
 Equal scores are listed by the terms' ranks (`glossary.index.frequency.term_ranks`: term
 base, then how common the headword is in jieba's counts, then term order), computed here
-from the same counts: issue 11 changed the tie-break from term order to that rank."""
+from the same counts: issue 11 changed the tie-break from term order to that rank. Issue 15
+changed three things here as in the search: results are labelled by `labels.label` (a fuzzy
+match that is a prefix of words is `prefix`, one against the id of a term the pinyin matched
+is `pinyin`), guesses far below the best real match are dropped (`labels.without_weak_tail`),
+and a suggestion must be `labels.close` to the query."""
 
 from __future__ import annotations
 
@@ -27,9 +31,10 @@ from glossary.index import rows as index
 from glossary.index.frequency import term_ranks
 from glossary.index.rows import Units
 from glossary.model import TermBase
+from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
 from glossary.search.query import Query
-from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, _name_match
+from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, SUGGESTION_CUTOFF, _name_match
 from glossary.text.folding import fold, traditional_table
 from glossary.text.pinyin import is_hanzi
 
@@ -66,9 +71,11 @@ class Reference:
         self.lengths = [sum(counts.values()) for counts in self.counts]
 
     def search(self, query: str, limit: int = 5) -> Result:
+        query = query.strip()[: max(len(name) for _, _, name in self.names)]
         typed = Query.of(query, self.traditional)
         folded = typed.folded
         best: dict[int, tuple[float, str, str]] = {}
+        pinyin_terms: set[int] = set()
 
         def offer(number: int, score: float, kind: str, matched: str) -> None:
             if score > best.get(number, (0.0, "", ""))[0]:
@@ -85,6 +92,7 @@ class Reference:
                 if first in keys:
                     scored = pinyin_match(typed, units)
                     if scored:
+                        pinyin_terms.add(number)
                         offer(number, scored[0], scored[1], "".join(u[0] for u in units))
         if not best or max(score for score, _, _ in best.values()) < 90:
             if len(folded) >= 2:
@@ -93,7 +101,19 @@ class Reference:
                     offer(number, 0.8 * score, "fuzzy", name)
             for number, score, words in self.full_text(folded):
                 offer(number, score, "full-text", words)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self.ranks[item[0]]))
+        ranked = sorted(
+            (
+                (
+                    score,
+                    label(kind, folded, matched, self.terms[n][0].id, n in pinyin_terms),
+                    matched,
+                    n,
+                )
+                for n, (score, kind, matched) in best.items()
+                if score >= MIN_SCORE
+            ),
+            key=lambda item: (-item[0], self.ranks[item[3]]),
+        )
         matches = tuple(
             (
                 self.terms[number][0].id,
@@ -102,12 +122,13 @@ class Reference:
                 round(score, 1),
                 matched,
             )
-            for number, (score, kind, matched) in ranked
-            if score >= MIN_SCORE
+            for score, kind, matched, number in without_weak_tail(ranked)
         )[:limit]
         suggestions: list[str] = []
         if not matches and folded:
-            for position, _ in self.fuzzy(folded, 40.0):
+            for position, _ in self.fuzzy(folded, SUGGESTION_CUTOFF):
+                if not close(folded, self.names[position][2]):
+                    continue
                 headword = self.terms[self.names[position][0]][0].headword
                 if headword not in suggestions:
                     suggestions.append(headword)

@@ -3,7 +3,8 @@
 Tables (every name is folded: lower-case ASCII, half-width, simplified characters):
 
 - `meta(key, value)`: the content key, the term bases (names, kinds, first term numbers), the
-  traditional->simplified table, the full-text totals and the scanner's tables, as JSON;
+  traditional->simplified table, the full-text totals, the length of the longest name and the
+  scanner's tables, as JSON;
 - `terms(number, termbase, id, length, rank, data)`: each term as stored (JSON), numbered across
   the term bases in order; `length` is its count of full-text tokens, `rank` its place when
   scores tie (`glossary.index.frequency`: term base, then how common its headword is);
@@ -122,6 +123,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         "term_count": len(terms),
         "length_sum": sum(lengths),
         "literals": "".join(sorted(literals)),
+        "longest_name": db.execute("SELECT max(length(name)) FROM names").fetchone()[0] or 0,
     }
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])

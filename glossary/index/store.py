@@ -36,6 +36,7 @@ class Store:
         self.term_count: int = meta["term_count"]
         self.length_sum: int = meta["length_sum"]
         self.literals: str = meta["literals"]
+        self.longest_name: int = meta["longest_name"]
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
 

@@ -56,15 +56,31 @@ def termbase_traditional(terms: Iterable[Term]) -> dict[str, str]:
 def traditional_table(simplified_chars: Iterable[str]) -> dict[str, str]:
     """Traditional -> simplified for the traditional forms of the given characters.
 
-    Built from MediaWiki's conversion tables (zhconv) at index-build time only.
+    Built from MediaWiki's conversion tables (zhconv's `zhcdict.json`) at index-build time
+    only, read straight from the file: importing zhconv imports pkg_resources (0.1-0.2 s).
     """
-    from zhconv import zhconv
-
     wanted = set(simplified_chars)
-    zhconv.loaddict()
     table = {
         trad: simp
-        for trad, simp in zhconv.zhcdicts["zh2Hans"].items()
+        for trad, simp in _zh2hans().items()
         if len(trad) == 1 and len(simp) == 1 and simp in wanted and trad != simp
     }
     return dict(sorted(table.items()))
+
+
+def _zh2hans() -> dict[str, str]:
+    import json
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("zhconv")
+    if spec is not None and spec.origin is not None:
+        try:
+            data = json.loads((Path(spec.origin).parent / "zhcdict.json").read_bytes())
+            return dict(data["zh2Hans"])
+        except (OSError, ValueError, KeyError):
+            pass
+    from zhconv import zhconv
+
+    zhconv.loaddict()
+    return dict(zhconv.zhcdicts["zh2Hans"])
