@@ -85,8 +85,9 @@ class Store:
         """`build_tables` of these term bases, computed when the index was built."""
         from glossary.index.scan_tables import ScanTables
 
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()
-        return ScanTables.decode(row[0])
+        sql = "SELECT value FROM meta WHERE key = 'scan_tables'"
+        # the 40 MB text is dropped once parsed: no name holds it while the tables are made
+        return ScanTables.from_json(json.loads(self.db.execute(sql).fetchone()[0]))
 
     # -- candidates for search.py -----------------------------------------------------------
 

@@ -41,16 +41,17 @@ def fold_table(traditional: Mapping[str, str]) -> dict[int, str]:
 
 
 def termbase_traditional(terms: Iterable[Term]) -> dict[str, str]:
-    """Traditional -> simplified for the hanzi of these terms' names and Chinese definitions:
-    the one table an index build folds with (the search index and the scanner alike)."""
+    """Traditional -> simplified for the characters of these terms' names and the hanzi of
+    their Chinese definitions: the one table an index build folds with (the search index and
+    the scanner alike)."""
     from glossary.text.pinyin import is_hanzi
 
     chars: set[str] = set()
     for term in terms:
         for name in term.names():
             chars.update(name)
-        chars.update(term.definition_zh)
-    return traditional_table(ch for ch in chars if is_hanzi(ch))
+        chars.update(ch for ch in term.definition_zh if is_hanzi(ch))
+    return traditional_table(chars)
 
 
 def traditional_table(simplified_chars: Iterable[str]) -> dict[str, str]:
