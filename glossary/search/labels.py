@@ -6,8 +6,8 @@
   labelled `pinyin`. The score stays what it was.
 - A guess (fuzzy or full-text) scoring more than WEAK_GAP under the best result of another kind
   is dropped: `yishu` finds 艺术乡建 by its pinyin (80), and 双金双银 (fuzzy 60.8) is noise.
-- A suggestion for a miss must be `close`: the name has CLOSE of the query's characters in
-  order (`警访诉` suggests 警源、访源、诉源三源治理; `zxxqqq` suggests nothing).
+- A suggestion for a miss must be `close`: a stretch of the name holds CLOSE of the query's
+  characters in order (`警访诉` suggests 警源、访源、诉源三源治理; `zxxqqq` suggests nothing).
 """
 
 from __future__ import annotations
@@ -59,7 +59,14 @@ def without_weak_tail(ranked: Sequence[Ranked]) -> list[Ranked]:
 
 
 def close(query: str, name: str) -> bool:
-    """Whether the name has CLOSE of the query's characters, in the query's order."""
+    """Whether some stretch of the name at most three times the query's length holds CLOSE of
+    the query's characters in the query's order (a long English gloss holds most letters of
+    any short string somewhere)."""
     from rapidfuzz.distance import LCSseq
 
-    return LCSseq.similarity(query, name) >= CLOSE * len(query)
+    need = CLOSE * len(query)
+    width = 3 * len(query)
+    if LCSseq.similarity(query, name) < need:
+        return False
+    starts = range(0, max(len(name) - width, 0) + 1)
+    return any(LCSseq.similarity(query, name[start : start + width]) >= need for start in starts)
