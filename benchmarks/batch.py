@@ -256,8 +256,8 @@ def print_figures(figures: dict) -> None:  # type: ignore[type-arg]
     if "annotate" in figures:
         ann = figures["annotate"]
         print(
-            f"\nannotate: one page {ann['page_s']:.3f} s ({ann['page_rss_mb']:.0f} MB;"
-            " target <= 0.5 s);"
+            f"\nannotate: one page {ann['page_s']:.3f} s "
+            f"({ann['page_rss_mb']:.0f} MB; target <= 0.5 s);"
             f" 1 MB jsonl {ann['jsonl_mbs']:.2f} MB/s ({ann['jsonl_rss_mb']:.0f} MB; target >= 3)"
         )
 

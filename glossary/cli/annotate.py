@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glossary.cli.options import TermbaseOption, termbase_paths
+from glossary.cli.options import TermbaseOption, open_index
+from glossary.render.annotate import FORMATS
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
-class Format(StrEnum):
-    inline = "inline"
-    markdown = "markdown"
-    html = "html"
-    jsonl = "jsonl"
-    terms = "terms"
+    from glossary.model import Term
+    from glossary.render.annotate_stream import Parts
+    from glossary.scan.scanner import Occurrence
+
+Format = StrEnum("Format", {format.name: format.name for format in FORMATS})  # type: ignore[misc]
+FORMATS_HELP = "; ".join(f"{format.name}: {format.help}" for format in FORMATS)
 
 
 def annotate(
@@ -31,9 +35,7 @@ def annotate(
         typer.Option(
             "--format",
             "-f",
-            help="inline: the text with a gloss after each term's first occurrence; markdown: "
-            "footnotes; html: a page with <abbr> titles; jsonl: one object per occurrence; "
-            "terms: the terms used [default: terms on a terminal, inline in a pipe].",
+            help=FORMATS_HELP + " [default: terms on a terminal, inline in a pipe].",
             show_default=False,
         ),
     ] = None,
@@ -44,55 +46,69 @@ def annotate(
         str | None,
         typer.Option(
             "--encoding",
-            help="The input's encoding [default: detect UTF-8, UTF-16/32 with a BOM, GB18030].",
+            help="The input's encoding [default: detect UTF-8, UTF-16/32 with a BOM, GB18030 "
+            "or Big5].",
             show_default=False,
         ),
     ] = None,
     termbase: TermbaseOption = None,
 ) -> None:
     """Find the glossary terms in a document and gloss, footnote or list them."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
-    from glossary.render import annotate as formats
     from glossary.render import terms as render
-    from glossary.scan.document import terms_in
-    from glossary.text.documents import read_document
+    from glossary.scan.document import parts_in
+    from glossary.text.documents import stream_document
 
-    document = read_document(file, encoding)
-    text = document.text
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
-    found = terms_in(store, text)
-    occurrences, terms = found.occurrences, found.terms
+    document = stream_document(file, encoding)
+    store = open_index(ctx, termbase)
+    parts = parts_in(store, document.pieces)
     mode = render.choose_mode(False)
-    chosen = output_format or (Format.terms if mode is render.Mode.TERMINAL else Format.inline)
-    if chosen is Format.terms and mode is render.Mode.TERMINAL:
-        render.console().print(formats.terms_table(formats.term_uses(occurrences, terms)))
-        return
-    if chosen is Format.inline:
-        out = formats.inline(text, occurrences, terms, every=every)
-    elif chosen is Format.markdown:
-        out = formats.markdown(text, occurrences, terms, every=every)
-    elif chosen is Format.html:
-        title = "stdin" if file == "-" else Path(file).name
-        out = formats.html(text, occurrences, terms, title=title)
-    elif chosen is Format.jsonl:
-        out = formats.jsonl(occurrences)
+    chosen = str(output_format or ("terms" if mode is render.Mode.TERMINAL else "inline"))
+    if chosen == "terms" and mode is render.Mode.TERMINAL:
+        from glossary.render import annotate as formats
+        from glossary.render import annotate_stream
+
+        render.console().print(formats.terms_table(annotate_stream.term_uses(parts)))
     else:
-        out = formats.terms_tsv(formats.term_uses(occurrences, terms))
-    write_exactly(out)
+        title = "stdin" if file == "-" else Path(file).name
+        bom = "\ufeff" if chosen == "inline" and document.encoding == "utf-8-sig" else ""
+        write_exactly(bom, _rendered(chosen, parts, every=every, title=title))
+    for warning in document.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
-def write_exactly(out: str) -> None:
-    """Write UTF-8 bytes as they are: no newline translation, whatever the locale."""
+def _rendered(chosen: str, parts: Parts, *, every: bool, title: str) -> Iterable[str]:
+    """The output of format `chosen`, in pieces, from its streamed form; a format of the
+    registry that has none is given the whole text (its memory then grows with the text)."""
+    from glossary.render import annotate as formats
+    from glossary.render import annotate_stream as streamed
+
+    if chosen in streamed.STREAMED:
+        return streamed.STREAMED[chosen](parts, every, title)
+    texts: list[str] = []
+    occurrences: list[Occurrence] = []
+    terms: Mapping[str, Term] = {}
+    for part, known in parts:
+        texts.append(part.text)
+        occurrences.extend(part.occurrences)
+        terms = known
+    page = formats.Page("".join(texts), occurrences, terms, every=every, title=title)
+    return [formats.ANNOTATE_FORMATS[chosen].render(page)]
+
+
+def write_exactly(*pieces: str | Iterable[str]) -> None:
+    """Write UTF-8 bytes as they are, piece by piece: no newline translation, whatever the
+    locale. Each argument is a text or texts to write in turn."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(out)
-        return
     stream.flush()
-    buffer.write(out.encode("utf-8"))
-    buffer.flush()
+    for piece in pieces:
+        for text in [piece] if isinstance(piece, str) else piece:
+            if buffer is None:
+                stream.write(text)
+            else:
+                buffer.write(text.encode("utf-8"))
+    if buffer is not None:
+        buffer.flush()
 
 
 def register(app: typer.Typer) -> None:

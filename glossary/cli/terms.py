@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from glossary.cli.options import JsonOption, TermbaseOption, load_termbases, termbase_paths
+from glossary.cli.options import (
+    JsonOption,
+    TermbaseOption,
+    load_termbases,
+    open_index,
+    termbase_paths,
+)
 from glossary.errors import ExitCode, TermNotFoundError
 
 
@@ -22,19 +28,36 @@ def list_terms(
     render.term_list(rows, render.choose_mode(as_json), show_origin=len(bases) > 1)
 
 
+def complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for `show`: the ids in the index that start with what is typed (the
+    index is opened, not built, when it is there; nothing is ever printed)."""
+    import sqlite3
+
+    from glossary.errors import GlossaryError
+    from glossary.index.database import open_store
+
+    try:  # completion runs no callbacks: the root's --termbase is among its params
+        named = ctx.find_root().params.get("termbase") or ctx.params.get("termbase")
+        return open_store(termbase_paths(ctx, named)).ids_starting(incomplete)
+    except (GlossaryError, OSError, sqlite3.Error):
+        return []
+
+
 def show(
     ctx: typer.Context,
-    term: Annotated[str, typer.Argument(help="The term's id or headword (e.g. eod, 艺术乡建).")],
+    term: Annotated[
+        str,
+        typer.Argument(
+            help="The term's id or headword (e.g. eod, 艺术乡建).", autocompletion=complete_id
+        ),
+    ],
     as_json: JsonOption = False,
     termbase: TermbaseOption = None,
 ) -> None:
     """Show one term in full: both definitions, aliases, status, source."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
     from glossary.render import terms as render
 
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
+    store = open_index(ctx, termbase)
     found = store.find(term.strip())
     if found is not None:
         render.term_detail(found[0], found[1], render.choose_mode(as_json))
@@ -50,18 +73,23 @@ def validate(
     ] = None,
     termbase: TermbaseOption = None,
 ) -> None:
-    """Check a term base; list every problem as file:line: term 'id': field: problem."""
+    """Check a term base; list every problem as file:line: term 'id': field: problem.
+
+    Warnings (homographs in a dictionary) are listed too, but only errors make it exit 1."""
+    from glossary.render.safe import visible
     from glossary.termbase.load import validate as validate_file
 
     paths = [path] if path else termbase_paths(ctx, termbase)
-    count = 0
+    problems = [problem for each in paths for problem in validate_file(each)]
+    for problem in problems:
+        typer.echo(visible(str(problem)))
     for each in paths:
-        problems = validate_file(each)
-        for problem in problems:
-            typer.echo(str(problem))
-        count += len(problems)
-        if not problems:
+        if not any(problem.file == str(each) for problem in problems):
             typer.echo(f"{each}: ok", err=True)
+    warnings = sum(problem.warning for problem in problems)
+    count = len(problems) - warnings
+    if warnings:
+        typer.echo(f"{warnings} warning{'s' if warnings != 1 else ''}", err=True)
     if count:
         typer.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
         raise typer.Exit(int(ExitCode.PROBLEMS))

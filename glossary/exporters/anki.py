@@ -14,10 +14,14 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import itertools
+import os
 import re
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from glossary.errors import FileAccessError
 from glossary.model import Term
 
 MODEL_ID = 1_718_203_705
@@ -30,6 +34,7 @@ FIELDS = (
     "Definition (en)",
     "Aliases",
     "Source",
+    "Note",
     "Card zh-en",
     "Card en-zh",
     "Card pinyin",
@@ -53,12 +58,15 @@ CSS = """\
 .definition { text-align: left; font-size: 0.9em; margin-top: 1em; }
 .definition.en { font-style: italic; }
 .aliases, .source { font-size: 0.75em; color: #6e6e73; margin-top: 0.8em; }
+.note { font-size: 0.8em; text-align: left; margin-top: 0.8em; border-left: 3px solid #c9a227;
+  padding-left: 0.6em; }
 """
 _BACK_DETAILS = """
 {{#Definition (zh)}}<div class="definition">{{Definition (zh)}}</div>{{/Definition (zh)}}
 {{#Definition (en)}}<div class="definition en">{{Definition (en)}}</div>{{/Definition (en)}}
 {{#Aliases}}<div class="aliases">{{Aliases}}</div>{{/Aliases}}
-{{#Source}}<div class="source">{{Source}}</div>{{/Source}}"""
+{{#Source}}<div class="source">{{Source}}</div>{{/Source}}
+{{#Note}}<div class="note">{{Note}}</div>{{/Note}}"""
 TEMPLATES = (
     {
         "name": "Chinese → English",
@@ -110,13 +118,16 @@ def field_values(term: Term, cards: Sequence[str]) -> list[str]:
         term.definition_en,
         "; ".join(term.aliases),
         str(term.source) if term.source else "",
+        term.note,
     ]
     return values + ["y" if kind in cards else "" for kind in CARD_FIELDS]
 
 
 def note_fields(term: Term, cards: Sequence[str]) -> list[str]:
-    """The fields as Anki stores them: HTML, so `<` and `&` are escaped to show as typed."""
-    return [html.escape(value) for value in field_values(term, cards)]
+    """The fields as Anki stores them: HTML, so `<`, `>` and `&` are escaped to show as typed.
+    Quotes are left as they are (a field is element content, not an attribute), so a search
+    for `Earth's` finds the note."""
+    return [html.escape(value, quote=False) for value in field_values(term, cards)]
 
 
 def _model() -> Any:
@@ -152,6 +163,36 @@ def package(
                 tags=anki_tags(term.tags),
             )
         )
-    out = io.BytesIO()
-    genanki.Package(anki_deck).write_to_file(out, timestamp=timestamp)
-    return out.getvalue()
+    return _package_bytes(
+        genanki.Package(anki_deck), time.time() if timestamp is None else timestamp
+    )
+
+
+def _package_bytes(anki_package: Any, timestamp: float) -> bytes:
+    """What genanki's `write_to_file` writes, but with its collection database in a folder of
+    our own that is removed afterwards (genanki leaves it in $TMPDIR), and SQLite's failures
+    (a full disk, a file size limit) as one error."""
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix="glossary-anki-") as folder:
+        collection = os.path.join(folder, "collection.anki2")
+        try:
+            db = sqlite3.connect(collection)
+            try:
+                anki_package.write_to_db(
+                    db.cursor(), timestamp, itertools.count(int(timestamp * 1000))
+                )
+                db.commit()
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            raise FileAccessError(
+                f"the Anki package could not be built in {tempfile.gettempdir()}: {exc}"
+            ) from None
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.write(collection, "collection.anki2")
+            archive.writestr("media", "{}")
+        return out.getvalue()

@@ -2,19 +2,22 @@
 
 `inline`, `markdown`, `html`, `jsonl` and `terms_tsv` are pure functions of the text, its
 occurrences and the terms (text in, text out), so golden files pin them down; only
-`terms_table` builds a Rich renderable. Nothing here reads files or prints.
+`terms_table` builds a Rich renderable. Nothing here reads files or prints. `FORMATS` is the
+registry `glossary annotate --format` is generated from: a new format is a function and an
+entry there (and a golden file, which a test asks for).
 """
 
 from __future__ import annotations
 
-import html as html_escape
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.model import Term
-from glossary.scan.scanner import Occurrence
+
+if TYPE_CHECKING:
+    from glossary.scan.scanner import Occurrence
 
 GLOSS_OPEN, GLOSS_CLOSE = "〔", "〕"
 
@@ -55,13 +58,28 @@ def _newline(text: str) -> str:
 
 def footnote(term: Term, newline: str = "\n") -> str:
     """`[^id]: headword (pinyin) — English. English definition`, then the Chinese definition
-    as an indented continuation line."""
-    head = f"[^{term.id}]: {_named(term)} — {term.en}."
+    as an indented continuation line, each on one line. The term's text is escaped
+    (`markdown_text`), so `<script>` in a term base shows as text and never becomes HTML."""
+
+    def one_line(text: str) -> str:
+        return markdown_text(" ".join(text.split()))
+
+    head = f"[^{term.id}]: {one_line(_named(term))} — {one_line(term.en)}."
     if term.definition_en:
-        head += f" {term.definition_en}"
+        head += f" {one_line(term.definition_en)}"
     if term.definition_zh:
-        head += f"{newline}    {term.definition_zh}"
+        head += f"{newline}    {one_line(term.definition_zh)}"
     return head
+
+
+def markdown_text(text: str) -> str:
+    """Term text that Markdown shows as it is: `<`, `>` and `&` as HTML entities (which every
+    Markdown renderer honours, unlike `\\<`), then a backslash before the punctuation Markdown
+    acts on."""
+    import html as html_escape
+
+    escaped = html_escape.escape(text, quote=False)
+    return "".join("\\" + char if char in "\\`*_[]#|" else char for char in escaped)
 
 
 def markdown(
@@ -94,6 +112,33 @@ def html(
 ) -> str:
     """A standalone HTML page: the escaped text, line breaks kept, each occurrence an
     `<abbr>` whose title gives the headword, pinyin, English and both definitions."""
+    return html_head(title) + html_text(text, occurrences, terms) + HTML_FOOT
+
+
+def html_head(title: str) -> str:
+    """The page up to the text (`html` is head, text, foot; streamed, the text is in parts)."""
+    import html as html_escape
+
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html_escape.escape(title)}</title>\n"
+        "<style>\n"
+        "body { font-family: sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.7; }\n"
+        ".text { white-space: pre-wrap; }\n"
+        "abbr.term { text-decoration: underline dotted; cursor: help; }\n"
+        "</style>\n</head>\n<body>\n"
+        '<div class="text">'
+    )
+
+
+HTML_FOOT = "</div>\n</body>\n</html>\n"
+
+
+def html_text(text: str, occurrences: Sequence[Occurrence], terms: Mapping[str, Term]) -> str:
+    """The escaped text with each occurrence (offsets into `text`) an `<abbr>`."""
+    import html as html_escape
+
     pieces: list[str] = []
     position = 0
     for occurrence in occurrences:
@@ -106,18 +151,7 @@ def html(
         )
         position = occurrence.end
     pieces.append(html_escape.escape(text[position:]))
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html_escape.escape(title)}</title>\n"
-        "<style>\n"
-        "body { font-family: sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.7; }\n"
-        ".text { white-space: pre-wrap; }\n"
-        "abbr.term { text-decoration: underline dotted; cursor: help; }\n"
-        "</style>\n</head>\n<body>\n"
-        f'<div class="text">{"".join(pieces)}</div>\n'
-        "</body>\n</html>\n"
-    )
+    return "".join(pieces)
 
 
 def jsonl(occurrences: Sequence[Occurrence]) -> str:
@@ -168,11 +202,13 @@ def terms_table(uses: Sequence[TermUse]) -> Any:
     """A Rich table of the same rows, for a terminal."""
     from rich.table import Table
 
+    from glossary.render.safe import rich_text
+
     table = Table(show_edge=False, header_style="bold")
     for column in TERMS_COLUMNS:
         table.add_column(column, justify="right" if column in ("count", "first line") else "left")
     for use in uses:
-        table.add_row(*_cells(use))
+        table.add_row(*(rich_text(cell) for cell in _cells(use)))
     return table
 
 
@@ -180,3 +216,50 @@ def _named(term: Term) -> str:
     """The headword with its pinyin, unless the pinyin only repeats it (EOD, not "EOD (EOD)")."""
     same = term.pinyin.replace(" ", "").lower() == term.headword.replace(" ", "").lower()
     return term.headword if same else f"{term.headword} ({term.pinyin})"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What an annotate format is given: the text, its occurrences and their terms, whether to
+    mark every occurrence, and the document's title."""
+
+    text: str
+    occurrences: Sequence[Occurrence]
+    terms: Mapping[str, Term]
+    every: bool = False
+    title: str = "Annotated text"
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateFormat:
+    """One output format of `glossary annotate`: its name, its help, and its renderer."""
+
+    name: str
+    help: str
+    render: Callable[[Page], str]
+
+
+FORMATS: tuple[AnnotateFormat, ...] = (
+    AnnotateFormat(
+        "inline",
+        "the text with a gloss after each term's first occurrence",
+        lambda page: inline(page.text, page.occurrences, page.terms, every=page.every),
+    ),
+    AnnotateFormat(
+        "markdown",
+        "footnotes",
+        lambda page: markdown(page.text, page.occurrences, page.terms, every=page.every),
+    ),
+    AnnotateFormat(
+        "html",
+        "a page with <abbr> titles",
+        lambda page: html(page.text, page.occurrences, page.terms, title=page.title),
+    ),
+    AnnotateFormat("jsonl", "one object per occurrence", lambda page: jsonl(page.occurrences)),
+    AnnotateFormat(
+        "terms",
+        "the terms used",
+        lambda page: terms_tsv(term_uses(page.occurrences, page.terms)),
+    ),
+)
+ANNOTATE_FORMATS: dict[str, AnnotateFormat] = {format.name: format for format in FORMATS}
