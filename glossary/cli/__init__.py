@@ -139,11 +139,13 @@ def root(
 
 
 def _register() -> None:
-    from glossary.cli import annotate, exporting, importing, lookup, terms
+    from glossary.cli import annotate, authoring, exporting, extracting, importing, lookup, terms
 
     lookup.register(app)
     terms.register(app)
     annotate.register(app)
+    authoring.register(app)
+    extracting.register(app)
     app.add_typer(importing.app, name="import")
     app.add_typer(exporting.app, name="export")
 
