@@ -76,11 +76,12 @@ def _silence_stdout() -> None:
 
 
 def _register() -> None:
-    from glossary.cli import annotate, exporting, importing, lookup, terms
+    from glossary.cli import annotate, exporting, importing, lookup, lsp, terms
 
     lookup.register(app)
     terms.register(app)
     annotate.register(app)
+    lsp.register(app)
     app.add_typer(importing.app, name="import")
     app.add_typer(exporting.app, name="export")
 

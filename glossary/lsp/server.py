@@ -1,0 +1,280 @@
+"""The language server's wiring: one handler per LSP method, each turning the message into a
+call on the library (through `state`) and the result into lsprotocol types (through the feature
+modules). Diagnostics are published on open at once and after changes once typing pauses."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+
+from glossary.errors import GlossaryError
+from glossary.lsp import actions, completion, diagnostics, hover, symbols
+from glossary.lsp.positions import negotiated
+from glossary.lsp.protocol import Protocol
+from glossary.lsp.state import Checker, Document, State, UnknownDocument
+from glossary.lsp.termbases import TermBases
+from glossary.version import __version__
+
+DEBOUNCE = 0.3  # seconds without a change before a document is checked again
+POLL = 2.0  # seconds between looks at the term bases' stat while nothing else asks
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Session:
+    """One editor's session: the state and the handlers registered on the pygls server."""
+
+    def __init__(self, server: LanguageServer, state: State) -> None:
+        self.server = server
+        self.state = state
+        self.debounce = DEBOUNCE
+        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._generation = -1  # of the term bases the published diagnostics were made with
+        self._versioned_edits = True
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def initialize(self, params: types.InitializeParams) -> None:
+        self.state.encoding = negotiated(self.server.workspace.position_encoding)
+        options = params.initialization_options
+        self.state.options = options if isinstance(options, dict) else {}
+        delay = self.state.options.get("debounce")
+        if isinstance(delay, int | float) and not isinstance(delay, bool) and delay >= 0:
+            self.debounce = delay / 1000
+        edits = params.capabilities.workspace and params.capabilities.workspace.workspace_edit
+        self._versioned_edits = bool(edits and edits.document_changes)
+        self._answer(self.state.glossary)  # open (or build) the index before the first request
+        self._say_problems()
+
+    def initialized(self, _params: types.InitializedParams) -> None:
+        if self.state.checker is None:
+            self._log(types.MessageType.Info, "glossary: no check engine; no diagnostics")
+        asyncio.get_running_loop().call_later(POLL, self._poll)
+
+    def shutdown(self, _params: None) -> None:
+        for timer in self._timers.values():
+            timer.cancel()
+        self._timers.clear()
+
+    # -- documents --------------------------------------------------------------------------
+
+    def did_open(self, params: types.DidOpenTextDocumentParams) -> None:
+        item = params.text_document
+        document = self.state.open(item.uri, item.version, item.text)
+        self._said_problem(document)
+        self._schedule(item.uri, 0)
+
+    def did_change(self, params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        try:
+            document = self.state.change(uri, params.text_document.version, params.content_changes)
+        except UnknownDocument as error:
+            self._log(types.MessageType.Warning, error.message)
+            return
+        self._said_problem(document)
+        self._schedule(uri, self.debounce)
+
+    def did_close(self, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        self.state.close(uri)
+        if (timer := self._timers.pop(uri, None)) is not None:
+            timer.cancel()
+        if self.state.checker is not None:
+            self._publish_diagnostics(uri, [], None)
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def hover(self, params: types.HoverParams) -> types.Hover | None:
+        return self._answer(lambda: self._hover(params))
+
+    def _hover(self, params: types.HoverParams) -> types.Hover | None:
+        document = self.state.document(params.text_document.uri)
+        analysis = self.state.analysis(document)
+        if analysis is None:
+            return None
+        offset = document.lines.offset(params.position, self.state.encoding)
+        occurrence = hover.occurrence_at(analysis.found.occurrences, offset)
+        if occurrence is None:
+            return None
+        term = analysis.found.terms[occurrence.term_id]
+        found = self.state.glossary().store.find(term.id)
+        termbase = found[1] if found else ""
+        return types.Hover(
+            contents=types.MarkupContent(types.MarkupKind.Markdown, hover.card(term, termbase)),
+            range=document.lines.range(occurrence.start, occurrence.end, self.state.encoding),
+        )
+
+    def completion(self, params: types.CompletionParams) -> types.CompletionList | None:
+        return self._answer(lambda: self._completion(params))
+
+    def _completion(self, params: types.CompletionParams) -> types.CompletionList | None:
+        document = self.state.document(params.text_document.uri)
+        if document.problem is not None:
+            return None
+        lines, encoding = document.lines, self.state.encoding
+        offset = lines.offset(params.position, encoding)
+        line = min(params.position.line, len(lines.starts) - 1)
+        line_start, line_end = lines.starts[line], lines.ends[line]
+        start, word = completion.word_before(document.text, offset, line_start)
+        if not word:
+            return types.CompletionList(is_incomplete=True, items=[])
+        matches = self.state.glossary().lookup(word, completion.LIMIT)
+        english = completion.is_english(document.text, start, offset, line_start, line_end)
+        replaced = lines.range(start, offset, encoding)
+        return types.CompletionList(
+            is_incomplete=True, items=completion.items(matches, word, replaced, english)
+        )
+
+    def document_symbol(
+        self, params: types.DocumentSymbolParams
+    ) -> list[types.DocumentSymbol] | None:
+        def answer() -> list[types.DocumentSymbol] | None:
+            document = self.state.document(params.text_document.uri)
+            analysis = self.state.analysis(document)
+            if analysis is None:
+                return None
+            return symbols.document_symbols(analysis.found, document.lines, self.state.encoding)
+
+        return self._answer(answer)
+
+    def code_action(self, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        def answer() -> list[types.CodeAction]:
+            document = self.state.document(params.text_document.uri)
+            return actions.replacements(
+                document.uri, document.version, params.context.diagnostics, self._versioned_edits
+            )
+
+        return self._answer(answer)
+
+    # -- diagnostics ------------------------------------------------------------------------
+
+    def _schedule(self, uri: str, delay: float) -> None:
+        if self.state.checker is None:
+            return
+        if (timer := self._timers.pop(uri, None)) is not None:
+            timer.cancel()
+        self._timers[uri] = asyncio.get_running_loop().call_later(delay, self._check, uri)
+
+    def _check(self, uri: str) -> None:
+        self._timers.pop(uri, None)
+        try:
+            document = self.state.document(uri)
+            analysis = self.state.analysis(document)
+        except UnknownDocument:
+            return  # closed meanwhile
+        except GlossaryError as error:
+            self._log(types.MessageType.Error, error.message)
+            return
+        finally:
+            self._say_problems()
+        self._generation = self.state.termbases.generation
+        found = [] if analysis is None else list(analysis.findings)
+        published = diagnostics.diagnostics(found, document.lines, self.state.encoding)
+        self._publish_diagnostics(uri, published, document.version)
+
+    def _publish_diagnostics(
+        self, uri: str, published: Sequence[types.Diagnostic], version: int | None
+    ) -> None:
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=list(published), version=version)
+        )
+
+    def _poll(self) -> None:
+        """Pick up a term base edited on disk while the client is idle."""
+        self.state.termbases.usable()
+        self._after_request()
+        asyncio.get_running_loop().call_later(POLL, self._poll)
+
+    # -- errors and messages ----------------------------------------------------------------
+
+    def _answer(self, compute: Callable[[], T]) -> T:
+        """`compute()`, with a glossary error as an LSP error response."""
+        try:
+            return compute()
+        except UnknownDocument as error:
+            raise JsonRpcInvalidParams(error.message) from None
+        except GlossaryError as error:
+            raise JsonRpcInternalError(error.message) from None
+        finally:
+            self._after_request()
+
+    def _after_request(self) -> None:
+        self._say_problems()
+        if self.state.termbases.generation != self._generation and self._generation >= 0:
+            for uri in self.state.uris:  # the term bases changed: check the documents again
+                self._schedule(uri, 0)
+            self._generation = self.state.termbases.generation
+
+    def _said_problem(self, document: Document) -> None:
+        if document.problem is not None:
+            self._log(types.MessageType.Warning, f"glossary: {document.problem}; not checked")
+
+    def _say_problems(self) -> None:
+        while self.state.problems:
+            message = self.state.problems.pop(0)
+            self._log(types.MessageType.Error, message)
+            self.server.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Error, message=message)
+            )
+
+    def _log(self, kind: types.MessageType, message: str) -> None:
+        self.server.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+
+def library_checker() -> Checker | None:
+    """`Glossary.check` of the check engine, when this build has it."""
+    from glossary.library import Glossary
+
+    method: Any = getattr(Glossary, "check", None)
+    if method is None:
+        return None
+
+    def check(glossary: Glossary, text: str) -> list[Any]:
+        return list(method(glossary, text))
+
+    return check
+
+
+def build(paths: Sequence[Path] | None = None) -> LanguageServer:
+    """A server for these term bases (None: $GLOSSARY_TERMBASE, else the bundled one)."""
+    server = LanguageServer("glossary", __version__, protocol_cls=Protocol)
+    session = Session(server, State(TermBases(paths), library_checker()))
+    handlers: dict[str, Callable[..., Any]] = {
+        types.INITIALIZE: session.initialize,
+        types.INITIALIZED: session.initialized,
+        types.SHUTDOWN: session.shutdown,
+        types.TEXT_DOCUMENT_DID_OPEN: session.did_open,
+        types.TEXT_DOCUMENT_DID_CHANGE: session.did_change,
+        types.TEXT_DOCUMENT_DID_CLOSE: session.did_close,
+        types.TEXT_DOCUMENT_HOVER: session.hover,
+        types.TEXT_DOCUMENT_DOCUMENT_SYMBOL: session.document_symbol,
+        types.TEXT_DOCUMENT_CODE_ACTION: session.code_action,
+    }
+    for method, handler in handlers.items():
+        server.feature(method)(_function(handler))
+    server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions())(
+        _function(session.completion)
+    )
+    return server
+
+
+def _function(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A plain function calling `handler` (pygls marks its handlers with attributes, which a
+    bound method cannot carry)."""
+
+    def call(params: Any) -> Any:
+        return handler(params)
+
+    return call
+
+
+def serve(paths: Sequence[Path] | None = None) -> None:
+    """Serve over stdin/stdout until the client sends `exit` or closes stdin."""
+    build(paths).start_io()
