@@ -30,7 +30,7 @@ def report_body() -> str:
 
 def throughput() -> None:
     from glossary.render import annotate as annotate_render
-    from glossary.scan.scanner import scanner_for
+    from glossary.scan.document import scanner_for
     from glossary.termbase.load import load
     from glossary.termbase.locations import bundled_path
 

@@ -11,7 +11,7 @@ throughput (in-process scan of a 1 MB document, and `glossary annotate` as a pro
 peak RSS of every child process. Prints one table, with each target and a pass/fail mark for
 the largest size measured, then what dominates a warm lookup at that size (cProfile).
 
-Only the CLI and the library's entry points `glossary.scan.scanner.scanner_for` and
+Only the CLI and the library's entry points `glossary.scan.document.scanner_for` and
 `glossary.termbase.load` are used, so the internals can change under it. A command that fails
 or runs past --timeout is reported as a failure; one slower than --patience on its first timed
 run is not repeated.
@@ -238,7 +238,7 @@ def measure_annotate(
 
 def scan_child(doc: Path, bases: Sequence[str]) -> None:
     """In a child process: build the scanner, time scans of the document, check the spans."""
-    from glossary.scan.scanner import scanner_for
+    from glossary.scan.document import scanner_for
 
     text = doc.read_text(encoding="utf-8")
     megabytes = len(text.encode("utf-8")) / 1e6

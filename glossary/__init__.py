@@ -9,6 +9,7 @@ The library's face, usable without the command line::
     g.annotate("推进艺术乡建")           # the occurrences `annotate --format jsonl` prints
 
 `open` and the result types are imported on first use, so `import glossary` costs nothing.
+This module may import anything in the package; nothing in the package imports it.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
 
-from glossary.index.store import Store, open_store
+from glossary.index.database import open_store
+from glossary.index.store import Store
 from glossary.progress import Progress
 from glossary.scan.document import TermsInText, scanner_of, terms_in
 from glossary.scan.scanner import Occurrence, Scanner

@@ -131,9 +131,3 @@ class TermBase:
     terms: tuple[Term, ...]
     lines: dict[str, int] = field(default_factory=dict)
     kind: str = "glossary"
-
-    def find(self, id_or_headword: str) -> Term | None:
-        for term in self.terms:
-            if id_or_headword in (term.id, term.headword):
-                return term
-        return None

@@ -20,11 +20,13 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from glossary.index import rows as index
+from glossary.index.rows import Units
 from glossary.model import TermBase
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
-from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, TONED, _name_match
+from glossary.search.query import Query
+from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, _name_match
 from glossary.text.folding import fold, traditional_table
-from glossary.text.pinyin import is_hanzi, strip_tones
+from glossary.text.pinyin import is_hanzi
 
 Result = tuple[tuple[tuple[str, str, str, float, str], ...], tuple[str, ...]]
 
@@ -37,7 +39,7 @@ class Reference:
         chars |= {c for t, _ in self.terms for c in t.definition_zh if is_hanzi(c)}
         self.traditional = traditional_table(chars)
         self.names: list[tuple[int, str, str]] = []
-        self.readings: list[tuple[int, list[list[Any]], set[str]]] = []
+        self.readings: list[tuple[int, Units, set[str]]] = []
         for number, (term, _) in enumerate(self.terms):
             for kind, raw in index.names(term):
                 name = fold(raw, self.traditional)
@@ -56,7 +58,8 @@ class Reference:
         self.lengths = [sum(counts.values()) for counts in self.counts]
 
     def search(self, query: str, limit: int = 5) -> Result:
-        folded = fold(query.strip(), self.traditional)
+        typed = Query.of(query, self.traditional)
+        folded = typed.folded
         best: dict[int, tuple[float, str, str]] = {}
 
         def offer(number: int, score: float, kind: str, matched: str) -> None:
@@ -69,16 +72,15 @@ class Reference:
                 if found:
                     offer(number, found[0], found[1], name)
         if any(c.isascii() and c.isalpha() for c in folded):
-            first = strip_tones(folded)[0].lstrip("".join(SKIPPABLE))[:1]
+            first = typed.plain.lstrip("".join(SKIPPABLE))[:1]
             for number, units, keys in self.readings:
                 if first in keys:
-                    scored = pinyin_match(folded, units)
+                    scored = pinyin_match(typed, units)
                     if scored:
                         offer(number, scored[0], scored[1], "".join(u[0] for u in units))
         if not best or max(score for score, _, _ in best.values()) < 90:
             if len(folded) >= 2:
-                toned = bool(TONED.search(folded)) or any(strip_tones(folded)[1])
-                for position, score in self.fuzzy(folded, FUZZY_CUTOFF, skip_ids=toned):
+                for position, score in self.fuzzy(folded, FUZZY_CUTOFF, skip_ids=typed.toned):
                     number, _, name = self.names[position]
                     offer(number, 0.8 * score, "fuzzy", name)
             for number, score, words in self.full_text(folded):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from glossary.importers.cedict import parse_cedict
 from glossary.model import Term, TermBase
-from glossary.termbase.load import save
+from glossary.termbase.save import save
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from glossary.cli import app
@@ -22,11 +24,26 @@ def run(runner: CliRunner, *args: str, input: str | bytes | None = None, env=Non
     return runner.invoke(app, list(args), input=input, env=env)
 
 
-def test_every_command_has_help(runner: CliRunner) -> None:
-    for command in ["list", "show", "validate", "lookup", "import", "import appendix"]:
-        result = run(runner, *command.split(), "--help")
-        assert result.exit_code == 0, command
-        assert len(result.stdout.strip().splitlines()) > 3, command
+def _commands(command: click.Command, path: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """Every command of the real command tree, with its path of names."""
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _commands(sub, (*path, name))
+
+
+def test_every_command_and_every_option_has_help(runner: CliRunner) -> None:
+    tree = list(_commands(typer.main.get_command(app)))
+    assert len(tree) > 10
+    for path, command in tree:
+        where = " ".join(("glossary", *path))
+        assert (command.help or "").strip(), f"{where}: no help text"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert (param.help or "").strip(), f"{where} {param.name}: no help"
+        result = run(runner, *path, "--help")
+        assert result.exit_code == 0, where
+        assert len(result.stdout.strip().splitlines()) > 3, where
 
 
 def test_list_json_gives_the_fifteen_terms_with_yaml_field_names(runner: CliRunner) -> None:

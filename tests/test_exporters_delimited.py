@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from glossary.exchange import COLUMNS
 from glossary.exporters import anki
-from glossary.exporters.delimited import COLUMNS, export
+from glossary.exporters.delimited import export
 from glossary.model import Term
 
 from .conftest import assert_golden

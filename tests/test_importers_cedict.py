@@ -10,7 +10,7 @@ import pytest
 from glossary.errors import InputError
 from glossary.importers.cedict import parse_cedict
 from glossary.model import Source
-from glossary.termbase.load import ID_PATTERN, TONE_NUMBER
+from glossary.termbase.validate import ID_PATTERN, TONE_NUMBER
 
 from .conftest import FIXTURES
 

@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary.index import cache
-from glossary.index.store import open_store
-from glossary.scan.scanner import build_tables
+from glossary.index.database import open_store
+from glossary.index.scan_tables import build_tables
 from glossary.search.ranking import search
 from glossary.termbase.load import load
 from glossary.text.folding import fold, fold_table
@@ -66,7 +66,7 @@ def test_store_api(tmp_path: Path) -> None:
     found = store.terms_by_id(["eod", "wsgz", "nosuch"])
     assert found["eod"].en == "Eco-environment-Oriented Development"  # the earlier base wins
     assert found["wsgz"].headword == "五水共治" and "nosuch" not in found
-    assert store.scan_tables() == json.loads(json.dumps(build_tables(bases)))
+    assert store.scan_tables() == build_tables(bases)
 
 
 def test_corrupt_or_stale_database_is_rebuilt() -> None:
@@ -123,7 +123,7 @@ def test_stat_fast_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_concurrent_builders(tmp_path: Path) -> None:
     code = (
-        "from pathlib import Path; from glossary.index.store import open_store; "
+        "from pathlib import Path; from glossary.index.database import open_store; "
         f"print(len(open_store([Path({str(BUNDLED)!r})])))"
     )
     env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache.cache_dir())}

@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossary.index.scan_tables import build_tables
 from glossary.model import Term
 from glossary.render import annotate as formats
-from glossary.scan.scanner import Occurrence, Scanner, build_tables
+from glossary.scan.scanner import Occurrence, Scanner
 from glossary.termbase.load import load
 from glossary.termbase.locations import bundled_path
 

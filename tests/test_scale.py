@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary.index.store import Store, open_store
+from glossary.index.database import open_store
+from glossary.index.store import Store
 from glossary.model import Term
 from glossary.search.ranking import search
 from glossary.text.pinyin import Syllable, split_syllables, strip_tones

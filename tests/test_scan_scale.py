@@ -7,8 +7,9 @@ import random
 import re
 from functools import cache
 
+from glossary.index.scan_tables import build_tables
 from glossary.model import Term, TermBase
-from glossary.scan.scanner import Scanner, build_tables
+from glossary.scan.scanner import Scanner
 from glossary.termbase.load import load
 from glossary.text.folding import traditional_table
 

@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossary.index.scan_tables import build_tables
 from glossary.model import Term, TermBase
-from glossary.scan.scanner import Scanner, build_tables
+from glossary.scan.scanner import Scanner
 from glossary.termbase.load import load
 from glossary.termbase.locations import bundled_path
-from glossary.text.folding import fold
-from glossary.text.layout import make_translation
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "data" / "sources" / "deqing-2024-government-work-report.txt"
@@ -147,12 +146,6 @@ def test_first_term_base_wins_a_shared_name() -> None:
     first = Term(id="first", headword="乡村建设", pinyin="", en="one")
     second = Term(id="second", headword="乡村建设", pinyin="", en="two", aliases=("乡村",))
     assert found("乡村建设", scanner_with(first, second)) == [("乡村建设", "first")]
-
-
-def test_translation_table_folds_as_textnorm_does() -> None:
-    traditional = {"藝": "艺", "術": "术"}
-    sample = "ＡＢＣ abc ＸＹＺ 藝術 Ünïcode\u3000！"
-    assert sample.translate(make_translation(traditional)) == fold(sample, traditional)
 
 
 # -- properties ---------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary.index.store import Store, open_store
+from glossary.index.database import open_store
+from glossary.index.store import Store
 from glossary.search.ranking import search
 
 from .conftest import BUNDLED

@@ -9,6 +9,7 @@ import pytest
 from glossary.model import Term
 from glossary.termbase import bulk_parse
 from glossary.termbase import load as termbase
+from glossary.termbase.save import dump
 
 from .conftest import BUNDLED
 
@@ -32,7 +33,7 @@ def test_a_large_generated_dictionary_parses_in_worker_processes(tmp_path: Path)
         Term(id=f"t{n}", headword=f"词{n}", pinyin="cí", en=f"word {n}: yes, no, 1.5, ~")
         for n in range(12_000)
     ]
-    text = termbase.dump(terms, "dictionary")
+    text = dump(terms, "dictionary")
     assert len(text) > 1_000_000
     split = bulk_parse.split(text, min_size=0)
     assert split is not None and len(split[1]) == 3

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from glossary.errors import FileAccessError, InputError, TermBaseError
 from glossary.model import Term
-from glossary.termbase.load import HEADER, dump, dump_chunks, load, save, validate
+from glossary.termbase.load import load, validate
+from glossary.termbase.save import HEADER, dump, dump_chunks, save
 
 from .conftest import BUNDLED, TRICKY
 

@@ -1,4 +1,8 @@
-"""The `glossary` command: parse arguments, call the core, render, exit. Nothing else."""
+"""The `glossary` command: parse arguments, call the core, render, exit. Nothing else.
+
+Typer only: may import everything below it (the library, the engines, the renderers); nothing
+imports it. `GlossaryGroup.invoke` is the one place where errors become exit codes.
+"""
 
 from __future__ import annotations
 

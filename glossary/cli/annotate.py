@@ -10,14 +10,10 @@ from typing import Annotated
 import typer
 
 from glossary.cli.options import TermbaseOption, termbase_paths
+from glossary.render.annotate import FORMATS
 
-
-class Format(StrEnum):
-    inline = "inline"
-    markdown = "markdown"
-    html = "html"
-    jsonl = "jsonl"
-    terms = "terms"
+Format = StrEnum("Format", {format.name: format.name for format in FORMATS})  # type: ignore[misc]
+FORMATS_HELP = "; ".join(f"{format.name}: {format.help}" for format in FORMATS)
 
 
 def annotate(
@@ -31,9 +27,7 @@ def annotate(
         typer.Option(
             "--format",
             "-f",
-            help="inline: the text with a gloss after each term's first occurrence; markdown: "
-            "footnotes; html: a page with <abbr> titles; jsonl: one object per occurrence; "
-            "terms: the terms used [default: terms on a terminal, inline in a pipe].",
+            help=FORMATS_HELP + " [default: terms on a terminal, inline in a pipe].",
             show_default=False,
         ),
     ] = None,
@@ -52,7 +46,7 @@ def annotate(
 ) -> None:
     """Find the glossary terms in a document and gloss, footnote or list them."""
     from glossary.cli.build_progress import build_progress
-    from glossary.index.store import open_store
+    from glossary.index.database import open_store
     from glossary.render import annotate as formats
     from glossary.render import terms as render
     from glossary.scan.document import terms_in
@@ -65,22 +59,13 @@ def annotate(
     found = terms_in(store, text)
     occurrences, terms = found.occurrences, found.terms
     mode = render.choose_mode(False)
-    chosen = output_format or (Format.terms if mode is render.Mode.TERMINAL else Format.inline)
-    if chosen is Format.terms and mode is render.Mode.TERMINAL:
+    chosen = output_format or ("terms" if mode is render.Mode.TERMINAL else "inline")
+    if chosen == "terms" and mode is render.Mode.TERMINAL:
         render.console().print(formats.terms_table(formats.term_uses(occurrences, terms)))
         return
-    if chosen is Format.inline:
-        out = formats.inline(text, occurrences, terms, every=every)
-    elif chosen is Format.markdown:
-        out = formats.markdown(text, occurrences, terms, every=every)
-    elif chosen is Format.html:
-        title = "stdin" if file == "-" else Path(file).name
-        out = formats.html(text, occurrences, terms, title=title)
-    elif chosen is Format.jsonl:
-        out = formats.jsonl(occurrences)
-    else:
-        out = formats.terms_tsv(formats.term_uses(occurrences, terms))
-    write_exactly(out)
+    title = "stdin" if file == "-" else Path(file).name
+    page = formats.Page(text, occurrences, terms, every=every, title=title)
+    write_exactly(formats.ANNOTATE_FORMATS[str(chosen)].render(page))
 
 
 def write_exactly(out: str) -> None:

@@ -1,14 +1,20 @@
-"""`glossary import FORMAT FILE`: bring terms in from outside."""
+"""`glossary import FORMAT FILE`: bring terms in from outside.
+
+One subcommand per entry of `glossary.importers.IMPORTS`, generated; all share `_import`.
+"""
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from glossary.errors import InputError
+from glossary.importers import IMPORTS, ImportFormat, MergeRules
 from glossary.model import Term
 from glossary.progress import Progress
 
@@ -39,60 +45,59 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-@app.command()
-def appendix(
-    file: Annotated[Path, typer.Argument(help="A printed 名词解释 appendix as UTF-8 text.")],
-    into: IntoOption = None,
-    update: UpdateOption = False,
-    dry_run: DryRunOption = False,
+def _import(
+    format: ImportFormat, file: Path, into: Path | None, update: bool, dry_run: bool
 ) -> None:
-    """Read a printed 名词解释 (glossary) appendix: headword, separator, definition."""
-    from glossary.importers.appendix import OWNED_FIELDS, parse_appendix
-    from glossary.termbase.enrich import complete
-    from glossary.text.fileio import read_utf8
+    from glossary.text.fileio import read_bytes
 
-    terms, report = parse_appendix(read_utf8(file), document=file.name)
-    if not terms:
-        raise InputError(
-            f"{file}: no entries found (an entry is a headword, then a space or colon, "
-            "then its definition)"
-        )
-    terms = complete(terms)
-    say(f"{file}: {report.found} entries found, {len(terms)} distinct terms")
-    if report.identical_duplicates:
-        say(f"  merged {report.identical_duplicates} identical reprints")
-    for line in report.merged:
-        say(f"  merged near-identical reprints: {line}")
-    for headword in report.joined:
-        say(f"  joined across a page header: {headword}")
-    for headword in report.truncated:
-        say(f"  truncated in the source (kept as printed, status: truncated): {headword}")
-    for line in report.conflicts:
-        say(f"  conflict: {line}")
-    for skipped in sorted(report.skipped, key=lambda s: s.line):
-        excerpt = skipped.text.replace("\n", " ")
-        excerpt = excerpt if len(excerpt) <= 24 else excerpt[:24] + "…"
-        say(f"  skipped line {skipped.line}: {skipped.reason}: {excerpt}")
-    _finish(terms, into, update=update, dry_run=dry_run, owned_fields=OWNED_FIELDS)
+    data = read_bytes(file)
+    if not format.progress:
+        _read_and_finish(format, file, data, into, update, dry_run, None)
+        return
+    from glossary.cli.progressbar import progress_bar
+
+    with progress_bar(beside_stdout=into is None) as progress:
+        _read_and_finish(format, file, data, into, update, dry_run, progress)
+
+
+def _read_and_finish(
+    format: ImportFormat,
+    file: Path,
+    data: bytes,
+    into: Path | None,
+    update: bool,
+    dry_run: bool,
+    progress: Progress | None,
+) -> None:
+    """Read the terms, refuse none, report, fill in pinyin and ids, then print or merge."""
+    imported = format.read(data, str(file), progress)
+    if not imported.terms:
+        raise InputError(f"{file}: {format.nothing}")
+    say(f"{file}: {imported.summary}")
+    for note in imported.notes:
+        say(note)
+    terms = imported.terms
+    if format.rules.enrich:
+        from glossary.termbase.enrich import complete
+
+        terms = complete(terms)
+    _finish(terms, into, update, dry_run, format.rules, progress)
 
 
 def _finish(
     terms: list[Term],
     into: Path | None,
-    *,
     update: bool,
     dry_run: bool,
-    owned_fields: tuple[str, ...] | None = None,
-    match_headword: bool = True,
-    kind: str = "glossary",
-    progress: Progress | None = None,
+    rules: MergeRules,
+    progress: Progress | None,
 ) -> None:
     """Print the terms as YAML (no --into), or merge them into the term base and report.
-    `kind` is the kind of a term base created here (an existing one keeps its own)."""
+    `rules.kind` is the kind of a term base created here (an existing one keeps its own)."""
     if into is None:
-        from glossary.termbase.load import dump_chunks
+        from glossary.termbase.save import dump_chunks
 
-        sys.stdout.writelines(dump_chunks(terms, kind, progress))
+        sys.stdout.writelines(dump_chunks(terms, rules.kind, progress))
         return
     from glossary.termbase.merge import merge_into_file
 
@@ -101,9 +106,9 @@ def _finish(
         terms,
         update=update,
         dry_run=dry_run,
-        owned_fields=owned_fields,
-        match_headword=match_headword,
-        kind=kind,
+        owned_fields=rules.owned_fields,
+        match_headword=rules.match_headword,
+        kind=rules.kind,
         progress=progress,
     )
     for line in result.conflicts:
@@ -115,121 +120,26 @@ def _finish(
     )
 
 
-def _import(
-    file: Path,
-    terms: list[Term],
-    *,
-    nothing: str,
-    counted: str,
-    into: Path | None,
-    update: bool,
-    dry_run: bool,
-    enrich: bool = True,
-    match_headword: bool = True,
-    kind: str = "glossary",
-    progress: Progress | None = None,
-) -> None:
-    """Refuse an empty `terms` with `nothing`, say how many `counted` were read, then finish.
+def _command(format: ImportFormat) -> Callable[..., None]:
+    """The subcommand for `format`: a function whose signature Typer reads its options from."""
 
-    `enrich` fills in missing pinyin and ids; `match_headword`, `kind` and `progress` go on to
-    the merge.
-    """
-    if not terms:
-        raise InputError(f"{file}: {nothing}")
-    say(f"{file}: {len(terms)} {counted} read")
-    if enrich:
-        from glossary.termbase.enrich import complete
+    def command(file: Path, into: Path | None, update: bool, dry_run: bool) -> None:
+        _import(format, file, into, update, dry_run)
 
-        terms = complete(terms)
-    _finish(
-        terms,
-        into,
-        update=update,
-        dry_run=dry_run,
-        match_headword=match_headword,
-        kind=kind,
-        progress=progress,
-    )
+    positional = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    FileArgument = Annotated[Path, typer.Argument(help=format.file_help)]
+    parameters = [
+        inspect.Parameter("file", positional, annotation=FileArgument),
+        inspect.Parameter("into", positional, annotation=IntoOption, default=None),
+        inspect.Parameter("update", positional, annotation=UpdateOption, default=False),
+        inspect.Parameter("dry_run", positional, annotation=DryRunOption, default=False),
+    ]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
+    command.__doc__ = format.summary
+    command.__name__ = format.name
+    return command
 
 
-def _delimited(file: Path, delimiter: str, into: Path | None, update: bool, dry_run: bool) -> None:
-    from glossary.importers.delimited import parse_delimited
-    from glossary.text.fileio import read_utf8
-
-    terms = parse_delimited(read_utf8(file), str(file), delimiter)
-    nothing = "no rows under the header: nothing to import"
-    _import(file, terms, nothing=nothing, counted="rows", into=into, update=update, dry_run=dry_run)
-
-
-@app.command()
-def csv(
-    file: Annotated[Path, typer.Argument(help="CSV with a header row (see README: Exchange).")],
-    into: IntoOption = None,
-    update: UpdateOption = False,
-    dry_run: DryRunOption = False,
-) -> None:
-    """Read comma-separated values, columns mapped by the header's names."""
-    _delimited(file, ",", into, update, dry_run)
-
-
-@app.command()
-def tsv(
-    file: Annotated[Path, typer.Argument(help="TSV with a header row (see README: Exchange).")],
-    into: IntoOption = None,
-    update: UpdateOption = False,
-    dry_run: DryRunOption = False,
-) -> None:
-    """Read tab-separated values, columns mapped by the header's names."""
-    _delimited(file, "\t", into, update, dry_run)
-
-
-@app.command()
-def tbx(
-    file: Annotated[Path, typer.Argument(help="A TBX file: TBX-Basic v3 or v2 (martif).")],
-    into: IntoOption = None,
-    update: UpdateOption = False,
-    dry_run: DryRunOption = False,
-) -> None:
-    """Read TBX (v3 or v2) through a hardened XML parser; entities are refused."""
-    from glossary.importers.tbx import parse_tbx
-    from glossary.text.fileio import read_bytes
-
-    terms = parse_tbx(read_bytes(file), str(file))
-    nothing = "no conceptEntry or termEntry elements: nothing to import"
-    _import(
-        file, terms, nothing=nothing, counted="entries", into=into, update=update, dry_run=dry_run
-    )
-
-
-@app.command()
-def cedict(
-    file: Annotated[Path, typer.Argument(help="A CC-CEDICT file, plain or .gz.")],
-    into: IntoOption = None,
-    update: UpdateOption = False,
-    dry_run: DryRunOption = False,
-) -> None:
-    """Read CC-CEDICT; entries are matched by id only (one headword has several readings).
-
-    A term base created here is a dictionary (`kind: dictionary`): annotate matches its words by
-    longest match alone, without the word-boundary check a glossary's short names get.
-    On a terminal, a progress bar on stderr follows the stages (the whole file takes seconds)."""
-    from glossary.cli.progressbar import progress_bar
-    from glossary.importers.cedict import parse_cedict
-    from glossary.text.fileio import read_bytes
-
-    nothing = "no entries found (an entry is 繁體 简体 [pin1 yin1] /def/)"
-    with progress_bar(beside_stdout=into is None) as progress:
-        terms = parse_cedict(read_bytes(file), str(file), progress)
-        _import(
-            file,
-            terms,
-            nothing=nothing,
-            counted="entries",
-            into=into,
-            update=update,
-            dry_run=dry_run,
-            enrich=False,
-            match_headword=False,
-            kind="dictionary",
-            progress=progress,
-        )
+for _format in IMPORTS:
+    app.command(name=_format.name)(_command(_format))

@@ -28,7 +28,7 @@ def lookup(
 ) -> None:
     """Find terms however you half-remember them, best first, saying why each matched."""
     from glossary.cli.build_progress import build_progress
-    from glossary.index.store import open_store
+    from glossary.index.database import open_store
     from glossary.render import terms as render
     from glossary.search.ranking import search
 

@@ -30,7 +30,7 @@ def show(
 ) -> None:
     """Show one term in full: both definitions, aliases, status, source."""
     from glossary.cli.build_progress import build_progress
-    from glossary.index.store import open_store
+    from glossary.index.database import open_store
     from glossary.render import terms as render
 
     with build_progress() as progress:

@@ -1,8 +1,13 @@
 """Exporters: each turns terms into one outside format, behind one interface and one registry.
 
+May import model, errors, exchange and text; never the CLI, typer or rich.
+
 An exporter is a function `(terms, options) -> str | bytes`: text formats return `str`,
-binary ones (the Anki package) `bytes`. `EXPORTERS` maps each format's name to its exporter;
-the modules behind it import their heavy libraries (genanki) only when called.
+binary ones (the Anki package) `bytes`. `EXPORTS` lists every format with what the command line
+needs to offer it (`glossary export NAME` is generated from it, one subcommand per entry, with the
+settings the entry names), so a new format is one module and one entry here. The modules behind
+it are imported only when their format is asked for, so reading the registry (as the command line
+does at every start) costs nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from glossary.errors import InputError
-from glossary.exporters import anki, delimited, jsondoc, markdown, tbx
 from glossary.model import Term
 
 CARD_KINDS = ("zh-en", "en-zh", "pinyin")
@@ -31,41 +35,100 @@ class ExportOptions:
 Exporter = Callable[[Sequence[Term], ExportOptions], "str | bytes"]
 
 
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One export format: its name, a one-line summary (the command's help), its exporter, the
+    `ExportOptions` fields it reads (in the order its command offers them), and whether it is
+    binary (then it must be written to a file)."""
+
+    name: str
+    summary: str
+    write: Exporter
+    settings: tuple[str, ...] = ()
+    binary: bool = False
+
+
 def _anki(terms: Sequence[Term], options: ExportOptions) -> bytes:
-    return anki.package(terms, deck=options.deck, cards=options.cards)
+    from glossary.exporters import anki
+
+    return anki.package(terms, deck=options.deck.strip() or "Glossary", cards=options.cards)
 
 
 def _csv(terms: Sequence[Term], options: ExportOptions) -> str:
+    from glossary.exporters import delimited
+
     deck = options.deck if options.anki else None
     return delimited.export(terms, ",", anki_deck=deck, cards=options.cards)
 
 
 def _tsv(terms: Sequence[Term], options: ExportOptions) -> str:
+    from glossary.exporters import delimited
+
     deck = options.deck if options.anki else None
     return delimited.export(terms, "\t", anki_deck=deck, cards=options.cards)
 
 
 def _tbx(terms: Sequence[Term], options: ExportOptions) -> str:
+    from glossary.exporters import tbx
+
+    if options.tbx_version not in (2, 3):
+        raise InputError(
+            f"--tbx-version: {options.tbx_version} is not a TBX version here (use 2 or 3)"
+        )
     return tbx.export(terms, version=options.tbx_version)
 
 
 def _json(terms: Sequence[Term], options: ExportOptions) -> str:
+    from glossary.exporters import jsondoc
+
     return jsondoc.export(terms)
 
 
 def _markdown(terms: Sequence[Term], options: ExportOptions) -> str:
+    from glossary.exporters import markdown
+
     return markdown.export(terms)
 
 
-EXPORTERS: dict[str, Exporter] = {
-    "anki": _anki,
-    "csv": _csv,
-    "tsv": _tsv,
-    "tbx": _tbx,
-    "json": _json,
-    "markdown": _markdown,
-}
-BINARY_FORMATS = frozenset({"anki"})
+EXPORTS: tuple[ExportFormat, ...] = (
+    ExportFormat(
+        "anki",
+        "An Anki package (.apkg): one note per term; re-importing updates the notes in place.",
+        _anki,
+        settings=("deck", "cards"),
+        binary=True,
+    ),
+    ExportFormat(
+        "tbx",
+        "TBX-Basic for CAT tools (memoQ, Trados, Weblate): v3 by default, v2 on request.",
+        _tbx,
+        settings=("tbx_version",),
+    ),
+    ExportFormat(
+        "csv",
+        "Comma-separated values with a header row of the columns `glossary import csv` reads.",
+        _csv,
+        settings=("anki", "deck", "cards"),
+    ),
+    ExportFormat(
+        "tsv",
+        "Tab-separated values with a header row of the columns `glossary import tsv` reads.",
+        _tsv,
+        settings=("anki", "deck", "cards"),
+    ),
+    ExportFormat(
+        "json",
+        "The full term objects as a JSON array (the shape of `glossary list --json`).",
+        _json,
+    ),
+    ExportFormat(
+        "markdown",
+        "A bilingual glossary document, sorted by pinyin, one section per term.",
+        _markdown,
+    ),
+)
+EXPORTERS: dict[str, ExportFormat] = {format.name: format for format in EXPORTS}
+BINARY_FORMATS = frozenset(format.name for format in EXPORTS if format.binary)
 
 
 def parse_cards(text: str) -> tuple[str, ...]:
@@ -81,7 +144,7 @@ def parse_cards(text: str) -> tuple[str, ...]:
 
 
 def export(name: str, terms: Sequence[Term], options: ExportOptions) -> str | bytes:
-    exporter = EXPORTERS.get(name)
-    if exporter is None:
+    found = EXPORTERS.get(name)
+    if found is None:
         raise InputError(f"unknown export format '{name}' (use one of: {', '.join(EXPORTERS)})")
-    return exporter(terms, options)
+    return found.write(terms, options)

@@ -12,22 +12,8 @@ import csv
 import io
 from collections.abc import Sequence
 
+from glossary.exchange import COLUMNS, MULTI_SEPARATOR
 from glossary.model import Term
-
-COLUMNS = (
-    "id",
-    "headword",
-    "pinyin",
-    "en",
-    "aliases",
-    "definition_zh",
-    "definition_en",
-    "status",
-    "note",
-    "source",
-    "tags",
-)
-MULTI_SEPARATOR = " | "
 
 
 def row(term: Term) -> list[str]:

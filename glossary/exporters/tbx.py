@@ -14,6 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from glossary.exchange import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
 from glossary.model import Term
 from glossary.text.pinyin import is_hanzi
 
@@ -26,9 +27,6 @@ STATUS_TO_TBX = {
     "deprecated": "deprecatedTerm-admn-sts",
 }
 ALIAS_STATUS = "admittedTerm-admn-sts"
-STATUS_NOTE = "glossary status: "
-PINYIN_NOTE = "pinyin: "
-PRINTED_NOTE = "printed: "
 _V3_SCHEMAS = (
     'href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
     'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '

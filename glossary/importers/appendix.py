@@ -219,6 +219,20 @@ def _to_term(entry: _Entry, document: str, report: AppendixReport) -> Term:
     )
 
 
-OWNED_FIELDS = ("headword", "printed", "definition_zh", "status", "source")
-"""What an appendix import may update in an existing term (with --update); the rest of a term
-(English, aliases, notes, corrected pinyin) belongs to the people who wrote it."""
+def report_lines(report: AppendixReport) -> list[str]:
+    """What the importer did, one line each, for the user to read on stderr."""
+    lines = []
+    if report.identical_duplicates:
+        lines.append(f"  merged {report.identical_duplicates} identical reprints")
+    lines.extend(f"  merged near-identical reprints: {line}" for line in report.merged)
+    lines.extend(f"  joined across a page header: {headword}" for headword in report.joined)
+    lines.extend(
+        f"  truncated in the source (kept as printed, status: truncated): {headword}"
+        for headword in report.truncated
+    )
+    lines.extend(f"  conflict: {line}" for line in report.conflicts)
+    for skipped in sorted(report.skipped, key=lambda s: s.line):
+        excerpt = skipped.text.replace("\n", " ")
+        excerpt = excerpt if len(excerpt) <= 24 else excerpt[:24] + "…"
+        lines.append(f"  skipped line {skipped.line}: {skipped.reason}: {excerpt}")
+    return lines

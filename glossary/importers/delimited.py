@@ -12,9 +12,9 @@ import csv
 import re
 
 from glossary.errors import InputError
-from glossary.exporters.delimited import COLUMNS, MULTI_SEPARATOR
+from glossary.exchange import COLUMNS, MULTI_SEPARATOR
 from glossary.model import STATUSES, Source, Term
-from glossary.termbase.load import ID_PATTERN
+from glossary.termbase.validate import ID_PATTERN
 from glossary.text.pinyin import numbers_to_marks
 
 ALIASES = {"zh": "headword"}

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.errors import InputError
-from glossary.exporters.tbx import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
+from glossary.exchange import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
 from glossary.importers.delimited import parse_source
 from glossary.model import STATUSES, Term
-from glossary.termbase.load import ID_PATTERN
+from glossary.termbase.validate import ID_PATTERN
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FROM_TBX_STATUS = {

@@ -27,19 +27,18 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from array import array
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import product
-from typing import Any
 
 from glossary.index import rows as index
+from glossary.index.full_text import full_text
+from glossary.index.inserts import Inserts
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, token_length
 from glossary.model import Term, TermBase
 from glossary.progress import Progress
-from glossary.text.folding import fold_table, traditional_table
+from glossary.text.folding import fold_table, termbase_traditional
 from glossary.text.pinyin import has_hanzi, is_hanzi
 
 SEPARATOR = "\n"
@@ -81,11 +80,10 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     """Fill an empty database with the index of `bases` (see the module docstring)."""
     db.executescript(SCHEMA)
     terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
-    chars = {ch for term, _ in terms for name in term.names() for ch in name}
-    chars |= {ch for term, _ in terms for ch in term.definition_zh}
-    traditional = traditional_table(ch for ch in chars if is_hanzi(ch))
-    literals = _names(db, [term for term, _ in terms], traditional, progress)
-    lengths = _full_text(db, [term for term, _ in terms], traditional, progress)
+    traditional = termbase_traditional(term for term, _ in terms)
+    table = fold_table(traditional)  # the one folding table of this build
+    literals = _names(db, [term for term, _ in terms], table, progress)
+    lengths = full_text(db, [term for term, _ in terms], table, progress)
     db.executemany(
         "INSERT INTO terms VALUES (?, ?, ?, ?, ?)",
         (
@@ -93,9 +91,9 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
             for number, ((term, position), length) in enumerate(zip(terms, lengths, strict=True))
         ),
     )
-    from glossary.scan.scanner import build_tables
+    from glossary.index.scan_tables import build_tables
 
-    scan_tables = build_tables(bases)
+    scan_tables = build_tables(bases, traditional)
     starts, total = [], 0
     for base in bases:
         starts.append(total)
@@ -109,12 +107,9 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         "term_count": len(terms),
         "length_sum": sum(lengths),
         "literals": "".join(sorted(literals)),
-        "scan_tables": scan_tables,
     }
-    db.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        ((name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()),
-    )
+    rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])
     progress("writing", 0, 1)
     db.executescript(INDEXES)
     db.execute("ANALYZE")
@@ -125,26 +120,8 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
 # -- names, fragments, readings --------------------------------------------------------------
 
 
-class _Inserts:
-    """Rows waiting to be inserted, table by table, written STEP terms at a time."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        self.rows: dict[str, list[tuple[Any, ...]]] = {}
-
-    def add(self, table: str, rows: Iterable[tuple[Any, ...]]) -> None:
-        self.rows.setdefault(table, []).extend(rows)
-
-    def flush(self) -> None:
-        for table, rows in self.rows.items():
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-        self.rows = {}
-
-
 def _names(
-    db: sqlite3.Connection, terms: Sequence[Term], traditional: dict[str, str], progress: Progress
+    db: sqlite3.Connection, terms: Sequence[Term], table: dict[int, str], progress: Progress
 ) -> set[str]:
     """Fill names, grams, tails, words, readings, chains, heads, chars and fuzzy; return the
     characters other than hanzi that stand as units of reading entries (a query may type
@@ -152,8 +129,7 @@ def _names(
     buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int]]] = {}
     literals: set[str] = set()
     hanzi: set[str] = set()
-    table = fold_table(traditional)
-    inserts = _Inserts(db)
+    inserts = Inserts(db)
     position = entry = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
@@ -204,8 +180,8 @@ def _tails(name: str) -> set[str]:
     }
 
 
-def _reading(inserts: _Inserts, entry: int, number: int, units: list[list[Any]]) -> None:
-    inserts.add("readings", [(entry, number, json.dumps(units))])
+def _reading(inserts: Inserts, entry: int, number: int, units: index.Units) -> None:
+    inserts.add("readings", [(entry, number, index.encode_units(units))])
     keys = [unit_keys(char, found) for char, found in units if char.isalnum()]
     chains: set[str] = set()
     for start in range(len(keys) - 1):
@@ -242,65 +218,3 @@ def _heads(char: str, found: Sequence[str]) -> set[str]:
 
 def _join(names: list[str]) -> str:
     return SEPARATOR.join(names) if SEPARATOR not in "".join(names) else json.dumps(names)
-
-
-# -- full text ----------------------------------------------------------------------------
-
-
-def _full_text(
-    db: sqlite3.Connection, terms: Sequence[Term], traditional: dict[str, str], progress: Progress
-) -> list[int]:
-    """Fill postings and vocabulary; return each term's count of tokens."""
-    table = fold_table(traditional)
-    texts = [f"{t.definition_zh}\n{t.definition_en}".translate(table) for t in terms]
-    _teach_segmenter(terms, texts, traditional)
-    document_frequency: Counter[str] = Counter()
-    lengths: list[int] = []
-    inserts = _Inserts(db)
-    for number, text in enumerate(texts):
-        if number % STEP == 0:
-            inserts.flush()
-            progress("full text", number, len(terms))
-        counts = Counter(index.tokens(text))
-        lengths.append(sum(counts.values()))
-        document_frequency.update(counts.keys())
-        inserts.add("postings", ((token, number, n) for token, n in sorted(counts.items())))
-    inserts.flush()
-    progress("full text", len(terms), len(terms))
-    db.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(document_frequency.items()))
-    return lengths
-
-
-def _teach_segmenter(
-    terms: Sequence[Term], texts: Sequence[str], traditional: dict[str, str]
-) -> None:
-    """Add the term bases' names that occur in a definition with a hanzi to jieba's vocabulary,
-    so that they stay whole there. Only those texts are segmented by jieba (and jieba is only
-    loaded when there is one); a name can only be one of jieba's words when it is made of the
-    characters jieba segments together (hanzi, ASCII letters, digits and +#&._%-)."""
-    chinese = [text for text in texts if has_hanzi(text)]
-    if not chinese:
-        return
-    from glossary.text.segment import add_words
-
-    table = fold_table(traditional)
-    names = (name.translate(table) for term in terms for name in term.names())
-    add_words(_names_in(chinese, names))
-
-
-JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
-
-
-def _names_in(texts: Sequence[str], names: Iterable[str]) -> list[str]:
-    """The names (in order, once each) that are one of jieba's blocks of characters and occur
-    in one of the texts."""
-    wanted = [
-        name for name in dict.fromkeys(names) if JIEBA_BLOCK.fullmatch(name) and has_hanzi(name)
-    ]
-    lengths = {len(name) for name in wanted}
-    pieces: set[str] = set()
-    for text in texts:
-        for block in JIEBA_BLOCK.findall(text):
-            for n in lengths:
-                pieces.update(block[i : i + n] for i in range(len(block) - n + 1))
-    return [name for name in wanted if name in pieces]

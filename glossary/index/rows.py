@@ -1,16 +1,18 @@
-"""What the search index holds for each term, independent of how it is stored (store_build.py):
+"""What the search index holds for each term, independent of how it is stored
+(glossary.index.build):
 
 - names: (kind, folded name) for every headword, id, English name and alias;
-- units: for every name with a hanzi, one unit per character, [folded char, readings], the
+- units: for every name with a hanzi, one `ReadingUnit` per character (folded char, readings), the
   readings numbered (`lv4`) with the term's own (hand-checked) reading first;
 - tokens: the full-text words of the definitions.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
-from typing import Any
+from typing import NamedTuple
 
 from glossary.model import Term
 from glossary.text.pinyin import Syllable, has_hanzi, is_hanzi, readings, split_syllables
@@ -20,6 +22,17 @@ LATIN_RUN = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the to with".split()  # noqa: SIM905
 )
+
+
+class ReadingUnit(NamedTuple):
+    """One character of a name with a hanzi: the folded character and its numbered readings
+    (`lv4`), the term's own first; a character that is not a hanzi has none."""
+
+    char: str
+    readings: tuple[str, ...]
+
+
+Units = tuple[ReadingUnit, ...]
 
 
 def names(term: Term) -> list[tuple[str, str]]:
@@ -32,22 +45,31 @@ def names(term: Term) -> list[tuple[str, str]]:
     return [item for item in found if not (item in seen or seen.add(item))]  # type: ignore[func-returns-value]
 
 
-def units(name: str, own_pinyin: str) -> list[list[Any]]:
+def units(name: str, own_pinyin: str) -> Units:
     """One unit per character of `name`: hanzi carry their readings, the term's own first."""
     own = _align(name, own_pinyin) if own_pinyin else None
-    result: list[list[Any]] = []
+    result: list[ReadingUnit] = []
     hanzi_seen = 0
     for char in name:
         if not is_hanzi(char):
-            result.append([char, []])
+            result.append(ReadingUnit(char, ()))
             continue
-        found = list(char_readings(char))
+        found = char_readings(char)
         if own is not None:
             mine = own[hanzi_seen].numbered()
-            found = [mine, *(r for r in found if r != mine)]
+            found = (mine, *(r for r in found if r != mine))
         hanzi_seen += 1
-        result.append([char, found])
-    return result
+        result.append(ReadingUnit(char, found))
+    return tuple(result)
+
+
+def encode_units(units: Units) -> str:
+    """Units as stored in the index (JSON: [[char, [readings]], ...])."""
+    return json.dumps(units)
+
+
+def decode_units(text: str) -> Units:
+    return tuple(ReadingUnit(char, tuple(found)) for char, found in json.loads(text))
 
 
 @cache

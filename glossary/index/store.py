@@ -1,33 +1,22 @@
-"""The search index of a set of term bases, as an embedded SQLite database (built by
-store_build.py), and the lookups that search.py makes in it.
-
-One database per set of term bases, in the cache folder of cache.py, named after a hash of the
-term bases' names and bytes, the program's version and the formats in `glossary.index.versions`. A
-file's hash is remembered by its stat (cache.file_digests), so a warm run hashes nothing. The
-database is built into a temporary file in the same folder and renamed into place, so concurrent
-builders each write a whole file and readers never see half of one; older databases of the same
-term-base paths are then removed. A corrupt or stale database is rebuilt; when the cache folder
-cannot be written, the database is built in memory and used for this run only.
-"""
+"""The read side of a term bases' index, an embedded SQLite database (built by
+`glossary.index.build`, opened or rebuilt by `glossary.index.database`): the terms, and the
+candidate lookups that `glossary.search` makes in it."""
 
 from __future__ import annotations
 
 import bisect
-import contextlib
-import hashlib
 import json
-import os
 import re
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from glossary.index.versions import SCAN_TABLES_FORMAT, STORE_FORMAT
+from glossary.index.rows import Units, decode_units
 from glossary.model import Term, term_from_dict
-from glossary.progress import Progress
-from glossary.version import __version__
+
+if TYPE_CHECKING:
+    from glossary.index.scan_tables import ScanTables
 
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
@@ -91,11 +80,12 @@ class Store:
                 return term, self.termbases[self.termbase_of(number)]
         return None
 
-    def scan_tables(self) -> dict[str, Any]:
+    def scan_tables(self) -> ScanTables:
         """`build_tables` of these term bases, computed when the index was built."""
+        from glossary.index.scan_tables import ScanTables
+
         row = self.db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()
-        tables: dict[str, Any] = json.loads(row[0])
-        return tables
+        return ScanTables.decode(row[0])
 
     # -- candidates for search.py -----------------------------------------------------------
 
@@ -138,7 +128,7 @@ class Store:
 
     def readings(
         self, chains: Sequence[str], chain_prefixes: Sequence[str], head_prefixes: Sequence[str]
-    ) -> list[tuple[int, int, Any]]:
+    ) -> list[tuple[int, int, Units]]:
         """Reading entries (entry, term number, units) with one of these chains of three keys,
         a chain starting with one of these two keys, or a reading spelled with one of these
         prefixes."""
@@ -160,7 +150,7 @@ class Store:
             f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY entry"
         )
         return [
-            (entry, number, json.loads(units))
+            (entry, number, decode_units(units))
             for entry, number, units in self.db.execute(sql, params)
         ]
 
@@ -171,14 +161,36 @@ class Store:
         return dict(self.db.execute(sql, wanted))
 
     def fuzzy_names(
-        self, where: str, params: Sequence[Any], containing: re.Pattern[str] | None = None
+        self,
+        groups: Sequence[str],
+        *,
+        lengths: tuple[int, int] | None = None,
+        longer_than: int | None = None,
+        token_lengths: tuple[int, int] | None = None,
+        spaced_only: bool = False,
+        containing: re.Pattern[str] | None = None,
     ) -> tuple[list[str], array[int]]:
-        """The names of the fuzzy blobs selected by `where`, and their positions; with
+        """The names of the fuzzy blobs of these groups (`fuzzy_group`) whose names have a
+        length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
+        length in `token_lengths`, a space when `spaced_only`, and their positions; with
         `containing` (a pattern without line breaks), only the names in which it matches."""
+        where = [f"grp IN ({_marks(groups)})"]
+        params: list[Any] = list(groups)
+        if lengths is not None:
+            where.append("length BETWEEN ? AND ?")
+            params += lengths
+        if longer_than is not None:
+            where.append("length > ?")
+            params.append(longer_than)
+        if token_lengths is not None:
+            where.append("token_length BETWEEN ? AND ?")
+            params += token_lengths
+        if spaced_only:
+            where.append("spaced = 1")
+        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {' AND '.join(where)}"
         names: list[str] = []
         positions: array[int] = array("i")
-        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {where}"
-        for joined, length, blob, packed in self.db.execute(sql, list(params)):
+        for joined, length, blob, packed in self.db.execute(sql, params):
             if containing is None or not joined:
                 names += blob.split("\n") if joined else json.loads(blob)
                 positions.frombytes(packed)
@@ -247,119 +259,3 @@ def _after_prefix(prefix: str) -> str:
     if last > 0x10FFFF:
         return _after_prefix(prefix[:-1])
     return prefix[:-1] + chr(last)
-
-
-# -- opening and building -------------------------------------------------------------------
-
-
-def open_store(paths: Sequence[Path], progress: Progress | None = None) -> Store:
-    """The index of these term bases, built first (reporting `progress`) when it is missing."""
-    from glossary.index.cache import cache_dir, file_digests
-
-    report = progress or _silent
-    names = [Path(path).stem for path in paths]
-    key = store_key(names, file_digests(paths))
-    folder = cache_dir()
-    target = _database(folder, paths, key)
-    if target.exists():
-        with contextlib.suppress(sqlite3.DatabaseError, KeyError, ValueError):
-            return _checked(_open_read_only(target), key)
-    return _build(paths, folder, report)
-
-
-def store_key(names: Sequence[str], digests: Sequence[str]) -> str:
-    """The content key: format, program version, each term base's name and sha256."""
-    stamp = f"store\0{STORE_FORMAT}\0{SCAN_TABLES_FORMAT}\0{__version__}"
-    digest = hashlib.sha256(stamp.encode())
-    for name, file_digest in zip(names, digests, strict=True):
-        digest.update(f"\0{name}\0{file_digest}".encode())
-    return digest.hexdigest()
-
-
-def _database(folder: Path, paths: Sequence[Path], key: str) -> Path:
-    """store-<hash of the paths>-<content key>.sqlite: the paths part lets a rebuild find and
-    remove the databases of the same files' earlier contents."""
-    joined = "\0".join(str(Path(path).resolve()) for path in paths)
-    return folder / f"store-{hashlib.sha256(joined.encode()).hexdigest()[:12]}-{key[:32]}.sqlite"
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    # immutable: a database file is never changed once renamed into place (a rebuild renames
-    # a new file over it), so SQLite need not lock it.
-    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-
-
-def _checked(db: sqlite3.Connection, key: str) -> Store:
-    store = Store(db)
-    if store.key != key:
-        db.close()
-        raise KeyError("stale index")
-    return store
-
-
-def _silent(_stage: str, _done: int, _total: int) -> None:
-    pass
-
-
-def _build(paths: Sequence[Path], folder: Path, progress: Progress) -> Store:
-    import tempfile
-
-    from glossary.index.build import build
-
-    bases, key = _load(paths, progress)
-    target = _database(folder, paths, key)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-    except OSError:
-        db = sqlite3.connect(":memory:", check_same_thread=False)
-        build(db, key, bases, progress)
-        return Store(db)
-    try:
-        db = sqlite3.connect(temporary)
-        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-        build(db, key, bases, progress)
-        db.close()
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _remove_older(target)
-    return Store(_open_read_only(target))
-
-
-def _load(paths: Sequence[Path], progress: Progress) -> tuple[list[Any], str]:
-    """Load the term bases, reporting bytes read, and the key of the bytes actually parsed."""
-    from glossary.termbase.load import load_bytes
-    from glossary.text.fileio import read_bytes
-
-    contents = []
-    total = sum(_size(path) for path in paths)
-    done = 0
-    progress("reading term bases", 0, total)
-    bases = []
-    for path in paths:
-        data = read_bytes(path)
-        contents.append(hashlib.sha256(data).hexdigest())
-        bases.append(load_bytes(path, data))
-        done += len(data)
-        progress("reading term bases", done, max(total, done))
-    return bases, store_key([base.name for base in bases], contents)
-
-
-def _size(path: Path) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
-
-
-def _remove_older(target: Path) -> None:
-    """Remove the databases of earlier contents of the same term-base paths."""
-    prefix = target.name.rsplit("-", 1)[0] + "-"
-    for other in target.parent.glob(f"{prefix}*.sqlite"):
-        if other != target:
-            with contextlib.suppress(OSError):
-                other.unlink()

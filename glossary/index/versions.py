@@ -3,6 +3,6 @@ what is written under it changes, so that stale caches are rebuilt rather than m
 module of its own so that reading them imports nothing else.)"""
 
 STORE_FORMAT = 2
-"""The index store's tables and rows (store_build.py)."""
+"""The index store's tables and rows (glossary.index.build)."""
 SCAN_TABLES_FORMAT = 5
 """The scanner's tables (scan.build_tables), kept in the store."""

@@ -2,19 +2,22 @@
 
 `inline`, `markdown`, `html`, `jsonl` and `terms_tsv` are pure functions of the text, its
 occurrences and the terms (text in, text out), so golden files pin them down; only
-`terms_table` builds a Rich renderable. Nothing here reads files or prints.
+`terms_table` builds a Rich renderable. Nothing here reads files or prints. `FORMATS` is the
+registry `glossary annotate --format` is generated from: a new format is a function and an
+entry there (and a golden file, which a test asks for).
 """
 
 from __future__ import annotations
 
-import html as html_escape
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.model import Term
-from glossary.scan.scanner import Occurrence
+
+if TYPE_CHECKING:
+    from glossary.scan.scanner import Occurrence
 
 GLOSS_OPEN, GLOSS_CLOSE = "〔", "〕"
 
@@ -94,6 +97,8 @@ def html(
 ) -> str:
     """A standalone HTML page: the escaped text, line breaks kept, each occurrence an
     `<abbr>` whose title gives the headword, pinyin, English and both definitions."""
+    import html as html_escape
+
     pieces: list[str] = []
     position = 0
     for occurrence in occurrences:
@@ -180,3 +185,50 @@ def _named(term: Term) -> str:
     """The headword with its pinyin, unless the pinyin only repeats it (EOD, not "EOD (EOD)")."""
     same = term.pinyin.replace(" ", "").lower() == term.headword.replace(" ", "").lower()
     return term.headword if same else f"{term.headword} ({term.pinyin})"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What an annotate format is given: the text, its occurrences and their terms, whether to
+    mark every occurrence, and the document's title."""
+
+    text: str
+    occurrences: Sequence[Occurrence]
+    terms: Mapping[str, Term]
+    every: bool = False
+    title: str = "Annotated text"
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateFormat:
+    """One output format of `glossary annotate`: its name, its help, and its renderer."""
+
+    name: str
+    help: str
+    render: Callable[[Page], str]
+
+
+FORMATS: tuple[AnnotateFormat, ...] = (
+    AnnotateFormat(
+        "inline",
+        "the text with a gloss after each term's first occurrence",
+        lambda page: inline(page.text, page.occurrences, page.terms, every=page.every),
+    ),
+    AnnotateFormat(
+        "markdown",
+        "footnotes",
+        lambda page: markdown(page.text, page.occurrences, page.terms, every=page.every),
+    ),
+    AnnotateFormat(
+        "html",
+        "a page with <abbr> titles",
+        lambda page: html(page.text, page.occurrences, page.terms, title=page.title),
+    ),
+    AnnotateFormat("jsonl", "one object per occurrence", lambda page: jsonl(page.occurrences)),
+    AnnotateFormat(
+        "terms",
+        "the terms used",
+        lambda page: terms_tsv(term_uses(page.occurrences, page.terms)),
+    ),
+)
+ANNOTATE_FORMATS: dict[str, AnnotateFormat] = {format.name: format for format in FORMATS}

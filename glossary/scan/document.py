@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.model import Term
 from glossary.scan.scanner import Occurrence, Scanner
@@ -28,3 +31,9 @@ def terms_in(store: Store, text: str, scanner: Scanner | None = None) -> TermsIn
     occurrences = (scanner or scanner_of(store)).scan(text)
     terms = store.terms_by_id({occurrence.term_id for occurrence in occurrences})
     return TermsInText(occurrences, terms)
+
+
+def scanner_for(paths: Sequence[Path]) -> Scanner:
+    """A scanner for the term bases at these paths, its tables from their index (built, parsing
+    the term bases, only when they changed)."""
+    return scanner_of(open_store(paths))

@@ -27,40 +27,25 @@ How a match is found:
    except that a quote opened (closed) inside the span takes its partner just after (before) it,
    so the surface of `诉源“三源治理”` is balanced.
 
-The tables this needs (`build_tables`) are JSON, cached per term-base content. Nothing here
-imports typer or rich.
+The tables this needs (`glossary.index.scan_tables.ScanTables`) are made when the index is
+built and kept in it. Nothing here imports typer or rich.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from glossary.index.versions import SCAN_TABLES_FORMAT
-from glossary.model import Term, TermBase
-from glossary.text.layout import (
-    HAS_QUOTE,
-    WORD_CHARS,
-    Skeleton,
-    balance_quotes,
-    make_translation,
-)
+from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
+from glossary.text.folding import fold_table
+from glossary.text.layout import HAS_QUOTE, WORD_CHARS, Skeleton, balance_quotes
 from glossary.text.pinyin import is_hanzi
 
-SHORT_NAME = 3
-"""Chinese names this short are checked against jieba's word boundaries."""
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
-WHOLE_DICTIONARY_FROM = 5_000
-"""Above this many glossary names, their jieba frequencies are computed with jieba's whole
-dictionary loaded (0.7 s) rather than from its entries read a few at a time."""
-
-FIELD, RECORD = "\x1f", "\x1e"
-CONTROL = re.compile("[\x00-\x1f]")
 
 
 class Occurrence(NamedTuple):
@@ -87,147 +72,20 @@ class Occurrence(NamedTuple):
         }
 
 
-# -- tables (built once per term-base content) ----------------------------------------------
-
-
-def unique_terms(bases: Sequence[TermBase]) -> list[tuple[Term, TermBase]]:
-    """The terms of all bases in order, each with its base; a later term with an id already
-    seen is left out."""
-    seen: set[str] = set()
-    terms: list[tuple[Term, TermBase]] = []
-    for base in bases:
-        for term in base.terms:
-            if term.id not in seen:
-                seen.add(term.id)
-                terms.append((term, base))
-    return terms
-
-
-def build_tables(bases: Sequence[TermBase]) -> dict[str, Any]:
-    """JSON-ready tables for `Scanner`:
-    - `traditional`: traditional -> simplified for the names' characters;
-    - `keys`, `numbers`: every prefix of every name's skeleton (one per line) and, for a name, the
-      number of its term shifted left by two, plus 2 when its boundaries need a closer look
-      (`Scanner._at_boundaries`: it starts or ends with a Latin letter or digit, or it is a
-      glossary's short name) and 1 when it is the prefix of a longer name; -1 for a prefix that
-      is no name (of the terms sharing a name, the one `_claim` ranks first keeps it);
-    - `terms`: id, headword and English of each term, fields and records joined by control
-      characters (a compact form that loads fast for 100,000 terms);
-    - `checked`: "1" per term whose short Chinese names must sit at jieba's word boundaries
-      (terms of a glossary), "0" for a dictionary's;
-    - `words`: the checked names added to jieba's vocabulary, with the frequencies jieba gives
-      them.
-    """
-    from glossary.text.folding import traditional_table
-
-    terms = unique_terms(bases)
-    chars = {char for term, _ in terms for name in term.names() for char in name}
-    traditional = traditional_table(chars)
-    translation = make_translation(traditional)
-    prefixes: dict[str, int] = {}
-    claims: dict[str, tuple[int, int, int]] = {}  # name -> its best claim (see _claim)
-    positions = {id(base): position for position, base in enumerate(bases)}
-    vocabulary: list[str] = []
-    for number, (term, base) in enumerate(terms):
-        claim = _claim(positions[id(base)], base, term, number)
-        for name in term.names():
-            key = Skeleton.of(name.translate(translation)).text
-            if not key or "\0" in key:
-                continue
-            if base.kind == "dictionary" and not any(map(is_hanzi, key)):
-                continue  # a dictionary's English is a gloss, not a name to look for
-            for end in range(1, len(key)):
-                prefixes.setdefault(key[:end], -1)
-            if key not in claims or claim < claims[key]:
-                claims[key] = claim
-                prefixes[key] = number
-            if base.kind != "dictionary" and len(key) > 1 and any(map(is_hanzi, key)):
-                vocabulary.append(key)
-    words = _vocabulary_frequencies(vocabulary)
-    rows = (
-        FIELD.join(CONTROL.sub(" ", value) for value in (term.id, term.headword, term.en))
-        for term, _ in terms
-    )
-    longer = {key[:-1] for key in prefixes if len(key) > 1}
-    checked = "".join("0" if base.kind == "dictionary" else "1" for _, base in terms)
-
-    def code(key: str, number: int) -> int:
-        if number < 0:
-            return -1
-        asks = (
-            key[0] in WORD_CHARS
-            or key[-1] in WORD_CHARS
-            or (len(key) <= SHORT_NAME and checked[number] == "1")
-        )
-        return number << 2 | asks << 1 | (key in longer)
-
-    return {
-        "format": SCAN_TABLES_FORMAT,
-        "traditional": traditional,
-        "keys": "\n".join(prefixes),
-        "numbers": [code(key, number) for key, number in prefixes.items()],
-        "terms": RECORD.join(rows),
-        "checked": checked,
-        "words": words,
-    }
-
-
-LESSER_SENSE = re.compile(
-    r"^(?:(?:old|archaic|ancient|erroneous|variant|Japanese|Korean) )*variant of\b|^surname\b"
-    r"|^see\b|^used in\b"
-)
-"""A dictionary gloss that is not a word's own sense: a variant, a surname, a cross-reference."""
-
-
-def _claim(base_position: int, base: TermBase, term: Term, number: int) -> tuple[int, int, int]:
-    """How strongly a term claims its names, lowest first: an earlier term base wins; within a
-    dictionary, a common word wins over an entry glossed only as a variant, surname or
-    cross-reference, which wins over a proper noun (a capitalised reading: 和平 Hépíng
-    District after 和平 peace); then the earlier entry."""
-    rank = 0
-    if base.kind == "dictionary":
-        if term.pinyin[:1].isupper():
-            rank = 2
-        elif LESSER_SENSE.match(term.en):
-            rank = 1
-    return base_position, rank, number
-
-
-def _vocabulary_frequencies(vocabulary: Sequence[str]) -> dict[str, int]:
-    """The frequencies jieba gives these words when they are added in this order. For a few
-    thousand words they are computed from the few dictionary entries the words need (see
-    `glossary.text.segment`); for more, loading jieba's whole dictionary once is cheaper."""
-    words = list(dict.fromkeys(vocabulary))
-    if not words:
-        return {}
-    if len(words) > WHOLE_DICTIONARY_FROM:
-        from glossary.text.segment import added_frequencies
-
-        return added_frequencies(words)
-    from glossary.index.jieba_words import open_dictionary
-    from glossary.text.segment import WindowSegmenter
-
-    segmenter = WindowSegmenter(open_dictionary())
-    for word in words:
-        segmenter.add(word)
-    return segmenter.added
-
-
 # -- the scanner ------------------------------------------------------------------------------
 
 
 class Scanner:
     """Finds the terms of a term base in text, from tables made by `build_tables`."""
 
-    def __init__(self, tables: dict[str, Any]) -> None:
-        self.translation = make_translation(dict(tables["traditional"]))
-        keys = tables["keys"].split("\n") if tables["keys"] else []
-        self.prefixes: dict[str, int] = dict(zip(keys, tables["numbers"], strict=True))
-        self._rows: list[str] = tables["terms"].split(RECORD)
+    def __init__(self, tables: ScanTables) -> None:
+        self.translation = fold_table(tables.traditional)
+        self.prefixes: dict[str, int] = tables.prefixes
+        self._rows = tables.terms
         self._terms: dict[int, tuple[str, str, str]] = {}
-        self.checked: str = tables["checked"]
-        self.words: dict[str, int] = tables["words"]
-        self.first_set = frozenset(key[0] for key in keys if len(key) == 1)
+        self.checked: str = tables.checked
+        self.words: dict[str, int] = tables.words
+        self.first_set = frozenset(key for key in self.prefixes if len(key) == 1)
         firsts = "".join(sorted(self.first_set))
         self.first_chars = re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
         self._segmenter: Any = None
@@ -362,11 +220,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def scanner_for(paths: Sequence[Path]) -> Scanner:
-    """A scanner for the term bases at these paths, its tables from their index store (built,
-    parsing the term bases, only when they changed)."""
-    from glossary.index.store import open_store
-
-    return Scanner(open_store(paths).scan_tables())

@@ -64,20 +64,18 @@ def best_names(
     if not query:
         return []
     groups = _groups(query, skip_ids)
-    in_groups = f"grp IN ({', '.join('?' * len(groups))})"
-    low, high = _window(len(query), cutoff)
     best: dict[int, float] = {}
     named: dict[int, str] = {}
-    where = f"{in_groups} AND length BETWEEN ? AND ?"
-    names, positions = store.fuzzy_names(where, [*groups, low, high])
+    names, positions = store.fuzzy_names(groups, lengths=_window(len(query), cutoff))
     _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
     if len(query) >= 5:
-        where = f"{in_groups} AND length > ?"
         names, positions = store.fuzzy_names(
-            where, [*groups, len(query)], _bigram_filter(query, cutoff / 0.95 * SLACK)
+            groups,
+            longer_than=len(query),
+            containing=_bigram_filter(query, cutoff / 0.95 * SLACK),
         )
         _score_into(best, named, fuzz.partial_ratio, 0.95, query, names, positions, cutoff)
-    worded, word_positions = _token_set_names(store, query, cutoff / 0.95, groups, in_groups)
+    worded, word_positions = _token_set_names(store, query, cutoff / 0.95, groups)
     _score_into(
         best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff, covered=True
     )
@@ -159,15 +157,15 @@ def _window(length: int, cutoff: float) -> tuple[int, int]:
 
 
 def _token_set_names(
-    store: Store, query: str, cutoff: float, groups: Sequence[str], in_groups: str
+    store: Store, query: str, cutoff: float, groups: Sequence[str]
 ) -> tuple[list[str], list[int]]:
     """The names token_set_ratio is computed for and can lift to `cutoff`, with positions."""
     from glossary.index.store import token_length
 
     spaced = " " in query
-    low, high = _window(token_length(query), cutoff)
-    where = f"{in_groups} AND token_length BETWEEN ? AND ?" + ("" if spaced else " AND spaced = 1")
-    names, packed = store.fuzzy_names(where, [*groups, low, high])
+    names, packed = store.fuzzy_names(
+        groups, token_lengths=_window(token_length(query), cutoff), spaced_only=not spaced
+    )
     positions: list[int] = list(packed)
     seen = set(positions)
     for position, kind, name in store.names_sharing_a_word(query.split()):

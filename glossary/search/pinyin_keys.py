@@ -5,10 +5,10 @@ pinyin_match consumes the query unit by unit: each unit (a character of the name
 character itself, a whole syllable (with a tone digit after it), an initial (z/c/s or
 zh/ch/sh), or, at the end, an unfinished syllable. Every one of these starts with the
 character itself or with the first letter of one of the unit's readings, its *key*
-(store_build.unit_keys). So a match starting at unit s needs the query's first piece to start
-with a key of s and, if the query goes on, its second piece to start with a key of s + 1: the
-index holds each pair of neighbouring keys, and the pairs a query allows are few. A query that
-one unit can take whole needs a reading spelled with what it typed (`heads`).
+(`glossary.index.build.unit_keys`). So a match starting at unit s needs the query's first piece
+to start with a key of s and, if the query goes on, its second piece to start with a key of
+s + 1: the index holds each pair of neighbouring keys, and the pairs a query allows are few. A
+query that one unit can take whole needs a reading spelled with what it typed (`heads`).
 
 A query that cannot be cut into such pieces at all (`development`: no piece starts with `v`)
 matches nothing, and no lookup is made.

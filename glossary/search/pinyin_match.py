@@ -1,6 +1,6 @@
 """Matching pinyin typed any way against the characters of a name.
 
-A name is a list of units, one per character: [folded char, readings], readings numbered
+A name is a sequence of units (`ReadingUnit`), one per character: folded char, readings numbered
 (`lv4`) with the term's own reading first. A query may mix, unit by unit, the hanzi itself, a
 whole syllable (toneless, tone-marked or tone-numbered; ü as v, u or ü), an initial (z/c/s or
 zh/ch/sh), and, at its very end, an unfinished syllable. A tone given in the query must agree
@@ -9,10 +9,13 @@ with the term's own reading; a toneless syllable may match any reading.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from glossary.text.pinyin import strip_tones
+from glossary.index.rows import ReadingUnit
+
+if TYPE_CHECKING:
+    from glossary.search.query import Query
 
 SKIPPABLE = frozenset(" '’-·")
 OTHER_READING = 0.9
@@ -21,11 +24,11 @@ OTHER_READING = 0.9
 _SKIPPED = "".join(sorted(SKIPPABLE))
 
 
-def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None:
+def pinyin_match(query: Query, units: Sequence[ReadingUnit]) -> tuple[float, str] | None:
     """Match pinyin typed any way against a name's characters (see module docstring)."""
-    plain, tones = _stripped(query)
+    plain, tones = query.plain, query.tones
     total = sum(1 for char, _ in units if char.isalnum())
-    walker = _Walker(plain, tones, _freeze(units))
+    walker = _Walker(plain, tones, units)
     first = plain.lstrip(_SKIPPED)[:1]
     best: tuple[float, str] | None = None
     for start in range(len(units)):
@@ -50,23 +53,10 @@ def pinyin_match(query: str, units: list[list[Any]]) -> tuple[float, str] | None
     return best
 
 
-@lru_cache(maxsize=64)
-def _stripped(query: str) -> tuple[str, tuple[int, ...]]:
-    """strip_tones, once per query (pinyin_match runs on many names for one query)."""
-    plain, marks = strip_tones(query)
-    return plain, tuple(marks)
-
-
-def _freeze(units: list[list[Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((char, tuple(found)) for char, found in units)
-
-
 class _Walker:
     """The best ways to consume a query with a name's units, remembered by (pos, unit)."""
 
-    def __init__(
-        self, query: str, marks: tuple[int, ...], units: tuple[tuple[str, tuple[str, ...]], ...]
-    ) -> None:
+    def __init__(self, query: str, marks: tuple[int, ...], units: Sequence[ReadingUnit]) -> None:
         self.query, self.marks, self.units = query, marks, units
         self.memo: dict[tuple[int, int], tuple[float, int, bool] | None] = {}
 

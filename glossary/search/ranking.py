@@ -20,18 +20,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from glossary.index.rows import Units
 from glossary.index.store import Row, Store
 from glossary.model import Term
 from glossary.search.fuzzy import best_names
 from glossary.search.pinyin_keys import query_keys
 from glossary.search.pinyin_match import pinyin_match
-from glossary.text.folding import fold
-from glossary.text.pinyin import is_hanzi, strip_tones
+from glossary.search.query import Query
+from glossary.text.pinyin import is_hanzi
 
 MIN_SCORE = 45.0
 MAX_GRAMS = 8  # bigrams of a Chinese query looked up (candidates are checked whole anyway)
 FUZZY_CUTOFF = 75.0
-TONED = re.compile(r"[a-zü][1-5]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,9 @@ class SearchResult:
     suggestions: tuple[str, ...] = ()
 
 
-def search(store: Store, query: str, limit: int = 5) -> SearchResult:
-    folded = fold(query.strip(), store.traditional)
+def search(store: Store, text: str, limit: int = 5) -> SearchResult:
+    query = Query.of(text, store.traditional)
+    folded = query.folded
     best: dict[int, tuple[float, str, str]] = {}
 
     def offer(number: int, score: float, kind: str, matched: str) -> None:
@@ -81,12 +82,12 @@ def search(store: Store, query: str, limit: int = 5) -> SearchResult:
         if found:
             offer(number, found[0], found[1], name)
     if any(ch.isascii() and ch.isalpha() for ch in folded):
-        for number, units in _reading_candidates(store, folded):
-            scored = pinyin_match(folded, units)
+        for number, units in _reading_candidates(store, query):
+            scored = pinyin_match(query, units)
             if scored:
                 offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
     if not best or max(score for score, _, _ in best.values()) < 90:
-        for number, score, name in _fuzzy(store, folded):
+        for number, score, name in _fuzzy(store, query):
             offer(number, score, "fuzzy", name)
         for number, score, words in _full_text(store, folded):
             offer(number, score, "full-text", words)
@@ -106,7 +107,7 @@ def search(store: Store, query: str, limit: int = 5) -> SearchResult:
         if score >= MIN_SCORE
     )
     suggestions = () if matches else _suggestions(store, folded)
-    return SearchResult(query, matches, suggestions)
+    return SearchResult(text, matches, suggestions)
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -125,9 +126,9 @@ def _name_candidates(store: Store, query: str) -> list[Row]:
     return sorted(set(rows))
 
 
-def _reading_candidates(store: Store, query: str) -> list[tuple[int, list[list[Any]]]]:
+def _reading_candidates(store: Store, query: Query) -> list[tuple[int, Units]]:
     """(term number, units) of every reading entry pinyin_match can match, in entry order."""
-    keys = query_keys(strip_tones(query)[0], store.literals, store.letters)
+    keys = query_keys(query.plain, store.literals, store.letters)
     if keys is None:
         return []
     return [
@@ -166,13 +167,12 @@ def _at_word_start(text: str, position: int) -> bool:
 # -- fuzzy and full text ---------------------------------------------------------------------
 
 
-def _fuzzy(store: Store, query: str) -> list[tuple[int, float, str]]:
-    if len(query) < 2:
+def _fuzzy(store: Store, query: Query) -> list[tuple[int, float, str]]:
+    if len(query.folded) < 2:
         return []
     # A query with tones must agree with the stored reading, so it is not matched loosely
     # against ids (which are toneless pinyin).
-    toned = bool(TONED.search(query)) or any(strip_tones(query)[1])
-    found = best_names(store, query, FUZZY_CUTOFF, 20, skip_ids=toned)
+    found = best_names(store, query.folded, FUZZY_CUTOFF, 20, skip_ids=query.toned)
     numbers = store.numbers_of([position for position, _, _ in found])
     return [(numbers[position], 0.8 * score, name) for position, score, name in found]
 

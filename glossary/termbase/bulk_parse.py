@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from glossary.termbase.yaml_io import yaml_loader
+
 MIN_SIZE = 2_000_000
 """Characters below which a file is parsed whole (starting workers costs about 0.2 s)."""
 PIECE_ITEMS = 5_000
@@ -62,8 +64,6 @@ def split(
 
 def parse_piece(piece: Piece) -> Items | None:
     """The items of one piece (None if it is not a clean YAML sequence)."""
-    from glossary.termbase.load import yaml_loader
-
     text, lines_before = piece
     loader_class = yaml_loader()
     try:

@@ -120,14 +120,15 @@ def merge_into_file(
     `progress` hears stages "loading" (an existing file: 0 of 1, then 1 of 1), "merging" and
     "writing".
     """
-    from glossary.termbase import load as termbase
+    from glossary.termbase.load import load
+    from glossary.termbase.save import save
 
     target = Path(path)
     existing: tuple[Term, ...] = ()
     if target.exists():
         if progress is not None:
             progress("loading", 0, 1)
-        loaded = termbase.load(target)
+        loaded = load(target)
         existing, kind = loaded.terms, loaded.kind
         if progress is not None:
             progress("loading", 1, 1)
@@ -140,5 +141,5 @@ def merge_into_file(
         progress=progress,
     )
     if not dry_run and (result.changed or not target.exists()):
-        termbase.save(target, result.terms, kind, progress=progress)
+        save(target, result.terms, kind, progress=progress)
     return result

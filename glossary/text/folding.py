@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from glossary.model import Term
+
 
 def fold_char(char: str, traditional: Mapping[str, str]) -> str:
     code = ord(char)
@@ -36,6 +38,19 @@ def fold_table(traditional: Mapping[str, str]) -> dict[int, str]:
     for trad, simp in traditional.items():
         table.setdefault(ord(trad), simp)
     return table
+
+
+def termbase_traditional(terms: Iterable[Term]) -> dict[str, str]:
+    """Traditional -> simplified for the hanzi of these terms' names and Chinese definitions:
+    the one table an index build folds with (the search index and the scanner alike)."""
+    from glossary.text.pinyin import is_hanzi
+
+    chars: set[str] = set()
+    for term in terms:
+        for name in term.names():
+            chars.update(name)
+        chars.update(term.definition_zh)
+    return traditional_table(ch for ch in chars if is_hanzi(ch))
 
 
 def traditional_table(simplified_chars: Iterable[str]) -> dict[str, str]:

@@ -1,5 +1,5 @@
-"""The layout side of finding terms in text: folding it character for character, and its
-*skeleton*, the folded text without the characters layout puts inside or around words
+"""The layout side of finding terms in text: the *skeleton* of folded text (folding is
+`glossary.text.folding`), the text without the characters layout puts inside or around words
 (whitespace, line breaks, quote marks), with the way back to the original offsets.
 
 Used by `glossary.scan.scanner`; nothing here knows about terms.
@@ -16,17 +16,6 @@ WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 """ASCII letters and digits: what a Latin name must not touch."""
 HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
 PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", "｢": "｣"}
-
-
-def make_translation(traditional: dict[str, str]) -> dict[int, str]:
-    """A `str.translate` table doing what `textnorm.fold` does, at C speed."""
-    table: dict[int, str] = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
-    for code in range(0xFF01, 0xFF5F):
-        table[code] = chr(code - 0xFEE0).lower()
-    table[0x3000] = " "
-    for trad, simp in traditional.items():
-        table.setdefault(ord(trad), simp)
-    return table
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Every syllable of Standard Chinese, toneless, with ü written v (as most keyboards type it).
@@ -59,9 +59,6 @@ class Syllable:
     def initial(self) -> str:
         """The initial as typed in abbreviations: zh/ch/sh are written z/c/s (`sgyhgc`)."""
         return self.base[0]
-
-    def marked(self) -> str:
-        return add_tone_mark(self.base, self.tone)
 
     def numbered(self) -> str:
         return f"{self.base}{self.tone}" if self.tone else self.base
@@ -177,10 +174,6 @@ def _segment(letters: str) -> list[str] | None:
                 if existing is None or len(candidate) < len(existing):
                     best[end] = candidate
     return best[len(letters)]
-
-
-def initials(syllables: Iterable[Syllable | str]) -> str:
-    return "".join(s.initial if isinstance(s, Syllable) else s.lower() for s in syllables)
 
 
 # -- build time only: pypinyin ------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""Checking a term base's raw term mappings field by field, each problem with its line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from glossary.model import FIELD_ORDER, REQUIRED_FIELDS, STATUSES
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+TONE_NUMBER = re.compile(r"[a-zü]+[1-5]\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a term base, located as precisely as the YAML allows."""
+
+    file: str
+    line: int
+    term_id: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:"
+        if self.term_id is not None:
+            where += f" term '{self.term_id}':"
+        if self.field is not None:
+            where += f" {self.field}:"
+        return f"{where} {self.message}"
+
+
+def check(raws: list[Any], lines: list[int], name: str) -> list[Problem]:
+    """Every problem with the raw term mappings, in file order."""
+    problems: list[Problem] = []
+    first_line_of: dict[str, int] = {}
+    for raw, line in zip(raws, lines, strict=True):
+        problems.extend(_check_term(raw, line, name, first_line_of))
+    return problems
+
+
+def _check_term(raw: Any, line: int, name: str, first_line_of: dict[str, int]) -> list[Problem]:
+    if not isinstance(raw, dict):
+        return [Problem(name, line, None, None, "expected a term (a mapping of fields)")]
+    term_id = raw.get("id")
+    label = str(term_id) if term_id not in (None, "") else None
+    problems: list[Problem] = []
+
+    def problem(field: str | None, message: str) -> None:
+        problems.append(Problem(name, line, label, field, message))
+
+    for key in raw:
+        if key not in FIELD_ORDER:
+            problem(str(key), f"unknown field (known: {', '.join(FIELD_ORDER)})")
+    for key in REQUIRED_FIELDS:
+        value = raw.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problem(key, "missing: this field is required")
+        elif not isinstance(value, str | int | float) or isinstance(value, bool):
+            problem(key, "expected text")
+    if isinstance(term_id, str | int) and str(term_id).strip():
+        term_id = str(term_id)
+        if not ID_PATTERN.match(term_id):
+            problem("id", "use lowercase ASCII letters and digits, joined by - or . (a slug)")
+        if term_id in first_line_of:
+            problem("id", f"duplicate id (first used at line {first_line_of[term_id]})")
+        else:
+            first_line_of[term_id] = line
+    pinyin = raw.get("pinyin")
+    if isinstance(pinyin, str) and TONE_NUMBER.search(pinyin):
+        problem("pinyin", f"tone numbers in {pinyin!r}: write tone marks (yìshù, not yi4shu4)")
+    _check_optional(raw, problem)
+    return problems
+
+
+def _check_optional(raw: dict[str, Any], problem: Any) -> None:
+    for key in ("aliases", "tags"):
+        value = raw.get(key)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            problem(key, "expected a list of non-empty strings")
+    for key in ("printed", "note"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            problem(key, "expected text")
+    status = raw.get("status")
+    if status is not None and status not in STATUSES:
+        problem("status", f"{status!r} is not one of: {', '.join(STATUSES)}")
+    definition = raw.get("definition")
+    if definition is not None:
+        if not isinstance(definition, dict):
+            problem("definition", "expected a mapping with 'zh' and/or 'en'")
+        else:
+            for key, value in definition.items():
+                if key not in ("zh", "en"):
+                    problem(f"definition.{key}", "unknown language (use zh or en)")
+                elif not isinstance(value, str):
+                    problem(f"definition.{key}", "expected text")
+    source = raw.get("source")
+    if source is not None:
+        if not isinstance(source, dict) or not isinstance(source.get("document"), str):
+            problem("source", "expected a mapping with 'document' (and optionally 'line')")
+        elif "line" in source and not (
+            isinstance(source["line"], int) and not isinstance(source["line"], bool)
+        ):
+            problem("source.line", "expected a whole number")
