@@ -50,12 +50,17 @@ class Session:
             self.debounce = delay / 1000
         edits = params.capabilities.workspace and params.capabilities.workspace.workspace_edit
         self._versioned_edits = bool(edits and edits.document_changes)
-        self._answer(self.state.glossary)  # open (or build) the index before the first request
-        self._say_problems()
 
     def initialized(self, _params: types.InitializedParams) -> None:
+        """Open the index (building it if it is missing) and load the scanner now, after
+        `initialize` is answered and before the requests that follow are handled."""
         if self.state.checker is None:
             self._log(types.MessageType.Info, "glossary: no check engine; no diagnostics")
+        try:
+            self.state.glossary()
+        except GlossaryError as error:
+            self._log(types.MessageType.Error, error.message)
+        self._say_problems()
         asyncio.get_running_loop().call_later(POLL, self._poll)
 
     def shutdown(self, _params: None) -> None:
