@@ -13,6 +13,8 @@ from lsprotocol import types
 from glossary.lsp.positions import LineIndex
 
 SOURCE = "glossary"
+SOURCE_ONLY = ("deprecated-term", "forbidden-term")
+"""Rules whose findings on a source side are about the source's own text."""
 SEVERITIES = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -37,20 +39,38 @@ class Finding(Protocol):
     def message(self) -> str: ...
     @property
     def replacement(self) -> str | None: ...
+    @property
+    def segment(self) -> int | None: ...
+    @property
+    def side(self) -> str | None: ...
 
 
 def diagnostics(
     findings: Iterable[Finding], lines: LineIndex, encoding: str
 ) -> list[types.Diagnostic]:
-    return [diagnostic(finding, lines, encoding) for finding in findings]
+    """The diagnostics of the findings on a document. For a translation checked against its
+    source, the findings on the source side that concern the translation (a term without an
+    approved English name in it) are shown on the whole aligned line of the translation; the
+    source's own unfit names are left to the source's diagnostics."""
+    shown = []
+    for finding in findings:
+        if finding.side == "source":
+            if finding.rule in SOURCE_ONLY or finding.segment is None:
+                continue
+            line = min(finding.segment - 1, len(lines.starts) - 1)
+            span = lines.range(lines.starts[line], lines.ends[line], encoding)
+        else:
+            span = lines.range(finding.start, finding.end, encoding)
+        shown.append(diagnostic(finding, span))
+    return shown
 
 
-def diagnostic(finding: Finding, lines: LineIndex, encoding: str) -> types.Diagnostic:
+def diagnostic(finding: Finding, span: types.Range) -> types.Diagnostic:
     data: dict[str, Any] = {"term": finding.term}
     if finding.replacement is not None:
         data["replacement"] = finding.replacement
     return types.Diagnostic(
-        range=lines.range(finding.start, finding.end, encoding),
+        range=span,
         message=finding.message,
         severity=SEVERITIES.get(finding.severity, types.DiagnosticSeverity.Information),
         code=finding.rule,

@@ -18,8 +18,9 @@ from glossary.errors import GlossaryError
 from glossary.lsp import actions, completion, diagnostics, hover, symbols
 from glossary.lsp.positions import negotiated
 from glossary.lsp.protocol import Protocol
-from glossary.lsp.state import Checker, Document, State, UnknownDocument
+from glossary.lsp.state import Checker, Document, Source, State, UnknownDocument
 from glossary.lsp.termbases import TermBases
+from glossary.lsp.translations import Translations
 from glossary.version import __version__
 
 DEBOUNCE = 0.3  # seconds without a change before a document is checked again
@@ -45,6 +46,8 @@ class Session:
         self.state.encoding = negotiated(self.server.workspace.position_encoding)
         options = params.initialization_options
         self.state.options = options if isinstance(options, dict) else {}
+        root = self.server.workspace.root_path
+        self.state.translations = Translations.from_options(self.state.options, root)
         delay = self.state.options.get("debounce")
         if isinstance(delay, int | float) and not isinstance(delay, bool) and delay >= 0:
             self.debounce = delay / 1000
@@ -74,7 +77,8 @@ class Session:
         item = params.text_document
         document = self.state.open(item.uri, item.version, item.text)
         self._said_problem(document)
-        self._schedule(item.uri, 0)
+        for changed in (item.uri, *self.state.translations_of(item.uri)):
+            self._schedule(changed, 0)
 
     def did_change(self, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -84,7 +88,8 @@ class Session:
             self._log(types.MessageType.Warning, error.message)
             return
         self._said_problem(document)
-        self._schedule(uri, self.debounce)
+        for changed in (uri, *self.state.translations_of(uri)):
+            self._schedule(changed, self.debounce)
 
     def did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -241,8 +246,10 @@ def library_checker() -> Checker | None:
     if method is None:
         return None
 
-    def check(glossary: Glossary, text: str) -> list[Any]:
-        return list(method(glossary, text))
+    def check(glossary: Glossary, text: str, name: str, source: Source | None) -> list[Any]:
+        if source is None:
+            return list(method(glossary, text, file=name))
+        return list(method(glossary, source[1], text, file=source[0], target_file=name))
 
     return check
 

@@ -10,14 +10,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types
+from pygls.uris import to_fs_path
 
 from glossary.errors import GlossaryError, InputError
 from glossary.library import Glossary
 from glossary.lsp.diagnostics import Finding
 from glossary.lsp.positions import UTF16, LineIndex, apply_changes
 from glossary.lsp.termbases import TermBases
+from glossary.lsp.translations import Translations, path_key
 from glossary.scan.document import TermsInText
 from glossary.text.decoding import decode
+from glossary.text.documents import read_document
 
 
 class UnknownDocument(GlossaryError):
@@ -44,11 +47,15 @@ class Analysis:
 
     version: int | None
     generation: int
+    source: str | None  # the text of the source, for a translation
     found: TermsInText
     findings: tuple[Finding, ...]
 
 
-Checker = Callable[[Glossary, str], Sequence[Finding]]
+Source = tuple[str, str]  # the name and text of a translation's source
+Checker = Callable[[Glossary, str, str, Source | None], Sequence[Finding]]
+"""check(glossary, text, name, source): the findings on `text` (a translation of `source`,
+aligned by line, when there is one), with `name` as their file."""
 
 
 def _document(uri: str, version: int | None, text: str) -> Document:
@@ -65,6 +72,7 @@ class State:
         self.checker = checker
         self.encoding = UTF16
         self.options: dict[str, Any] = {}
+        self.translations = Translations()
         self._documents: dict[str, Document] = {}
         self._analyses: dict[str, Analysis] = {}
         self.problems: list[str] = []  # term-base errors the server has yet to tell the user
@@ -99,6 +107,31 @@ class State:
     def uris(self) -> list[str]:
         return list(self._documents)
 
+    def translations_of(self, uri: str) -> list[str]:
+        """The open documents that are translations of the document at `uri`."""
+        key = path_key(uri)
+        return [
+            other
+            for other in self._documents
+            if (source := self.translations.source_of(other)) and path_key(source.as_uri()) == key
+        ]
+
+    def _source(self, document: Document) -> Source | None:
+        """The source of a translation: its text in the editor when it is open there, else on
+        disk (a source that cannot be read is a problem to report, and no source)."""
+        path = self.translations.source_of(document.uri)
+        if path is None:
+            return None
+        key = path_key(path.as_uri())
+        for other in self._documents.values():
+            if path_key(other.uri) == key:
+                return str(path), other.text
+        try:
+            return str(path), read_document(str(path)).text
+        except GlossaryError as error:
+            self.problems.append(f"{error.message} (the source of {document.uri})")
+            return None
+
     # -- analysis ---------------------------------------------------------------------------
 
     def glossary(self) -> Glossary:
@@ -119,11 +152,23 @@ class State:
             return None
         glossary = self.glossary()
         generation = self.termbases.generation
+        source = self._source(document) if self.translations else None
         cached = self._analyses.get(document.uri)
-        if cached and cached.version == document.version and cached.generation == generation:
+        if (
+            cached
+            and (cached.version, cached.generation) == (document.version, generation)
+            and cached.source == (source and source[1])
+        ):
             return cached
         found = glossary.terms_in(document.text)
-        findings = tuple(self.checker(glossary, document.text)) if self.checker else ()
-        analysis = Analysis(document.version, generation, found, findings)
+        findings: tuple[Finding, ...] = ()
+        if self.checker:
+            name = to_fs_path(document.uri) or document.uri
+            try:
+                findings = tuple(self.checker(glossary, document.text, name, source))
+            except InputError as error:  # not aligned with its source: check it alone
+                self.problems.append(error.message)
+                findings = tuple(self.checker(glossary, document.text, name, None))
+        analysis = Analysis(document.version, generation, source and source[1], found, findings)
         self._analyses[document.uri] = analysis
         return analysis
