@@ -80,11 +80,12 @@ def _silence_stdout() -> None:
 
 
 def _register() -> None:
-    from glossary.cli import annotate, exporting, importing, lookup, lsp, terms
+    from glossary.cli import annotate, check, exporting, importing, lookup, lsp, terms
 
     lookup.register(app)
     terms.register(app)
     annotate.register(app)
+    check.register(app)
     lsp.register(app)
     app.add_typer(importing.app, name="import")
     app.add_typer(exporting.app, name="export")

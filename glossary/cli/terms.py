@@ -51,12 +51,14 @@ def validate(
     termbase: TermbaseOption = None,
 ) -> None:
     """Check a term base; list every problem as file:line: term 'id': field: problem."""
+    from glossary.check.selftest import self_test
+    from glossary.termbase.load import load
     from glossary.termbase.load import validate as validate_file
 
     paths = [path] if path else termbase_paths(ctx, termbase)
     count = 0
     for each in paths:
-        problems = validate_file(each)
+        problems = validate_file(each) or self_test(load(each))
         for problem in problems:
             typer.echo(str(problem))
         count += len(problems)

@@ -1,9 +1,11 @@
 """CSV and TSV: one row per term under a header of the column names `import` reads.
 
-Multi-valued cells (aliases, tags) join their values with MULTI_SEPARATOR. With `anki_deck`
-the file is for Anki, not for `glossary import`: Anki's text-import header lines, then one row
-per note with the Anki note type's fields in order (Anki maps columns to fields by position),
-the note's GUID (the same as in the package, so the two update the same notes) and its tags.
+Multi-valued cells (aliases, tags) join their values with MULTI_SEPARATOR; an alias that is
+not admitted carries its status in brackets (`six ratios [deprecated]`, see `alias_cell`).
+With `anki_deck` the file is for Anki, not for `glossary import`: Anki's text-import header
+lines, then one row per note with the Anki note type's fields in order (Anki maps columns to
+fields by position), the note's GUID (the same as in the package, so the two update the same
+notes) and its tags.
 """
 
 from __future__ import annotations
@@ -16,13 +18,19 @@ from glossary.exchange import COLUMNS, MULTI_SEPARATOR
 from glossary.model import Term
 
 
+def alias_cell(term: Term, alias: str) -> str:
+    """An alias as a cell writes it: `name`, or `name [status]` when it is not admitted."""
+    status = term.status_of(alias)
+    return alias if status == "admitted" else f"{alias} [{status}]"
+
+
 def row(term: Term) -> list[str]:
     return [
         term.id,
         term.headword,
         term.pinyin,
         term.en,
-        MULTI_SEPARATOR.join(term.aliases),
+        MULTI_SEPARATOR.join(alias_cell(term, alias) for alias in term.aliases),
         term.definition_zh,
         term.definition_en,
         term.status,

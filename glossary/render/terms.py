@@ -102,7 +102,7 @@ def plain_detail(term: Term, origin: str) -> str:
         ("printed", term.printed or ""),
         ("pinyin", term.pinyin),
         ("en", term.en),
-        ("aliases", " | ".join(term.aliases)),
+        ("aliases", " | ".join(alias_labels(term))),
         ("definition.zh", term.definition_zh),
         ("definition.en", term.definition_en),
         ("status", term.status),
@@ -112,6 +112,20 @@ def plain_detail(term: Term, origin: str) -> str:
         ("termbase", origin),
     ]
     return "".join(f"{name}: {value}\n" for name, value in lines if value)
+
+
+def alias_labels(term: Term) -> list[str]:
+    """The aliases, each not admitted followed by its status: `six ratios (deprecated)`."""
+    return [
+        alias if (status := term.status_of(alias)) == "admitted" else f"{alias} ({status})"
+        for alias in term.aliases
+    ]
+
+
+def unfit_note(match: Any) -> str:
+    """`'X' is deprecated: use 'Y'` when a lookup matched an unfit name, else ''."""
+    unfit = match.unfit_name()
+    return f"'{unfit['name']}' is {unfit['status']}: use '{unfit['use']}'" if unfit else ""
 
 
 def term_panel(term: Term, origin: str, highlight: str = "", subtitle: str = "") -> Any:
@@ -133,7 +147,7 @@ def term_panel(term: Term, origin: str, highlight: str = "", subtitle: str = "")
     if term.definition_en:
         body.append("\n" + term.definition_en + "\n", style="italic")
     details: list[tuple[str, str]] = [
-        ("aliases", " · ".join(term.aliases)),
+        ("aliases", " · ".join(alias_labels(term))),
         ("status", term.status if term.status != "complete" else ""),
         ("source", str(term.source) if term.source else ""),
         ("note", term.note),
@@ -176,6 +190,7 @@ def lookup_results(
                     match.kind,
                     f"{match.score:g}",
                     *((match.termbase,) if show_origin else ()),
+                    *((note,) if (note := unfit_note(match)) else ()),
                 ]
                 sys.stdout.write(plain_row([result.query, *values] if several else values) + "\n")
         return
@@ -201,6 +216,11 @@ def _lookup_view(result: SearchResult, show_origin: bool) -> Any:
         highlight=highlight,
         subtitle=f"{best.kind} {best.score:g} · {best.termbase}",
     )
+    note = unfit_note(best)
+    if note:
+        from rich.text import Text
+
+        panel = Group(panel, Text(note, style="bold yellow"))
     if not others:
         return panel
     table = Table(show_edge=False, header_style="bold", title_justify="left")
