@@ -14,11 +14,13 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
+from glossary.check.findings import Finding
 from glossary.errors import GlossaryError
+from glossary.library import Glossary
 from glossary.lsp import actions, completion, diagnostics, hover, symbols
 from glossary.lsp.positions import negotiated
 from glossary.lsp.protocol import Protocol
-from glossary.lsp.state import Checker, Document, Source, State, UnknownDocument
+from glossary.lsp.state import Document, Source, State, UnknownDocument
 from glossary.lsp.termbases import TermBases
 from glossary.lsp.translations import Translations
 from glossary.version import __version__
@@ -57,8 +59,6 @@ class Session:
     def initialized(self, _params: types.InitializedParams) -> None:
         """Open the index (building it if it is missing) and load the scanner now, after
         `initialize` is answered and before the requests that follow are handled."""
-        if self.state.checker is None:
-            self._log(types.MessageType.Info, "glossary: no check engine; no diagnostics")
         try:
             self.state.glossary()
         except GlossaryError as error:
@@ -96,8 +96,7 @@ class Session:
         self.state.close(uri)
         if (timer := self._timers.pop(uri, None)) is not None:
             timer.cancel()
-        if self.state.checker is not None:
-            self._publish_diagnostics(uri, [], None)
+        self._publish_diagnostics(uri, [], None)
 
     # -- requests ---------------------------------------------------------------------------
 
@@ -166,8 +165,6 @@ class Session:
     # -- diagnostics ------------------------------------------------------------------------
 
     def _schedule(self, uri: str, delay: float) -> None:
-        if self.state.checker is None:
-            return
         if (timer := self._timers.pop(uri, None)) is not None:
             timer.cancel()
         self._timers[uri] = asyncio.get_running_loop().call_later(delay, self._check, uri)
@@ -238,26 +235,17 @@ class Session:
         self.server.window_log_message(types.LogMessageParams(type=kind, message=message))
 
 
-def library_checker() -> Checker | None:
-    """`Glossary.check` of the check engine, when this build has it."""
-    from glossary.library import Glossary
-
-    method: Any = getattr(Glossary, "check", None)
-    if method is None:
-        return None
-
-    def check(glossary: Glossary, text: str, name: str, source: Source | None) -> list[Any]:
-        if source is None:
-            return list(method(glossary, text, file=name))
-        return list(method(glossary, source[1], text, file=source[0], target_file=name))
-
-    return check
+def check(glossary: Glossary, text: str, name: str, source: Source | None) -> list[Finding]:
+    """The check engine's findings on a document, or on a translation and its source."""
+    if source is None:
+        return glossary.check(text, file=name)
+    return glossary.check(source[1], text, file=source[0], target_file=name)
 
 
 def build(paths: Sequence[Path] | None = None) -> LanguageServer:
     """A server for these term bases (None: $GLOSSARY_TERMBASE, else the bundled one)."""
     server = LanguageServer("glossary", __version__, protocol_cls=Protocol)
-    session = Session(server, State(TermBases(paths), library_checker()))
+    session = Session(server, State(TermBases(paths), check))
     handlers: dict[str, Callable[..., Any]] = {
         types.INITIALIZE: session.initialize,
         types.INITIALIZED: session.initialized,

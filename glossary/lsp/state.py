@@ -67,7 +67,7 @@ def _document(uri: str, version: int | None, text: str) -> Document:
 
 
 class State:
-    def __init__(self, termbases: TermBases, checker: Checker | None = None) -> None:
+    def __init__(self, termbases: TermBases, checker: Checker) -> None:
         self.termbases = termbases
         self.checker = checker
         self.encoding = UTF16
@@ -161,14 +161,12 @@ class State:
         ):
             return cached
         found = glossary.terms_in(document.text)
-        findings: tuple[Finding, ...] = ()
-        if self.checker:
-            name = to_fs_path(document.uri) or document.uri
-            try:
-                findings = tuple(self.checker(glossary, document.text, name, source))
-            except InputError as error:  # not aligned with its source: check it alone
-                self.problems.append(error.message)
-                findings = tuple(self.checker(glossary, document.text, name, None))
+        name = to_fs_path(document.uri) or document.uri
+        try:
+            findings = tuple(self.checker(glossary, document.text, name, source))
+        except InputError as error:  # not aligned with its source: check it alone
+            self.problems.append(error.message)
+            findings = tuple(self.checker(glossary, document.text, name, None))
         analysis = Analysis(document.version, generation, source and source[1], found, findings)
         self._analyses[document.uri] = analysis
         return analysis
