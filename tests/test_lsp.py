@@ -233,9 +233,21 @@ async def test_bad_input_gets_an_error_or_a_message_and_the_server_goes_on(
         await hover(client, "file:///nowhere.txt", 0, 0)
     open_document(client, "file:///tmp/binary.bin", "PK\x03\x04\x00\x00艺术乡建")
     assert await hover(client, "file:///tmp/binary.bin", 0, 8) is None
+    assert any("binary.bin" in message.message for message in client.log_messages)
     open_document(client, doc, "艺术乡建")
     assert "**艺术乡建**" in hover_text(await hover(client, doc, 0, 1))
-    assert any("binary" in message.message for message in client.log_messages)
+    client.text_document_did_change(  # a NUL typed into a text: it is not text any more
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=doc, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(0, 4), types.Position(0, 4)), text="\x00"
+                )
+            ],
+        )
+    )
+    assert await hover(client, doc, 0, 1) is None
+    assert any(doc in m.message and "binary" in m.message for m in client.log_messages)
 
 
 def _framed(message: dict[str, Any] | bytes) -> bytes:

@@ -87,13 +87,15 @@ def apply_changes(
     text: str,
     changes: Sequence[types.TextDocumentContentChangeEvent],
     encoding: str = UTF16,
+    lines: LineIndex | None = None,
 ) -> str:
     """`text` after a didChange's content changes, in order: a change with a range replaces
     that range (positions in the text as the earlier changes left it), one without replaces
-    the whole text."""
+    the whole text. `lines`: the text's index, when the caller has it."""
     for change in changes:
         if isinstance(change, types.TextDocumentContentChangePartial):
-            lines = LineIndex(text)
+            if lines is None or lines.text is not text:
+                lines = LineIndex(text)
             start = lines.offset(change.range.start, encoding)
             end = max(start, lines.offset(change.range.end, encoding))
             text = text[:start] + change.text + text[end:]

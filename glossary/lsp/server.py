@@ -5,7 +5,7 @@ modules). Diagnostics are published on open at once and after changes once typin
 from __future__ import annotations
 
 import asyncio
-import logging
+import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +28,6 @@ from glossary.version import __version__
 DEBOUNCE = 0.3  # seconds without a change before a document is checked again
 POLL = 2.0  # seconds between looks at the term bases' stat while nothing else asks
 T = TypeVar("T")
-log = logging.getLogger(__name__)
 
 
 class Session:
@@ -105,16 +104,16 @@ class Session:
 
     def _hover(self, params: types.HoverParams) -> types.Hover | None:
         document = self.state.document(params.text_document.uri)
-        analysis = self.state.analysis(document)
-        if analysis is None:
+        found = self.state.terms(document)
+        if found is None:
             return None
         offset = document.lines.offset(params.position, self.state.encoding)
-        occurrence = hover.occurrence_at(analysis.found.occurrences, offset)
+        occurrence = hover.occurrence_at(found.occurrences, offset)
         if occurrence is None:
             return None
-        term = analysis.found.terms[occurrence.term_id]
-        found = self.state.glossary().store.find(term.id)
-        termbase = found[1] if found else ""
+        term = found.terms[occurrence.term_id]
+        origin = self.state.glossary().store.find(term.id)
+        termbase = origin[1] if origin else ""
         return types.Hover(
             contents=types.MarkupContent(types.MarkupKind.Markdown, hover.card(term, termbase)),
             range=document.lines.range(occurrence.start, occurrence.end, self.state.encoding),
@@ -146,10 +145,11 @@ class Session:
     ) -> list[types.DocumentSymbol] | None:
         def answer() -> list[types.DocumentSymbol] | None:
             document = self.state.document(params.text_document.uri)
-            analysis = self.state.analysis(document)
-            if analysis is None:
+            found = self.state.terms(document)
+            if found is None:
                 return None
-            return symbols.document_symbols(analysis.found, document.lines, self.state.encoding)
+            listed = self.state.glossary().store.glossary_ids(found.terms)
+            return symbols.document_symbols(found, listed, document.lines, self.state.encoding)
 
         return self._answer(answer)
 
@@ -170,10 +170,11 @@ class Session:
         self._timers[uri] = asyncio.get_running_loop().call_later(delay, self._check, uri)
 
     def _check(self, uri: str) -> None:
+        """Publish the document's diagnostics, then scan it for the hovers to come."""
         self._timers.pop(uri, None)
         try:
             document = self.state.document(uri)
-            analysis = self.state.analysis(document)
+            findings = self.state.findings(document)
         except UnknownDocument:
             return  # closed meanwhile
         except GlossaryError as error:
@@ -182,9 +183,10 @@ class Session:
         finally:
             self._say_problems()
         self._generation = self.state.termbases.generation
-        found = [] if analysis is None else list(analysis.findings)
-        published = diagnostics.diagnostics(found, document.lines, self.state.encoding)
+        published = diagnostics.diagnostics(findings, document.lines, self.state.encoding)
         self._publish_diagnostics(uri, published, document.version)
+        with contextlib.suppress(GlossaryError):
+            self.state.terms(document)
 
     def _publish_diagnostics(
         self, uri: str, published: Sequence[types.Diagnostic], version: int | None

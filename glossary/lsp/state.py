@@ -1,7 +1,7 @@
 """What the server knows between messages: the open documents (kept in sync by incremental
-edits) and, per document version and term-base generation, its analysis: the occurrences the
-scanner finds and the check engine's findings. Hover, completion and symbols after a change
-reuse one scan."""
+edits) and, per document version and term-base generation, the occurrences the scanner finds
+(for hover and symbols) and, apart, the check engine's findings (for diagnostics), each
+computed once when first asked for."""
 
 from __future__ import annotations
 
@@ -42,13 +42,21 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Analysis:
-    """The terms in one version of a document and the findings on it."""
+class Terms:
+    """The terms in one version of a document, with the term bases they were found with."""
+
+    version: int | None
+    generation: int
+    found: TermsInText
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """The findings on one version of a document (and of its source, for a translation)."""
 
     version: int | None
     generation: int
     source: str | None  # the text of the source, for a translation
-    found: TermsInText
     findings: tuple[Finding, ...]
 
 
@@ -58,12 +66,19 @@ Checker = Callable[[Glossary, str, str, Source | None], Sequence[Finding]]
 aligned by line, when there is one), with `name` as their file."""
 
 
-def _document(uri: str, version: int | None, text: str) -> Document:
-    try:  # the same rule as for a file: NUL and other control characters are not text
-        decode(text.encode("utf-8", "surrogatepass"), uri)
+def _problem(text: str, name: str) -> str | None:
+    """Why `text` is not text, by the rule for a file (NUL and other control characters)."""
+    try:
+        decode(text.encode("utf-8", "surrogatepass"), name)
     except InputError as error:
-        return Document(uri, version, text, LineIndex(text), error.message)
-    return Document(uri, version, text, LineIndex(text))
+        return error.message
+    return None
+
+
+def _document(uri: str, version: int | None, text: str, checked: bool = False) -> Document:
+    """The document; `checked`: its text is known to be text."""
+    problem = None if checked else _problem(text, uri)
+    return Document(uri, version, text, LineIndex(text), problem)
 
 
 class State:
@@ -74,14 +89,19 @@ class State:
         self.options: dict[str, Any] = {}
         self.translations = Translations()
         self._documents: dict[str, Document] = {}
-        self._analyses: dict[str, Analysis] = {}
+        self._terms: dict[str, Terms] = {}
+        self._findings: dict[str, Findings] = {}
         self.problems: list[str] = []  # term-base errors the server has yet to tell the user
 
     # -- documents --------------------------------------------------------------------------
 
     def open(self, uri: str, version: int | None, text: str) -> Document:
-        self._documents[uri] = document = _document(uri, version, text)
-        self._analyses.pop(uri, None)
+        return self._put(_document(uri, version, text))
+
+    def _put(self, document: Document) -> Document:
+        self._documents[document.uri] = document
+        self._terms.pop(document.uri, None)
+        self._findings.pop(document.uri, None)
         return document
 
     def change(
@@ -90,12 +110,16 @@ class State:
         version: int | None,
         changes: Sequence[types.TextDocumentContentChangeEvent],
     ) -> Document:
-        text = apply_changes(self.document(uri).text, changes, self.encoding)
-        return self.open(uri, version, text)
+        before = self.document(uri)
+        text = apply_changes(before.text, changes, self.encoding, before.lines)
+        # a text stays text when what is typed into it is text: only that need be looked at
+        checked = before.problem is None and not any(_problem(c.text, uri) for c in changes)
+        return self._put(_document(uri, version, text, checked))
 
     def close(self, uri: str) -> None:
         self._documents.pop(uri, None)
-        self._analyses.pop(uri, None)
+        self._terms.pop(uri, None)
+        self._findings.pop(uri, None)
 
     def document(self, uri: str) -> Document:
         try:
@@ -146,27 +170,41 @@ class State:
             raise error
         return current
 
-    def analysis(self, document: Document) -> Analysis | None:
-        """The analysis of this version of the document (None for one that is not text)."""
+    def terms(self, document: Document) -> TermsInText | None:
+        """The terms in this version of the document (None for one that is not text)."""
         if document.problem is not None:
             return None
         glossary = self.glossary()
         generation = self.termbases.generation
+        cached = self._terms.get(document.uri)
+        if cached and (cached.version, cached.generation) == (document.version, generation):
+            return cached.found
+        found = glossary.terms_in(document.text)
+        self._terms[document.uri] = Terms(document.version, generation, found)
+        return found
+
+    def findings(self, document: Document) -> tuple[Finding, ...]:
+        """The check's findings on this version of the document (none for one that is not
+        text); a translation is checked with its source."""
+        if document.problem is not None:
+            return ()
+        glossary = self.glossary()
+        generation = self.termbases.generation
         source = self._source(document) if self.translations else None
-        cached = self._analyses.get(document.uri)
+        cached = self._findings.get(document.uri)
         if (
             cached
             and (cached.version, cached.generation) == (document.version, generation)
             and cached.source == (source and source[1])
         ):
-            return cached
-        found = glossary.terms_in(document.text)
+            return cached.findings
         name = to_fs_path(document.uri) or document.uri
         try:
             findings = tuple(self.checker(glossary, document.text, name, source))
         except InputError as error:  # not aligned with its source: check it alone
             self.problems.append(error.message)
             findings = tuple(self.checker(glossary, document.text, name, None))
-        analysis = Analysis(document.version, generation, source and source[1], found, findings)
-        self._analyses[document.uri] = analysis
-        return analysis
+        self._findings[document.uri] = Findings(
+            document.version, generation, source and source[1], findings
+        )
+        return findings
