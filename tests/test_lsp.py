@@ -82,17 +82,26 @@ async def test_hover_finds_a_term_broken_by_a_line_break_or_in_quotes_or_in_engl
     assert "**艺术乡建**" in hover_text(await hover(client, doc, 2, 15))
 
 
-@pytest.mark.parametrize(
-    ("encodings", "start", "end"),
-    [(None, 3, 7), (["utf-32"], 2, 6), (["utf-8", "utf-16"], 5, 17)],
-)
-async def test_an_astral_character_before_a_term_counts_in_the_negotiated_encoding(
-    encodings: list[str] | None, start: int, end: int
+async def test_an_astral_character_before_a_term_counts_in_utf16_by_default(
+    shared: LanguageClient,
 ) -> None:
-    # "😀" is 2 UTF-16 units, 1 code point, 4 UTF-8 bytes; each hanzi 1, 1 and 3.
-    async with server(encodings=encodings) as (client, result):
-        expected = (encodings or ["utf-16"])[0]
-        assert result.capabilities.position_encoding in (expected, None)
+    # "😀" is 2 UTF-16 units: 艺术乡建 spans UTF-16 columns 3 to 7, code points 2 to 6.
+    client, doc = shared, uri("astral_utf16")
+    open_document(client, doc, "😀 艺术乡建")
+    found = await hover(client, doc, 0, 3)
+    assert "**艺术乡建**" in hover_text(found)
+    assert found is not None
+    assert found.range == types.Range(types.Position(0, 3), types.Position(0, 7))
+    assert await hover(client, doc, 0, 2) is None
+
+
+@pytest.mark.parametrize(("encodings", "start", "end"), [(["utf-32"], 2, 6), (["utf-8"], 5, 17)])
+async def test_an_astral_character_before_a_term_counts_in_the_negotiated_encoding(
+    encodings: list[str], start: int, end: int
+) -> None:
+    # "😀" is 1 code point and 4 UTF-8 bytes; each hanzi 1 and 3.
+    async with server(encodings=[*encodings, "utf-16"]) as (client, result):
+        assert result.capabilities.position_encoding == encodings[0]
         open_document(client, URI, "😀 艺术乡建")
         found = await hover(client, URI, 0, start)
         assert "**艺术乡建**" in hover_text(found)
@@ -208,7 +217,9 @@ async def test_a_replace_action_edits_the_diagnostics_span(shared: LanguageClien
     assert list(change.edits) == [types.TextEdit(range=diagnostic.range, new_text="GEP")]
 
 
-async def test_a_term_base_edited_on_disk_is_used_without_a_restart(tmp_path: Path) -> None:
+async def test_a_term_base_edited_on_disk_is_used_without_a_restart_and_shutdown_exits_0(
+    tmp_path: Path,
+) -> None:
     termbase = tmp_path / "mine.yaml"
     shutil.copy(TRICKY, termbase)
     async with server("--termbase", str(termbase)) as (client, _):
@@ -223,6 +234,8 @@ async def test_a_term_base_edited_on_disk_is_used_without_a_restart(tmp_path: Pa
         card = hover_text(await hover(client, URI, 0, 3))
         assert "art-driven rural revitalization" in card  # the last term base that loaded
         assert any("mine.yaml" in message.message for message in client.messages)
+    assert client._server is not None
+    assert client._server.returncode == 0  # after shutdown and exit
 
 
 async def test_bad_input_gets_an_error_or_a_message_and_the_server_goes_on(
@@ -301,13 +314,6 @@ async def test_a_malformed_request_gets_an_error_response() -> None:
     assert "position" in responses[2]["error"]["message"]
     assert responses[3]["result"] is None  # still answering after the garbage
     assert code == 0
-
-
-async def test_the_server_exits_with_0_after_shutdown_and_exit() -> None:
-    async with server() as (client, _):
-        pass
-    assert client._server is not None
-    assert client._server.returncode == 0
 
 
 async def test_the_server_exits_when_the_client_closes_its_stdin() -> None:
