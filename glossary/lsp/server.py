@@ -27,6 +27,7 @@ from glossary.version import __version__
 
 DEBOUNCE = 0.3  # seconds without a change before a document is checked again
 POLL = 2.0  # seconds between looks at the term bases' stat while nothing else asks
+PRESCAN = 0.05  # seconds after publishing diagnostics before scanning for hovers
 T = TypeVar("T")
 
 
@@ -170,7 +171,7 @@ class Session:
         self._timers[uri] = asyncio.get_running_loop().call_later(delay, self._check, uri)
 
     def _check(self, uri: str) -> None:
-        """Publish the document's diagnostics, then scan it for the hovers to come."""
+        """Publish the document's diagnostics (and soon after, scan it for hovers)."""
         self._timers.pop(uri, None)
         try:
             document = self.state.document(uri)
@@ -185,8 +186,15 @@ class Session:
         self._generation = self.state.termbases.generation
         published = diagnostics.diagnostics(findings, document.lines, self.state.encoding)
         self._publish_diagnostics(uri, published, document.version)
+        loop = asyncio.get_running_loop()
+        loop.call_later(PRESCAN, self._prescan, uri, document.version)
+
+    def _prescan(self, uri: str, version: int | None) -> None:
+        """Scan the document for the hovers to come, unless typing has gone on meanwhile."""
         with contextlib.suppress(GlossaryError):
-            self.state.terms(document)
+            document = self.state.document(uri)
+            if document.version == version and uri not in self._timers:
+                self.state.terms(document)
 
     def _publish_diagnostics(
         self, uri: str, published: Sequence[types.Diagnostic], version: int | None
