@@ -5,6 +5,7 @@ source. The term base is the checker's test base (names of every status)."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
@@ -139,3 +140,20 @@ async def test_a_translation_is_checked_against_its_source(tmp_path: Path) -> No
     assert codes(found) == ["missing-translation"]
     assert found[0].range == span(1, 0, 11)  # the aligned line of the translation
     assert "增值化改革" in found[0].message
+
+
+async def test_an_edited_term_base_checks_the_open_documents_again(tmp_path: Path) -> None:
+    termbase = tmp_path / "names.yaml"
+    shutil.copy(TERMBASE, termbase)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+        async with server("--termbase", str(termbase)) as (client, _):
+            uri = "file:///tmp/edited.md"
+            open_document(client, uri, "We count six project ratios.")
+            found = await published(client, uri, lambda found: bool(found))
+            assert codes(found) == ["deprecated-term"]
+            text = termbase.read_text(encoding="utf-8")
+            admitted = text.replace("  - name: six project ratios\n    status: deprecated\n", "")
+            termbase.write_text(admitted, encoding="utf-8")
+            # no request: the server notices the change by itself and publishes again
+            assert await published(client, uri, lambda found: not found) == []
