@@ -195,3 +195,22 @@ def test_every_finding_points_at_its_surface(checker: glossary.Glossary, parts: 
         assert lines[finding.line - 1][finding.column - 1 :].startswith(
             finding.surface.split("\n")[0]
         )
+
+
+def test_the_words_of_a_dictionary_beside_the_glossary_are_not_judged(tmp_path: Path) -> None:
+    dictionary = tmp_path / "dictionary.yaml"
+    dictionary.write_text(
+        "kind: dictionary\nterms:\n"
+        "- id: kaohe\n  headword: 考核\n  pinyin: kǎohé\n  en: to assess\n"
+        "  aliases: [{name: 考覈, status: deprecated}]\n",
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+        both = glossary.open([TERMBASE, dictionary])
+        assert [o.surface for o in both.annotate("抓好六率考覈")] == ["六率", "考覈"]
+        # the glossary term is judged (forbidden, and not translated); 考覈 is not
+        assert rules(both.check("抓好项目六比率考覈", "the weather")) == [
+            ("forbidden-term", 1, "项目六比率"),
+            ("missing-translation", 1, "项目六比率"),
+        ]

@@ -16,18 +16,19 @@ from glossary.scan.scanner import Scanner
 def check_text(store: Store, scanner: Scanner, text: str, file: str) -> list[Finding]:
     """Deprecated and forbidden names in one text (Chinese or English)."""
     segment = Segment(text, file, suppressed=suppressed_lines(text))
-    (found,) = scan_segments(scanner, [segment])
-    terms = store.terms_by_id(store.glossary_ids(occurrence.term_id for occurrence in found))
+    (found,) = scan_segments(scanner, [segment], store.glossary_ids)
+    terms = store.terms_by_id({occurrence.term_id for occurrence in found})
     findings = unfit_findings(segment, found, terms, NameKeys(scanner.translation))
     return _kept(findings)
 
 
 def check_aligned(store: Store, scanner: Scanner, aligned: Aligned) -> list[Finding]:
     """Every finding over a source and its translation."""
-    source_found = scan_segments(scanner, aligned.source)
-    target_found = scan_segments(scanner, aligned.target)
-    ids = {o.term_id for found in (*source_found, *target_found) for o in found}
-    terms = store.terms_by_id(store.glossary_ids(ids))
+    source_found = scan_segments(scanner, aligned.source, store.glossary_ids)
+    target_found = scan_segments(scanner, aligned.target, store.glossary_ids)
+    terms = store.terms_by_id(
+        {o.term_id for found in (*source_found, *target_found) for o in found}
+    )
     keys = NameKeys(scanner.translation)
     return _kept(aligned_findings(aligned, source_found, target_found, terms, keys))
 

@@ -4,7 +4,7 @@ the occurrences of terms in each (one scan over all of them)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.scan.scanner import Occurrence, Scanner
@@ -55,22 +55,34 @@ class Aligned:
     fixable: bool = False
 
 
-def scan_segments(scanner: Scanner, segments: Sequence[Segment]) -> list[list[Occurrence]]:
-    """The occurrences of terms in each segment, offsets relative to the segment."""
+def scan_segments(
+    scanner: Scanner,
+    segments: Sequence[Segment],
+    keep: Callable[[set[str]], set[str]] | None = None,
+) -> list[list[Occurrence]]:
+    """The occurrences of terms in each segment, offsets relative to the segment; with `keep`
+    (term ids -> the ids wanted), only the occurrences of the terms it keeps (a dictionary
+    beside a glossary has 100,000s of occurrences per megabyte that no rule judges)."""
     joined = JOINER.join(segment.text for segment in segments)
+    found = scanner.scan(joined)
+    if keep is not None:
+        wanted = keep({occurrence.term_id for occurrence in found})
+        found = [occurrence for occurrence in found if occurrence.term_id in wanted]
+    if len(segments) == 1:
+        return [found]
     starts: list[int] = []
     position = 0
     for segment in segments:
         starts.append(position)
         position += len(segment.text) + len(JOINER)
-    found: list[list[Occurrence]] = [[] for _ in segments]
-    for occurrence in scanner.scan(joined):
+    split: list[list[Occurrence]] = [[] for _ in segments]
+    for occurrence in found:
         number = bisect.bisect_right(starts, occurrence.start) - 1
         shift = starts[number]
-        found[number].append(
+        split[number].append(
             occurrence._replace(start=occurrence.start - shift, end=occurrence.end - shift)
         )
-    return found
+    return split
 
 
 def lines_of(text: str, file: str, suppressed: frozenset[int] = frozenset()) -> list[Segment]:
