@@ -143,7 +143,7 @@ def test_import_appendix_rebuilds_the_chinese_fields(runner: CliRunner, tmp_path
     assert "truncated in the source (kept as printed, status: truncated): 莫干山研究院" in (
         result.stderr
     )
-    assert "skipped line 121: a stray fragment" in result.stderr
+    assert "  skipped 37 lines: 27 report paragraphs, 5 section headings," in result.stderr
     rebuilt = json.loads(run(runner, "list", "--json", "--termbase", str(target)).stdout)
     bundled = json.loads(run(runner, "list", "--json").stdout)
     chinese = ("headword", "printed", "definition", "status", "source")

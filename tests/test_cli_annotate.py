@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,29 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         code = process.wait(timeout=60)
     assert first == b"\n"  # the report starts with blank lines
     assert (err, code) == (b"", 0)
+
+
+HOSTILE = """terms:
+- id: yishu-xiangjian
+  headword: 艺术乡建
+  pinyin: yìshù xiāngjiàn
+  en: "<script>alert(1)</script> *art*"
+  definition:
+    en: "<img src=x onerror=alert(1)> [a link](javascript:alert(1))"
+    zh: "即<b>艺术</b>推动
+      乡村建设"
+"""
+
+
+def test_markdown_escapes_html_and_markup_in_term_fields(tmp_path: Path) -> None:
+    base = tmp_path / "hostile.yaml"
+    base.write_text(HOSTILE, encoding="utf-8")
+    document = tmp_path / "doc.txt"
+    document.write_text("推进艺术乡建。\n", encoding="utf-8")
+    out, err, code = run(str(document), "--format", "markdown", "-t", str(base))
+    assert (err, code) == ("", 0)
+    assert "<" not in out and "&lt;script&gt;" in out and "\\[a link\\]" in out
+    path = GOLDEN / "hostile.md"
+    if os.environ.get("GLOSSARY_UPDATE_GOLDEN") == "1":
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")

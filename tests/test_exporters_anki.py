@@ -120,3 +120,56 @@ def test_csv_for_anki_updates_the_same_notes(
     assert collection.note_count() == 15
     note = notes_by_guid(collection)[anki.note_guid(bundled_terms[0].id)]
     assert note["English"] == "A &amp; B &lt;edited&gt;"
+
+
+CAVEAT = Term(
+    id="earth-field",
+    headword="地球磁场",
+    pinyin="dìqiú cíchǎng",
+    en='Earth\'s "magnetic" field',
+    note="Translator's caveat: <check> the official name & usage.",
+)
+
+
+def test_the_note_reaches_the_card_and_quotes_stay_quotes(
+    collection: Collection, tmp_path: Path
+) -> None:
+    import_package(collection, write_package(tmp_path, [CAVEAT]))
+    note = notes_by_guid(collection)[anki.note_guid("earth-field")]
+    assert note["English"] == 'Earth\'s "magnetic" field'
+    assert note["Note"] == "Translator's caveat: &lt;check&gt; the official name &amp; usage."
+    assert "Translator's caveat: &lt;check&gt;" in note.cards()[0].answer()
+    assert len(collection.find_notes("Earth's")) == 1
+
+
+def test_csv_for_anki_stores_the_fields_as_the_package_does(
+    collection: Collection, tmp_path: Path
+) -> None:
+    import_package(collection, write_package(tmp_path, [CAVEAT], timestamp=time.time() - 60))
+    before = dict(notes_by_guid(collection)[anki.note_guid("earth-field")].items())
+    path = tmp_path / "g.csv"
+    path.write_text(export_delimited([CAVEAT], ",", anki_deck="Glossary"), encoding="utf-8")
+    metadata = collection.get_csv_metadata(str(path), None)
+    collection.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
+    assert dict(notes_by_guid(collection)[anki.note_guid("earth-field")].items()) == before
+
+
+def test_a_fresh_profile_has_no_glossary_note_type_so_the_cli_says_so(
+    collection: Collection, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from glossary.cli import app
+
+    path = tmp_path / "g.csv"
+    path.write_text(export_delimited([CAVEAT], ",", anki_deck="Glossary"), encoding="utf-8")
+    metadata = collection.get_csv_metadata(str(path), None)
+    chosen = collection.models.get(metadata.global_notetype.id)
+    assert chosen is not None and chosen["name"] != anki.MODEL_NAME  # Anki falls back
+    result = CliRunner().invoke(app, ["export", "csv", "--anki", "-o", str(path)])
+    assert result.exit_code == 0
+    hint = (
+        "note: Anki's text import cannot create the note type 'Glossary term (glossary CLI)': "
+        "import a package from 'glossary export anki' once first"
+    )
+    assert [line for line in result.stderr.splitlines() if line.startswith(hint)]

@@ -47,14 +47,14 @@ def test_anki_header_lines(tricky_terms: tuple[Term, ...]) -> None:
     lines = text.splitlines()
     assert lines[:7] == [
         "#separator:Tab",
-        "#html:false",
+        "#html:true",
         f"#notetype:{anki.MODEL_NAME}",
         "#deck:My deck",
         "#columns:" + "\t".join([*anki.FIELDS, "GUID", "Tags"]),
-        "#guid column:11",
-        "#tags column:12",
+        "#guid column:12",
+        "#tags column:13",
     ]
     first = lines[7].split("\t")
     assert first[0] == "艺术乡建"
-    assert first[10] == anki.note_guid("yishu-xiangjian")
-    assert first[11] == "rural_policy culture"
+    assert first[11] == anki.note_guid("yishu-xiangjian")
+    assert first[12] == "rural_policy culture"

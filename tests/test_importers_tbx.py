@@ -6,7 +6,7 @@ import pytest
 
 from glossary.errors import InputError
 from glossary.exporters import tbx
-from glossary.importers.tbx import parse_tbx
+from glossary.importers.tbx import SkippedEntry, parse_tbx, read_tbx
 from glossary.model import Term
 
 BOMB = b"""<?xml version="1.0"?>
@@ -47,27 +47,52 @@ def test_malformed_xml_names_the_line() -> None:
         parse_tbx(b"<tbx>\n<text>\n</tbx>\n", "bad.tbx")
 
 
-def test_entry_without_english_names_its_line() -> None:
+def test_entries_without_both_languages_are_skipped_and_reported() -> None:
     data = b"""<tbx><text><body>
 <conceptEntry id="a"><langSec xml:lang="en"><termSec><term>A</term></termSec></langSec>
 </conceptEntry>
 <conceptEntry id="b">
 <langSec xml:lang="zh"><termSec><term>\xe4\xb9\x99</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="c"><langSec xml:lang="zh"><termSec><term>\xe4\xb8\x99</term></termSec>
+</langSec><langSec xml:lang="en"><termSec><term>C</term></termSec></langSec></conceptEntry>
+</body></text></tbx>"""
+    read = read_tbx(data, "x.tbx")
+    assert [term.en for term in read.terms] == ["C"]
+    assert read.skipped == [
+        SkippedEntry(2, "a", "Chinese (zh)"),
+        SkippedEntry(4, "b", "English (en)"),
+    ]
+
+
+def test_a_file_with_no_usable_entry_is_an_error() -> None:
+    data = b"""<tbx><text><body>
+<conceptEntry id="a"><langSec xml:lang="en"><termSec><term>A</term></termSec></langSec>
 </conceptEntry></body></text></tbx>"""
-    with pytest.raises(InputError, match=r"^x\.tbx:2: <conceptEntry> has no Chinese \(zh\)"):
+    with pytest.raises(InputError, match=r"^x\.tbx:2: no entry has both a Chinese \(zh\) and"):
         parse_tbx(data, "x.tbx")
 
 
-def test_not_tbx() -> None:
-    with pytest.raises(InputError, match="not TBX: the root element is <html>"):
-        parse_tbx(b"<html/>", "x.tbx")
+def test_deep_nesting_is_refused_in_linear_time() -> None:
+    depth = 40_000
+    data = (
+        '<tbx><text><body><conceptEntry id="a"><langSec xml:lang="zh"><termSec>'
+        + "<hi>" * depth
+        + "x"
+        + "</hi>" * depth
+        + "</termSec></langSec></conceptEntry></body></text></tbx>"
+    ).encode()
+    with pytest.raises(InputError, match=r"^d\.tbx:1: refused: elements nested more than 64"):
+        parse_tbx(data, "d.tbx")
 
 
-def test_foreign_ids_and_statuses_are_mapped() -> None:
-    data = """<martif type="TBX-Basic"><text><body><termEntry id="_c1">
-<langSet xml:lang="zh-CN"><tig><term>乙</term>
-<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
-<langSet xml:lang="en-US"><tig><term>B</term></tig></langSet>
-</termEntry></body></text></martif>""".encode()
-    (term,) = parse_tbx(data, "x.tbx")
-    assert (term.id, term.headword, term.en, term.status) == ("", "乙", "B", "deprecated")
+def test_nesting_within_the_bound_is_read() -> None:
+    note = "<hi>" * 50 + "caveat" + "</hi>" * 50
+    data = (
+        '<tbx><text><body><conceptEntry id="a"><note>' + note + "</note>"
+        '<langSec xml:lang="zh"><termSec><term>甲</term></termSec></langSec>'
+        '<langSec xml:lang="en"><termSec><term>A</term></termSec></langSec>'
+        "</conceptEntry></body></text></tbx>"
+    ).encode()
+    (term,) = parse_tbx(data, "n.tbx")
+    assert term.note == "caveat"

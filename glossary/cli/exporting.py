@@ -42,7 +42,9 @@ SETTINGS: dict[str, Setting] = {
             bool,
             typer.Option(
                 "--anki",
-                help="Add Anki's text-import header lines and the notes' GUIDs (see README).",
+                help="Add Anki's text-import header lines and the notes' GUIDs (see README). "
+                "The note type must be in the Anki profile: import an 'export anki' package "
+                "once first.",
             ),
         ],
         False,
@@ -65,7 +67,12 @@ SETTINGS: dict[str, Setting] = {
     ),
     "tbx_version": (
         Annotated[
-            int, typer.Option("--tbx-version", help="3: TBX-Basic, ISO 30042:2019; 2: martif.")
+            int,
+            typer.Option(
+                "--tbx-version",
+                help="3: TBX-Basic, ISO 30042:2019; 2: the older martif layout, which "
+                "translate-toolkit and Weblate read.",
+            ),
         ],
         3,
         int,
@@ -90,11 +97,20 @@ def _write(
         )
     terms = [term for base in load_termbases(ctx, termbase) for term in base.terms]
     data = export(format.name, terms, options)
+    if options.anki:
+        typer.echo(ANKI_NOTE_TYPE_HINT, err=True)
     if output is None:
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         return
     write_atomic(output, data)
     typer.echo(f"{output}: {len(terms)} terms written as {format.name}", err=True)
+
+
+ANKI_NOTE_TYPE_HINT = (
+    "note: Anki's text import cannot create the note type 'Glossary term (glossary CLI)': "
+    "import a package from 'glossary export anki' once first, or Anki falls back to Basic "
+    "and the cards come out empty"
+)
 
 
 def _command(format: ExportFormat) -> Callable[..., None]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import inspect
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -37,6 +38,25 @@ UpdateOption = Annotated[
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
 ]
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="List every line or entry skipped, with the reason."),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Merge into an existing --into even when it is of another kind."),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """The options every import command shares."""
+
+    into: Path | None = None
+    update: bool = False
+    dry_run: bool = False
+    verbose: bool = False
+    force: bool = False
 
 
 def say(message: str) -> None:
@@ -45,55 +65,47 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _import(
-    format: ImportFormat, file: Path, into: Path | None, update: bool, dry_run: bool
-) -> None:
+def _import(format: ImportFormat, file: Path, asked: _Asked) -> None:
     from glossary.text.fileio import read_bytes
 
     data = read_bytes(file)
     if not format.progress:
-        _read_and_finish(format, file, data, into, update, dry_run, None)
+        _read_and_finish(format, file, data, asked, None)
         return
     from glossary.cli.progressbar import progress_bar
 
-    with progress_bar(beside_stdout=into is None) as progress:
-        _read_and_finish(format, file, data, into, update, dry_run, progress)
+    with progress_bar(beside_stdout=asked.into is None) as progress:
+        _read_and_finish(format, file, data, asked, progress)
 
 
 def _read_and_finish(
-    format: ImportFormat,
-    file: Path,
-    data: bytes,
-    into: Path | None,
-    update: bool,
-    dry_run: bool,
-    progress: Progress | None,
+    format: ImportFormat, file: Path, data: bytes, asked: _Asked, progress: Progress | None
 ) -> None:
     """Read the terms, refuse none, report, fill in pinyin and ids, then print or merge."""
     imported = format.read(data, str(file), progress)
     if not imported.terms:
         raise InputError(f"{file}: {format.nothing}")
     say(f"{file}: {imported.summary}")
-    for note in imported.notes:
+    notes = list(imported.notes)
+    if imported.details and not asked.verbose and notes:
+        notes[-1] += " (--verbose lists them)"
+    for note in notes:
         say(note)
+    for detail in imported.details if asked.verbose else ():
+        say(detail)
     terms = imported.terms
     if format.rules.enrich:
         from glossary.termbase.enrich import complete
 
         terms = complete(terms)
-    _finish(terms, into, update, dry_run, format.rules, progress)
+    _finish(terms, asked, format.rules, progress)
 
 
-def _finish(
-    terms: list[Term],
-    into: Path | None,
-    update: bool,
-    dry_run: bool,
-    rules: MergeRules,
-    progress: Progress | None,
-) -> None:
+def _finish(terms: list[Term], asked: _Asked, rules: MergeRules, progress: Progress | None) -> None:
     """Print the terms as YAML (no --into), or merge them into the term base and report.
-    `rules.kind` is the kind of a term base created here (an existing one keeps its own)."""
+    `rules.kind` is the kind of a term base created here (an existing one keeps its own, and
+    with `rules.same_kind_only` must be of that kind, unless --force)."""
+    into = asked.into
     if into is None:
         from glossary.termbase.save import dump_chunks
 
@@ -104,16 +116,17 @@ def _finish(
     result = merge_into_file(
         into,
         terms,
-        update=update,
-        dry_run=dry_run,
+        update=asked.update,
+        dry_run=asked.dry_run,
         owned_fields=rules.owned_fields,
         match_headword=rules.match_headword,
         kind=rules.kind,
+        same_kind_only=rules.same_kind_only and not asked.force,
         progress=progress,
     )
     for line in result.conflicts:
         say(f"  not updated: {line}")
-    verb = "would change" if dry_run else "updated"
+    verb = "would change" if asked.dry_run else "updated"
     say(
         f"{into}: {verb}: {len(result.added)} added, {len(result.updated)} updated, "
         f"{len(result.unchanged)} unchanged, {len(result.conflicts)} conflicts"
@@ -123,8 +136,8 @@ def _finish(
 def _command(format: ImportFormat) -> Callable[..., None]:
     """The subcommand for `format`: a function whose signature Typer reads its options from."""
 
-    def command(file: Path, into: Path | None, update: bool, dry_run: bool) -> None:
-        _import(format, file, into, update, dry_run)
+    def command(file: Path, **options: Any) -> None:
+        _import(format, file, _Asked(**options))
 
     positional = inspect.Parameter.POSITIONAL_OR_KEYWORD
     FileArgument = Annotated[Path, typer.Argument(help=format.file_help)]
@@ -133,7 +146,12 @@ def _command(format: ImportFormat) -> Callable[..., None]:
         inspect.Parameter("into", positional, annotation=IntoOption, default=None),
         inspect.Parameter("update", positional, annotation=UpdateOption, default=False),
         inspect.Parameter("dry_run", positional, annotation=DryRunOption, default=False),
+        inspect.Parameter("verbose", positional, annotation=VerboseOption, default=False),
     ]
+    if format.rules.same_kind_only:
+        parameters.append(
+            inspect.Parameter("force", positional, annotation=ForceOption, default=False)
+        )
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
     command.__doc__ = format.summary

@@ -30,6 +30,7 @@ def lookup(
     from glossary.cli.build_progress import build_progress
     from glossary.index.database import open_store
     from glossary.render import terms as render
+    from glossary.render.safe import visible
     from glossary.search.ranking import search
 
     wanted = _read_queries(queries)
@@ -46,7 +47,7 @@ def lookup(
             hint = (
                 f" (did you mean: {', '.join(result.suggestions)}?)" if result.suggestions else ""
             )
-            typer.echo(f"no term matches '{result.query}'{hint}", err=True)
+            typer.echo(visible(f"no term matches '{result.query}'{hint}"), err=True)
     if missing:
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 

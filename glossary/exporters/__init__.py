@@ -100,7 +100,9 @@ EXPORTS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         "tbx",
-        "TBX-Basic for CAT tools (memoQ, Trados, Weblate): v3 by default, v2 on request.",
+        "TBX-Basic for translation tools: v3 (ISO 30042:2019) by default; use --tbx-version 2 "
+        "for translate-toolkit and Weblate, which read only the v2 martif layout, and for any "
+        "tool that rejects v3.",
         _tbx,
         settings=("tbx_version",),
     ),

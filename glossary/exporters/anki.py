@@ -30,6 +30,7 @@ FIELDS = (
     "Definition (en)",
     "Aliases",
     "Source",
+    "Note",
     "Card zh-en",
     "Card en-zh",
     "Card pinyin",
@@ -53,12 +54,15 @@ CSS = """\
 .definition { text-align: left; font-size: 0.9em; margin-top: 1em; }
 .definition.en { font-style: italic; }
 .aliases, .source { font-size: 0.75em; color: #6e6e73; margin-top: 0.8em; }
+.note { font-size: 0.8em; text-align: left; margin-top: 0.8em; border-left: 3px solid #c9a227;
+  padding-left: 0.6em; }
 """
 _BACK_DETAILS = """
 {{#Definition (zh)}}<div class="definition">{{Definition (zh)}}</div>{{/Definition (zh)}}
 {{#Definition (en)}}<div class="definition en">{{Definition (en)}}</div>{{/Definition (en)}}
 {{#Aliases}}<div class="aliases">{{Aliases}}</div>{{/Aliases}}
-{{#Source}}<div class="source">{{Source}}</div>{{/Source}}"""
+{{#Source}}<div class="source">{{Source}}</div>{{/Source}}
+{{#Note}}<div class="note">{{Note}}</div>{{/Note}}"""
 TEMPLATES = (
     {
         "name": "Chinese → English",
@@ -110,13 +114,16 @@ def field_values(term: Term, cards: Sequence[str]) -> list[str]:
         term.definition_en,
         "; ".join(term.approved_aliases()),  # deprecated and forbidden names are not taught
         str(term.source) if term.source else "",
+        term.note,
     ]
     return values + ["y" if kind in cards else "" for kind in CARD_FIELDS]
 
 
 def note_fields(term: Term, cards: Sequence[str]) -> list[str]:
-    """The fields as Anki stores them: HTML, so `<` and `&` are escaped to show as typed."""
-    return [html.escape(value) for value in field_values(term, cards)]
+    """The fields as Anki stores them: HTML, so `<`, `>` and `&` are escaped to show as typed.
+    Quotes are left as they are (a field is element content, not an attribute), so a search
+    for `Earth's` finds the note."""
+    return [html.escape(value, quote=False) for value in field_values(term, cards)]
 
 
 def _model() -> Any:

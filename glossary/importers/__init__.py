@@ -19,23 +19,28 @@ from glossary.progress import Progress
 
 @dataclass(frozen=True, slots=True)
 class Imported:
-    """What an importer read: the terms, a summary line and further lines for the user."""
+    """What an importer read: the terms, a summary line, further lines for the user, and the
+    details behind them (each line or entry skipped), shown with `--verbose`."""
 
     terms: list[Term]
     summary: str
     notes: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
 class MergeRules:
     """How read terms join a term base: `enrich` fills in missing pinyin and ids; a term matches
     an existing one by id, and by headword when `match_headword`; `owned_fields` are the fields
-    an update may change (None: all); `kind` is the kind of a term base created by the import."""
+    an update may change (None: all); `kind` is the kind of a term base created by the import;
+    with `same_kind_only`, an existing term base of another kind is refused unless `--force`
+    (the command then offers it)."""
 
     enrich: bool = True
     match_headword: bool = True
     owned_fields: tuple[str, ...] | None = None
     kind: str = "glossary"
+    same_kind_only: bool = False
 
 
 Reader = Callable[[bytes, str, "Progress | None"], Imported]
@@ -57,12 +62,12 @@ class ImportFormat:
 
 
 def _appendix(data: bytes, name: str, progress: Progress | None) -> Imported:
-    from glossary.importers.appendix import parse_appendix, report_lines
+    from glossary.importers.appendix import parse_appendix, report_lines, skipped_lines
     from glossary.text.fileio import decode_utf8
 
     terms, report = parse_appendix(decode_utf8(data, name), document=Path(name).name)
     summary = f"{report.found} entries found, {len(terms)} distinct terms"
-    return Imported(terms, summary, report_lines(report))
+    return Imported(terms, summary, report_lines(report), skipped_lines(report))
 
 
 def _delimited(delimiter: str) -> Reader:
@@ -77,10 +82,11 @@ def _delimited(delimiter: str) -> Reader:
 
 
 def _tbx(data: bytes, name: str, progress: Progress | None) -> Imported:
-    from glossary.importers.tbx import parse_tbx
+    from glossary.importers.tbx import read_tbx, skipped_lines
 
-    terms = parse_tbx(data, name)
-    return Imported(terms, f"{len(terms)} entries read")
+    read = read_tbx(data, name)
+    notes, details = skipped_lines(read.skipped)
+    return Imported(read.terms, f"{len(read.terms)} entries read", notes, details)
 
 
 def _cedict(data: bytes, name: str, progress: Progress | None) -> Imported:
@@ -120,7 +126,9 @@ IMPORTS: tuple[ImportFormat, ...] = (
     ),
     ImportFormat(
         "tbx",
-        "Read TBX (v3 or v2) through a hardened XML parser; entities are refused.",
+        "Read TBX (v3 or v2) through a hardened XML parser; entities are refused.\n\n"
+        "Entries without a Chinese (zh) or an English (en) term are skipped and counted on "
+        "stderr\n(--verbose lists them all); the rest are imported.",
         "A TBX file: TBX-Basic v3 or v2 (martif).",
         _tbx,
         "no conceptEntry or termEntry elements: nothing to import",
@@ -130,12 +138,13 @@ IMPORTS: tuple[ImportFormat, ...] = (
         "Read CC-CEDICT; entries are matched by id only (one headword has several readings).\n\n"
         "A term base created here is a dictionary (`kind: dictionary`): annotate matches its "
         "words by\nlongest match alone, without the word-boundary check a glossary's short "
-        "names get.\nOn a terminal, a progress bar on stderr follows the stages (the whole file "
+        "names get, so an existing --into that is a glossary is refused unless --force.\n"
+        "On a terminal, a progress bar on stderr follows the stages (the whole file "
         "takes seconds).",
         "A CC-CEDICT file, plain or .gz.",
         _cedict,
         "no entries found (an entry is 繁體 简体 [pin1 yin1] /def/)",
-        MergeRules(enrich=False, match_headword=False, kind="dictionary"),
+        MergeRules(enrich=False, match_headword=False, kind="dictionary", same_kind_only=True),
         progress=True,
     ),
 )

@@ -149,12 +149,50 @@ def _unquote(head: str) -> str:
     return head
 
 
+FRAGMENT = "a stray fragment, not an entry"
+SECTION = "a section heading, not an entry"
+TITLE = "a title (one short line without a definition), not an entry"
+ASIDE = "a line in parentheses (a date or a byline), not an entry"
+PARAGRAPH = "a report paragraph (a sentence, not headword + definition)"
+REASON_NOUNS = {
+    "page header": ("page header", "page headers"),
+    "page furniture": ("line of page furniture", "lines of page furniture"),
+    FRAGMENT: ("stray fragment", "stray fragments"),
+    SECTION: ("section heading", "section headings"),
+    TITLE: ("title", "titles"),
+    ASIDE: ("line in parentheses", "lines in parentheses"),
+    PARAGRAPH: ("report paragraph", "report paragraphs"),
+}
+"""Each reason a line is skipped for, as a noun (singular, plural) for the summary."""
+_SENTENCE_MARKS = set("。，,；;！!？?")
+
+
 def _why_not_entry(text: str) -> str:
     if len(text) <= 3:
-        return "a stray fragment, not an entry"
+        return FRAGMENT
     if SECTION_PATTERN.match(text):
-        return "a section heading, not an entry"
-    return "a report paragraph (a sentence, not headword + definition)"
+        return SECTION
+    if "\n" not in text and text[0] in "(（" and text[-1] in ")）":
+        return ASIDE
+    if "\n" not in text and len(text) <= MAX_HEADWORD and not _SENTENCE_MARKS & set(text):
+        return TITLE
+    return PARAGRAPH
+
+
+def count_of(count: int, singular: str, plural: str) -> str:
+    """`1 identical reprint`, `2 identical reprints`."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def skipped_summary(skipped: list[Skipped]) -> str:
+    """`30 report paragraphs, 5 section headings, 1 title`: by reason, most first."""
+    counts: dict[str, int] = {}
+    for each in skipped:
+        counts[each.reason] = counts.get(each.reason, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: -item[1])
+    return ", ".join(
+        count_of(count, *REASON_NOUNS.get(reason, (reason, reason))) for reason, count in ordered
+    )
 
 
 def _is_terminated(definition: str) -> bool:
@@ -220,10 +258,12 @@ def _to_term(entry: _Entry, document: str, report: AppendixReport) -> Term:
 
 
 def report_lines(report: AppendixReport) -> list[str]:
-    """What the importer did, one line each, for the user to read on stderr."""
+    """What the importer did, one line each, for the user to read on stderr; skipped lines as
+    a count per reason (`skipped_lines` lists them)."""
     lines = []
     if report.identical_duplicates:
-        lines.append(f"  merged {report.identical_duplicates} identical reprints")
+        reprints = count_of(report.identical_duplicates, "identical reprint", "identical reprints")
+        lines.append(f"  merged {reprints}")
     lines.extend(f"  merged near-identical reprints: {line}" for line in report.merged)
     lines.extend(f"  joined across a page header: {headword}" for headword in report.joined)
     lines.extend(
@@ -231,6 +271,15 @@ def report_lines(report: AppendixReport) -> list[str]:
         for headword in report.truncated
     )
     lines.extend(f"  conflict: {line}" for line in report.conflicts)
+    if report.skipped:
+        skipped = count_of(len(report.skipped), "line", "lines")
+        lines.append(f"  skipped {skipped}: {skipped_summary(report.skipped)}")
+    return lines
+
+
+def skipped_lines(report: AppendixReport) -> list[str]:
+    """Every skipped line with its reason and the start of its text, in file order."""
+    lines = []
     for skipped in sorted(report.skipped, key=lambda s: s.line):
         excerpt = skipped.text.replace("\n", " ")
         excerpt = excerpt if len(excerpt) <= 24 else excerpt[:24] + "…"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import re
 import zlib
 from collections import Counter
@@ -40,13 +41,26 @@ class _Entry:
     definitions: tuple[str, ...]
 
 
+MAX_DECOMPRESSED = 128 * 1024 * 1024
+"""Bytes a gzip file may expand to: the whole of CC-CEDICT is about 10 MB, while a few MB of
+gzip can expand to gigabytes (a gzip bomb)."""
+
+
 def decode(data: bytes, name: str) -> str:
-    """The text of a CEDICT file, gunzipped first when it is gzip (by its magic bytes)."""
+    """The text of a CEDICT file, gunzipped first when it is gzip (by its magic bytes), reading
+    no more than MAX_DECOMPRESSED bytes out of it."""
+    limit = MAX_DECOMPRESSED
     if data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                data = stream.read(limit + 1)
         except (OSError, EOFError, zlib.error) as exc:
             raise InputError(f"{name}: not a readable gzip file: {exc}") from None
+        if len(data) > limit:
+            raise InputError(
+                f"{name}: refused: it decompresses to more than {limit // 2**20} MB "
+                "(all of CC-CEDICT is about 10 MB): not a CC-CEDICT file"
+            )
     return decode_utf8(data, name)
 
 

@@ -2,8 +2,10 @@
 
 The names are those `glossary export csv` writes (`zh` is accepted for `headword`). A file
 made for Anki (`export csv --anki`, whose first line starts with `#`) is refused with a hint.
-Aliases and tags join their values with MULTI_SEPARATOR. Pinyin and id may be left empty: the
-caller fills them in (enrich.complete).
+Aliases and tags join their values with MULTI_SEPARATOR (`\\|` is a `|` inside a value), and
+the `'` export puts before a cell a spreadsheet would run as a formula is taken off again. A
+file with classic Mac line endings (CR alone) is read as lines. Pinyin and id may be left
+empty: the caller fills them in (enrich.complete).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import csv
 import re
 
 from glossary.errors import InputError
-from glossary.exchange import COLUMNS, MULTI_SEPARATOR
+from glossary.exchange import COLUMNS, restore, split_values
 from glossary.model import NAME_STATUSES, STATUSES, Source, Term
 from glossary.termbase.validate import ID_PATTERN
 from glossary.text.pinyin import numbers_to_marks
@@ -34,10 +36,6 @@ def parse_source(text: str) -> Source | None:
     return Source(text)
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split(MULTI_SEPARATOR.strip()) if part.strip())
-
-
 STATUS_SUFFIX = re.compile(r"^(.*?)\s*\[(" + "|".join(NAME_STATUSES) + r")\]$")
 
 
@@ -45,7 +43,7 @@ def _aliases(cell: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The aliases of a cell and the statuses of those marked `name [status]`."""
     names: list[str] = []
     statuses: list[tuple[str, str]] = []
-    for part in _split(cell):
+    for part in split_values(cell):
         marked = STATUS_SUFFIX.match(part)
         name = marked.group(1) if marked else part
         names.append(name)
@@ -63,7 +61,10 @@ def _header(lines: list[str], delimiter: str, name: str) -> list[str]:
             f"{name}:1: this is an Anki import file (export --anki); "
             "export without --anki to edit and import it"
         )
-    columns = next(csv.reader([lines[0]], delimiter=delimiter))
+    try:
+        columns = next(csv.reader([lines[0]], delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        raise InputError(f"{name}:1: malformed header row: {exc}") from None
     names = [ALIASES.get(column.strip(), column.strip()) for column in columns]
     unknown = [column for column in names if column not in KNOWN]
     if unknown:
@@ -76,6 +77,8 @@ def _header(lines: list[str], delimiter: str, name: str) -> list[str]:
 
 def parse_delimited(text: str, name: str, delimiter: str) -> list[Term]:
     """Terms from CSV (`,`) or TSV (`\\t`) text; a malformed row is an error naming its line."""
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")  # classic Mac line endings
     lines = re.findall(r"[^\n]*\n|[^\n]+$", text)
     names, start = _header(lines, delimiter, name), 1
     reader = csv.reader(lines[start:], delimiter=delimiter, strict=True)
@@ -99,7 +102,7 @@ def _term(row: dict[str, str], width: int, names: list[str], name: str, line: in
             f"{name}:{line}: {width} cells where the header has {len(names)} columns "
             "(quote cells that contain the separator)"
         )
-    values = {key: value.strip() for key, value in row.items()}
+    values = {key: restore(value).strip() for key, value in row.items()}
     for column in REQUIRED:
         if not values.get(column):
             raise InputError(f"{name}:{line}: {column}: missing: this column is required")
@@ -124,5 +127,5 @@ def _term(row: dict[str, str], width: int, names: list[str], name: str, line: in
         status=status,
         note=values.get("note", ""),
         source=parse_source(values.get("source", "")),
-        tags=_split(values.get("tags", "")),
+        tags=split_values(values.get("tags", "")),
     )

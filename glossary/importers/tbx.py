@@ -2,8 +2,10 @@
 (`martif`/`termEntry`/`langSet`/`tig`), the layouts `glossary export tbx` writes.
 
 The XML is parsed with defusedxml: a DTD that declares entities (an entity bomb) or refers to
-an external resource is refused, never expanded. What each element becomes is the reverse of
-glossary.exporters.tbx; other languages and data categories are ignored.
+an external resource is refused, never expanded, and so is nesting deeper than MAX_DEPTH (TBX
+needs about ten levels; thousands would cost quadratic time). What each element becomes is the
+reverse of glossary.exporters.tbx; other languages and data categories are ignored. An entry
+without a Chinese or an English term (common in a TBX from elsewhere) is skipped and reported.
 """
 
 from __future__ import annotations
@@ -37,6 +39,31 @@ NAME_STATUS_FROM_TBX = {
 }
 """The status of each name (`administrativeStatus` per termSec/tig); unknown: admitted."""
 
+MAX_DEPTH = 64
+"""Elements open at once: TBX-Basic's deepest path (tbx, text, body, conceptEntry, langSec,
+termSec, descripGrp, descrip, then inline markup) is about ten."""
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedEntry:
+    """An entry left out because it has no term in one of the two languages."""
+
+    line: int
+    entry_id: str
+    missing: str
+
+
+@dataclass(frozen=True, slots=True)
+class TbxRead:
+    """The terms of a TBX file, and the entries skipped for want of a zh or en term."""
+
+    terms: list[Term]
+    skipped: list[SkippedEntry]
+
+
+class _TooDeep(Exception):
+    pass
+
 
 def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
@@ -54,12 +81,20 @@ def _parse(data: bytes, name: str) -> tuple[Any, dict[int, int]]:
     from defusedxml.ElementTree import DefusedXMLParser
 
     lines: dict[int, int] = {}
+    depth = [0]
 
     class LineBuilder(TreeBuilder):
         def start(self, tag: Any, attrs: Any) -> Any:
+            depth[0] += 1
+            if depth[0] > MAX_DEPTH:
+                raise _TooDeep(parser.parser.CurrentLineNumber)
             element = super().start(tag, attrs)
             lines[id(element)] = parser.parser.CurrentLineNumber
             return element
+
+        def end(self, tag: Any) -> Any:
+            depth[0] -= 1
+            return super().end(tag)
 
     parser = DefusedXMLParser(target=LineBuilder(), forbid_dtd=False)
     try:
@@ -69,6 +104,11 @@ def _parse(data: bytes, name: str) -> tuple[Any, dict[int, int]]:
         raise InputError(
             f"{name}: refused: the XML declares entities or refers to outside resources "
             f"({type(exc).__name__}); TBX files need neither"
+        ) from None
+    except _TooDeep as exc:
+        raise InputError(
+            f"{name}:{exc.args[0]}: refused: elements nested more than {MAX_DEPTH} deep "
+            "(TBX needs about ten levels)"
         ) from None
     except ParseError as exc:
         line = exc.position[0] if exc.position else 1
@@ -87,17 +127,49 @@ class _Side:
     printed: str = ""
 
 
-def parse_tbx(data: bytes, name: str) -> list[Term]:
-    """Terms from TBX v3 or v2 bytes; an entry without a Chinese and an English term is an
-    error naming its line."""
+def read_tbx(data: bytes, name: str) -> TbxRead:
+    """Terms from TBX v3 or v2 bytes, skipping entries without a Chinese or an English term;
+    a file where every entry is skipped is an error."""
     root, lines = _parse(data, name)
     if _local(root.tag) not in ("tbx", "martif"):
         raise InputError(f"{name}: not TBX: the root element is <{_local(root.tag)}>")
-    terms = []
+    terms: list[Term] = []
+    skipped: list[SkippedEntry] = []
     for element in root.iter():
         if _local(element.tag) in ENTRY_TAGS:
-            terms.append(_entry(element, name, lines.get(id(element), 0)))
-    return terms
+            line = lines.get(id(element), 0)
+            entry = _entry(element)
+            if isinstance(entry, Term):
+                terms.append(entry)
+            else:
+                skipped.append(SkippedEntry(line, element.get("id", "").strip(), entry))
+    if skipped and not terms:
+        first = skipped[0]
+        raise InputError(
+            f"{name}:{first.line}: no entry has both a Chinese (zh) and an English (en) term "
+            f"({len(skipped)} skipped; the first has no {first.missing} term)"
+        )
+    return TbxRead(terms, skipped)
+
+
+def skipped_lines(skipped: list[SkippedEntry], shown: int = 5) -> tuple[list[str], list[str]]:
+    """A line saying how many entries were skipped, with the first `shown` ids and lines; and
+    one line per skipped entry (for --verbose)."""
+    if not skipped:
+        return [], []
+    first = ", ".join(f"{s.entry_id or '(no id)'} (line {s.line})" for s in skipped[:shown])
+    more = ", …" if len(skipped) > shown else ""
+    entries = f"entr{'ies' if len(skipped) != 1 else 'y'}"
+    summary = f"  skipped {len(skipped)} {entries} without both a zh and an en term: {first}{more}"
+    details = [
+        f"  skipped line {s.line}: {s.entry_id or '(no id)'}: no {s.missing} term" for s in skipped
+    ]
+    return [summary], details
+
+
+def parse_tbx(data: bytes, name: str) -> list[Term]:
+    """The terms `read_tbx` finds, without the report of skipped entries."""
+    return read_tbx(data, name).terms
 
 
 def _side(section: Any) -> _Side:
@@ -142,7 +214,8 @@ def _main_first(side: _Side) -> list[tuple[str, str]]:
     return named
 
 
-def _entry(element: Any, name: str, line: int) -> Term:
+def _entry(element: Any) -> Term | str:
+    """The entry as a term, or the language it has no term in (`Chinese (zh)`...)."""
     sides: dict[str, _Side] = {}
     tags: list[str] = []
     notes: list[str] = []
@@ -161,9 +234,10 @@ def _entry(element: Any, name: str, line: int) -> Term:
         elif kind == "note" and text:
             notes.append(text)
     zh, en = sides.get("zh"), sides.get("en")
-    if zh is None or not zh.names or en is None or not en.names:
-        missing = "Chinese (zh)" if zh is None or not zh.names else "English (en)"
-        raise InputError(f"{name}:{line}: <{_local(element.tag)}> has no {missing} term")
+    if zh is None or not zh.names:
+        return "Chinese (zh)"
+    if en is None or not en.names:
+        return "English (en)"
     if status not in STATUSES:
         status = zh.status or "complete"
     zh_names, en_names = _main_first(zh), _main_first(en)

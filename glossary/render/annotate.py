@@ -58,13 +58,28 @@ def _newline(text: str) -> str:
 
 def footnote(term: Term, newline: str = "\n") -> str:
     """`[^id]: headword (pinyin) — English. English definition`, then the Chinese definition
-    as an indented continuation line."""
-    head = f"[^{term.id}]: {_named(term)} — {term.en}."
+    as an indented continuation line, each on one line. The term's text is escaped
+    (`markdown_text`), so `<script>` in a term base shows as text and never becomes HTML."""
+
+    def one_line(text: str) -> str:
+        return markdown_text(" ".join(text.split()))
+
+    head = f"[^{term.id}]: {one_line(_named(term))} — {one_line(term.en)}."
     if term.definition_en:
-        head += f" {term.definition_en}"
+        head += f" {one_line(term.definition_en)}"
     if term.definition_zh:
-        head += f"{newline}    {term.definition_zh}"
+        head += f"{newline}    {one_line(term.definition_zh)}"
     return head
+
+
+def markdown_text(text: str) -> str:
+    """Term text that Markdown shows as it is: `<`, `>` and `&` as HTML entities (which every
+    Markdown renderer honours, unlike `\\<`), then a backslash before the punctuation Markdown
+    acts on."""
+    import html as html_escape
+
+    escaped = html_escape.escape(text, quote=False)
+    return "".join("\\" + char if char in "\\`*_[]#|" else char for char in escaped)
 
 
 def markdown(
@@ -173,11 +188,13 @@ def terms_table(uses: Sequence[TermUse]) -> Any:
     """A Rich table of the same rows, for a terminal."""
     from rich.table import Table
 
+    from glossary.render.safe import rich_text
+
     table = Table(show_edge=False, header_style="bold")
     for column in TERMS_COLUMNS:
         table.add_column(column, justify="right" if column in ("count", "first line") else "left")
     for use in uses:
-        table.add_row(*_cells(use))
+        table.add_row(*(rich_text(cell) for cell in _cells(use)))
     return table
 
 

@@ -54,9 +54,13 @@ def write_json_line(data: Any, out: TextIO | None = None) -> None:
 
 
 def plain_row(values: Iterable[object]) -> str:
-    """One tab-separated line; tabs and line breaks inside values become spaces."""
+    """One tab-separated line; tabs and line breaks inside values become spaces, other control
+    characters are written out (`\\x1b`)."""
+    from glossary.render.safe import visible
+
     return "\t".join(
-        str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ") for value in values
+        visible(str(value).replace("\t", " ").replace("\r", " ").replace("\n", " "))
+        for value in values
     )
 
 
@@ -76,12 +80,17 @@ def term_list(rows: Sequence[tuple[Term, str]], mode: Mode, show_origin: bool) -
         return
     from rich.table import Table
 
+    from glossary.render.safe import rich_text
+
     table = Table(show_edge=False, header_style="bold")
-    for column in ("id", "headword", "pinyin", "English", *(("term base",) if show_origin else ())):
+    # ids are what `show` takes: never wrapped or cut; the other columns give way
+    widest = max((len(term.id) for term, _ in rows), default=2)
+    table.add_column("id", no_wrap=True, min_width=widest)
+    for column in ("headword", "pinyin", "English", *(("term base",) if show_origin else ())):
         table.add_column(column)
     for term, origin in rows:
-        values = [term.id, term.headword, term.pinyin, term.en]
-        table.add_row(*values, *((origin,) if show_origin else ()))
+        values = [term.id, term.headword, term.pinyin, term.en, *((origin,) if show_origin else ())]
+        table.add_row(*(rich_text(value) for value in values))
     console().print(table)
 
 
@@ -111,7 +120,9 @@ def plain_detail(term: Term, origin: str) -> str:
         ("note", term.note),
         ("termbase", origin),
     ]
-    return "".join(f"{name}: {value}\n" for name, value in lines if value)
+    from glossary.render.safe import visible
+
+    return "".join(f"{name}: {visible(value)}\n" for name, value in lines if value)
 
 
 def alias_labels(term: Term) -> list[str]:
@@ -129,40 +140,52 @@ def unfit_note(match: Any) -> str:
 
 
 def term_panel(term: Term, origin: str, highlight: str = "", subtitle: str = "") -> Any:
-    """A Rich panel: headword, pinyin, English, both definitions, aliases, status, source."""
+    """A Rich panel: headword, pinyin (unless it only repeats a Latin headword), English, both
+    definitions, then printed form, aliases, status, source, tags and note. Every value is a
+    `Text`, so markup in the data is printed, not interpreted."""
     from rich.panel import Panel
     from rich.text import Text
 
+    from glossary.render.safe import rich_text
+
     body = Text()
-    title = Text(term.headword, style="bold cyan")
+    title = rich_text(term.headword, style="bold cyan")
     if highlight:
         title.highlight_words([highlight], style="reverse", case_sensitive=False)
     body.append_text(title)
-    body.append(f"  {term.pinyin}", style="magenta")
+    if not _repeats(term.pinyin, term.headword):
+        body.append_text(rich_text(f"  {term.pinyin}", style="magenta"))
     body.append("\n")
-    body.append(term.en, style="bold")
+    body.append_text(rich_text(term.en, style="bold"))
     body.append("\n")
     if term.definition_zh:
-        body.append("\n" + term.definition_zh + "\n")
+        body.append_text(rich_text("\n" + term.definition_zh + "\n"))
     if term.definition_en:
-        body.append("\n" + term.definition_en + "\n", style="italic")
+        body.append_text(rich_text("\n" + term.definition_en + "\n", style="italic"))
     details: list[tuple[str, str]] = [
+        ("printed", term.printed or ""),
         ("aliases", " · ".join(alias_labels(term))),
-        ("status", term.status if term.status != "complete" else ""),
+        ("status", term.status),
         ("source", str(term.source) if term.source else ""),
+        ("tags", ", ".join(term.tags)),
         ("note", term.note),
     ]
     for label, value in details:
         if value:
             body.append(f"\n{label}: ", style="dim")
-            body.append(value, style="yellow" if label == "status" else "")
+            body.append_text(rich_text(value, style="yellow" if label == "status" else ""))
     return Panel(
         body,
-        title=f"[bold]{term.id}[/]",
-        subtitle=subtitle or origin,
+        title=rich_text(term.id, style="bold"),
+        subtitle=rich_text(subtitle or origin),
         subtitle_align="right",
         title_align="left",
     )
+
+
+def _repeats(pinyin: str, headword: str) -> bool:
+    """Whether the pinyin only repeats the headword (a Latin acronym: EOD, EOD)."""
+    return pinyin.replace(" ", "").lower() == headword.replace(" ", "").lower()
 
 
 # -- lookup ----------------------------------------------------------------------------------
@@ -208,6 +231,8 @@ def _lookup_view(result: SearchResult, show_origin: bool) -> Any:
     from rich.console import Group
     from rich.table import Table
 
+    from glossary.render.safe import rich_text
+
     best, *others = result.matches
     highlight = result.query if best.kind in ("exact", "fragment") else ""
     panel = term_panel(
@@ -230,5 +255,6 @@ def _lookup_view(result: SearchResult, show_origin: bool) -> Any:
         table.add_column("term base")
     for match in others:
         values = [match.term.headword, match.term.pinyin, match.term.en, match.kind]
-        table.add_row(*values, f"{match.score:g}", *((match.termbase,) if show_origin else ()))
+        values += [f"{match.score:g}", *((match.termbase,) if show_origin else ())]
+        table.add_row(*(rich_text(value) for value in values))
     return Group(panel, table)

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from glossary.termbase.yaml_io import yaml_loader
+from glossary.termbase.yaml_io import may_have_aliases, too_expanded, yaml_loader
 
 MIN_SIZE = 2_000_000
 """Characters below which a file is parsed whole (starting workers costs about 0.2 s)."""
@@ -63,16 +63,19 @@ def split(
 
 
 def parse_piece(piece: Piece) -> Items | None:
-    """The items of one piece (None if it is not a clean YAML sequence)."""
+    """The items of one piece (None if it is not a clean YAML sequence, or breaks a rule of
+    the loader's: a repeated key, an alias bomb; the whole-file parse then reports it)."""
     text, lines_before = piece
     loader_class = yaml_loader()
     try:
         root = yaml.compose(text, Loader=loader_class)
         if not isinstance(root, yaml.SequenceNode):
             return None
+        if may_have_aliases(text) and any(too_expanded(item) for item in root.value):
+            return None
         loader = loader_class("")
         raws = [loader.construct_object(item, deep=True) for item in root.value]
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     return raws, [lines_before + int(item.start_mark.line) + 1 for item in root.value]
 

@@ -17,7 +17,13 @@ from glossary.errors import TermBaseError
 from glossary.model import KINDS, TermBase, term_from_dict
 from glossary.termbase import bulk_parse
 from glossary.termbase.validate import Problem, check
-from glossary.termbase.yaml_io import yaml_loader
+from glossary.termbase.yaml_io import (
+    MAX_EXPANDED_NODES,
+    duplicate_key,
+    may_have_aliases,
+    too_expanded,
+    yaml_loader,
+)
 from glossary.text.fileio import decode_utf8, read_bytes, read_utf8
 
 _Loader: Any = yaml_loader()
@@ -52,14 +58,16 @@ def _parse_whole(text: str, name: str) -> tuple[Parsed, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return EMPTY, [Problem(name, line, None, None, f"malformed YAML: {what}")]
+        return EMPTY, [_yaml_problem(exc, name, 1)]
+    except RecursionError:
+        return EMPTY, [Problem(name, 1, None, None, "malformed YAML: nested too deeply")]
     if root is None:
         return EMPTY, [Problem(name, 1, None, None, "empty file: expected a mapping with 'terms'")]
     if not isinstance(root, yaml.MappingNode):
         return EMPTY, [Problem(name, _line(root), None, None, "expected a mapping with 'terms'")]
+    duplicate = duplicate_key(root)
+    if duplicate is not None:
+        return EMPTY, [Problem(name, duplicate[0].line + 1, None, None, duplicate[1])]
     top = {key.value: value for key, value in root.value if isinstance(key, yaml.ScalarNode)}
     kind, kind_problems = _kind(top.get("kind"), name)
     if kind_problems:
@@ -71,15 +79,49 @@ def _parse_whole(text: str, name: str) -> tuple[Parsed, list[Problem]]:
         return Parsed([], [], kind), []
     if not isinstance(terms_node, yaml.SequenceNode):
         return EMPTY, [Problem(name, _line(terms_node), None, "terms", "expected a list")]
+    return _construct(terms_node.value, name, kind, may_have_aliases(text))
+
+
+def _construct(
+    items: list[Any], name: str, kind: str, aliases: bool
+) -> tuple[Parsed, list[Problem]]:
+    """The raw mappings of the term nodes, refusing a repeated key and an alias bomb."""
     loader = _Loader("")
     raws, lines = [], []
-    for item in terms_node.value:
+    for item in items:
+        if aliases and too_expanded(item):
+            return EMPTY, [
+                Problem(
+                    name,
+                    _line(item),
+                    None,
+                    None,
+                    f"refused: its aliases (*name) expand to more than {MAX_EXPANDED_NODES:,} "
+                    "values; write the values out",
+                )
+            ]
         try:
             raws.append(loader.construct_object(item, deep=True))
         except yaml.YAMLError as exc:
-            return EMPTY, [Problem(name, _line(item), None, None, f"malformed YAML: {exc}")]
+            return EMPTY, [_yaml_problem(exc, name, _line(item))]
+        except RecursionError:
+            return EMPTY, [Problem(name, _line(item), None, None, "nested too deeply")]
         lines.append(_line(item))
     return Parsed(raws, lines, kind), []
+
+
+def _yaml_problem(exc: yaml.YAMLError, name: str, line: int) -> Problem:
+    """A YAML error as a problem on the line PyYAML points at (else `line`)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    constructing = isinstance(exc, yaml.constructor.ConstructorError)
+    return Problem(
+        name,
+        mark.line + 1 if mark else line,
+        None,
+        None,
+        what if constructing and "duplicate key" in what else f"malformed YAML: {what}",
+    )
 
 
 def _kind(node: Any, name: str) -> tuple[str, list[Problem]]:
@@ -99,8 +141,12 @@ def _line(node: Any) -> int:
 def validate(path: str | Path) -> list[Problem]:
     """Every problem in the term base at `path` (empty when it is clean)."""
     name = str(path)
-    parsed, problems = parse(read_utf8(path), name)
-    return problems or check(parsed.raws, parsed.lines, name)
+    text = read_utf8(path)
+    parsed, problems = parse(text, name)
+    controls = "\\" in text
+    return problems or check(
+        parsed.raws, parsed.lines, name, parsed.kind, headwords=True, controls=controls
+    )
 
 
 def load(path: str | Path) -> TermBase:
@@ -111,9 +157,10 @@ def load(path: str | Path) -> TermBase:
 def load_bytes(path: str | Path, data: bytes) -> TermBase:
     """`load` of the term base at `path` whose bytes the caller has read already."""
     name = str(path)
-    parsed, problems = parse(decode_utf8(data, name), name)
+    text = decode_utf8(data, name)
+    parsed, problems = parse(text, name)
     raws, lines = parsed.raws, parsed.lines
-    problems = problems or check(raws, lines, name)
+    problems = problems or check(raws, lines, name, parsed.kind, controls="\\" in text)
     if problems:
         more = f" (and {len(problems) - 1} more: run 'glossary validate {name}')"
         raise TermBaseError(str(problems[0]) + (more if len(problems) > 1 else ""))

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary.errors import InputError
 from glossary.model import Term
 from glossary.progress import Progress, counted
 
@@ -112,10 +113,12 @@ def merge_into_file(
     owned_fields: Sequence[str] | None = None,
     match_headword: bool = True,
     kind: str = "glossary",
+    same_kind_only: bool = False,
     progress: Progress | None = None,
 ) -> MergeResult:
     """Merge into the term base at `path` (created as a `kind` term base when missing) and save
-    it atomically, unless nothing changed or this is a dry run. An existing file keeps its kind.
+    it atomically, unless nothing changed or this is a dry run. An existing file keeps its kind;
+    with `same_kind_only`, an existing file of another kind is refused (InputError).
 
     `progress` hears stages "loading" (an existing file: 0 of 1, then 1 of 1), "merging" and
     "writing".
@@ -129,6 +132,11 @@ def merge_into_file(
         if progress is not None:
             progress("loading", 0, 1)
         loaded = load(target)
+        if same_kind_only and loaded.kind != kind:
+            raise InputError(
+                f"{target}: this term base is a {loaded.kind}, and these terms make a {kind}, "
+                "which annotate matches differently: merge into a new file, or pass --force"
+            )
         existing, kind = loaded.terms, loaded.kind
         if progress is not None:
             progress("loading", 1, 1)

@@ -10,6 +10,9 @@ from glossary.model import FIELD_ORDER, NAME_STATUSES, REQUIRED_FIELDS, STATUSES
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 TONE_NUMBER = re.compile(r"[a-zü]+[1-5]\b", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters but tab and line feed: ESC and OSC sequences in a term would
+restyle or retitle the terminal that prints it, or hide text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +24,13 @@ class Problem:
     term_id: str | None
     field: str | None
     message: str
+    warning: bool = False
+    """A warning (a dictionary's homographs) is reported, but `validate` still exits 0."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:"
+        if self.warning:
+            where += " warning:"
         if self.term_id is not None:
             where += f" term '{self.term_id}':"
         if self.field is not None:
@@ -31,16 +38,48 @@ class Problem:
         return f"{where} {self.message}"
 
 
-def check(raws: list[Any], lines: list[int], name: str) -> list[Problem]:
-    """Every problem with the raw term mappings, in file order."""
+def check(
+    raws: list[Any],
+    lines: list[int],
+    name: str,
+    kind: str = "glossary",
+    headwords: bool = False,
+    controls: bool = True,
+) -> list[Problem]:
+    """Every problem with the raw term mappings, in file order. With `headwords`, two terms
+    with one headword too (what `validate` reports, though it does not stop a term base from
+    loading): an error in a glossary, a warning in a dictionary, where homographs are normal.
+    `controls=False` skips the search for control characters, for a caller that knows there
+    are none (YAML refuses them raw, so a text without a backslash escape has none)."""
     problems: list[Problem] = []
     first_line_of: dict[str, int] = {}
+    headword_line: dict[str, int] = {}
     for raw, line in zip(raws, lines, strict=True):
-        problems.extend(_check_term(raw, line, name, first_line_of))
+        problems.extend(_check_term(raw, line, name, first_line_of, controls))
+        if headwords and isinstance(raw, dict):
+            problems.extend(_repeated_headword(raw, line, name, kind, headword_line))
     return problems
 
 
-def _check_term(raw: Any, line: int, name: str, first_line_of: dict[str, int]) -> list[Problem]:
+def _repeated_headword(
+    raw: dict[str, Any], line: int, name: str, kind: str, headword_line: dict[str, int]
+) -> list[Problem]:
+    headword = raw.get("headword")
+    if not isinstance(headword, str) or not headword.strip():
+        return []
+    first = headword_line.setdefault(headword, line)
+    if first == line:
+        return []
+    label = str(raw["id"]) if raw.get("id") not in (None, "") else None
+    homograph = kind == "dictionary"
+    message = f"{headword!r} is also the headword at line {first}"
+    message += " (a homograph)" if homograph else ": merge the two"
+    return [Problem(name, line, label, "headword", message, warning=homograph)]
+
+
+def _check_term(
+    raw: Any, line: int, name: str, first_line_of: dict[str, int], controls: bool = True
+) -> list[Problem]:
     if not isinstance(raw, dict):
         return [Problem(name, line, None, None, "expected a term (a mapping of fields)")]
     term_id = raw.get("id")
@@ -71,7 +110,32 @@ def _check_term(raw: Any, line: int, name: str, first_line_of: dict[str, int]) -
     if isinstance(pinyin, str) and TONE_NUMBER.search(pinyin):
         problem("pinyin", f"tone numbers in {pinyin!r}: write tone marks (yìshù, not yi4shu4)")
     _check_optional(raw, problem)
+    if controls:
+        _check_controls(raw, problem)
     return problems
+
+
+def _texts(field: str, value: Any) -> list[tuple[str, str]]:
+    """The strings inside a field's value, each with the field it is in."""
+    if isinstance(value, str):
+        return [(field, value)]
+    if isinstance(value, list):
+        return [(field, item) for item in value if isinstance(item, str)]
+    if isinstance(value, dict):
+        return [(f"{field}.{key}", item) for key, item in value.items() if isinstance(item, str)]
+    return []
+
+
+def _check_controls(raw: dict[str, Any], problem: Any) -> None:
+    for key, value in raw.items():
+        for field, text in _texts(str(key), value):
+            found = CONTROL.search(text)
+            if found:
+                problem(
+                    field,
+                    f"control character U+{ord(found[0]):04X} in {text[:30]!r}: "
+                    "remove it (terminals act on control characters)",
+                )
 
 
 def _check_optional(raw: dict[str, Any], problem: Any) -> None:
@@ -83,6 +147,9 @@ def _check_optional(raw: dict[str, Any], problem: Any) -> None:
             isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
         ):
             problem(key, "expected a list of non-empty strings")
+    en = raw.get("en")
+    if en is not None and (not isinstance(en, str | int | float) or isinstance(en, bool)):
+        problem("en", "expected text")
     for key in ("printed", "note"):
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
