@@ -214,7 +214,11 @@ def test_lookup_batch_from_stdin(runner: CliRunner) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["query"] for line in lines] == ["EOD", "三源", "五水共治"]
     assert lines[2]["results"] == []
-    assert result.exit_code == 1 and "no term matches '五水共治'" in result.stderr
+    assert result.exit_code == 0 and "no term matches '五水共治'" in result.stderr  # as grep
+    strict = run(runner, "lookup", "--strict", "-", input="EOD\n五水共治\n")
+    assert strict.exit_code == 1 and "no term matches '五水共治'" in strict.stderr
+    nothing = run(runner, "lookup", "-", input="五水共治\nzzzqqq\n")
+    assert nothing.exit_code == 1
     plain = run(runner, "lookup", "-", input="EOD\nysxj\n")
     assert [line.split("\t")[:2] for line in plain.stdout.splitlines()] == [
         ["EOD", "eod"], ["ysxj", "yishuxiangjian"],

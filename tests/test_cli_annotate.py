@@ -108,8 +108,8 @@ def test_undecodable_bytes(tmp_path: Path) -> None:
     out, err, code = run(str(broken))
     assert (out, code) == ("", 2)
     assert err == (
-        f"error: {broken}:2: not UTF-8, UTF-16 or GB18030 text (byte 0x80); "
-        "give its encoding with --encoding (e.g. --encoding big5)\n"
+        f"error: {broken}:2: not UTF-8 (byte 0x80), and not clearly GB18030 or Big5; "
+        "give its encoding with --encoding (e.g. --encoding big5 or --encoding gb18030)\n"
     )
 
 
@@ -196,3 +196,83 @@ def test_markdown_escapes_html_and_markup_in_term_fields(tmp_path: Path) -> None
     if os.environ.get("GLOSSARY_UPDATE_GOLDEN") == "1":
         path.write_text(out, encoding="utf-8")
     assert out == path.read_text(encoding="utf-8")
+
+
+def test_inline_keeps_a_utf8_bom_byte_for_byte(tmp_path: Path) -> None:
+    draft = tmp_path / "bom.txt"
+    draft.write_bytes(b"\xef\xbb\xbf" + "深化艺术乡建\r\n".encode())
+    result = runner.invoke(app, ["annotate", str(draft), "--format", "inline"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf\xe6\xb7\xb1")
+    assert result.stdout_bytes.endswith(b"\r\n")
+
+
+def test_a_character_cut_at_the_end_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    draft = tmp_path / "cut.txt"
+    draft.write_bytes("深化艺术乡建".encode()[:-2])
+    out, err, code = run(str(draft), "--format", "inline")
+    assert code == 0 and out.startswith("深化艺术乡")
+    assert err == (
+        f"warning: {draft}:1: the text ends inside a UTF-8 character (1 of its bytes); "
+        "read without it\n"
+    )
+
+
+def test_big5_without_encoding_is_not_mojibake(tmp_path: Path) -> None:
+    draft = tmp_path / "big5.txt"
+    draft.write_bytes("深化藝術鄉建,推進鄉村全面振興。\n".encode("big5"))
+    out, err, code = run(str(draft), "--format", "jsonl")
+    assert (err, code) == ("", 0)
+    assert '"surface": "藝術鄉建"' in out
+
+
+@pytest.mark.parametrize("fmt", ["inline", "markdown", "html", "jsonl", "terms"])
+@pytest.mark.parametrize("every", [False, True])
+def test_a_document_read_in_pieces_gives_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, every: bool
+) -> None:
+    """Pieces of 500 bytes (names, lines and UTF-8 characters cut through) as one whole."""
+    from glossary.scan import stream
+    from glossary.text import documents
+
+    draft = tmp_path / "report.txt"
+    draft.write_bytes(b"\xef\xbb\xbf" + REPORT.read_bytes())
+    args = [str(draft), "--format", fmt, *(["--every"] if every else [])]
+    whole = run(*args)
+    monkeypatch.setattr(documents, "PIECE", 500)
+    monkeypatch.setattr(stream, "AHEAD", 0)
+    assert run(*args) == whole
+    assert whole[1:] == ("", 0) and len(whole[0]) > 1000
+
+
+def test_a_bad_byte_far_into_a_long_file_is_an_error_before_any_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary.text import documents
+
+    draft = tmp_path / "long.txt"
+    draft.write_bytes("深化艺术乡建\n".encode() * 100 + b"\xff\n")
+    monkeypatch.setattr(documents, "PIECE", 64)
+    out, err, code = run(str(draft))
+    assert (out, code) == ("", 2)
+    assert err == (
+        f"error: {draft}:101: not valid utf-8 (byte 0xff); check the encoding (give it with "
+        "--encoding)\n"
+    )
+
+
+def test_standard_input_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.text import documents
+
+    text = REPORT.read_text(encoding="utf-8")
+    whole = run("--format", "jsonl", stdin=text.encode())
+    monkeypatch.setattr(documents, "PIECE", 300)
+    assert run("--format", "jsonl", stdin=text.encode()) == whole
+
+
+def test_every_registered_format_is_streamed() -> None:
+    """A format without a streamed form would hold a whole document in memory."""
+    from glossary.render.annotate import FORMATS
+    from glossary.render.annotate_stream import STREAMED
+
+    assert set(STREAMED) == {format.name for format in FORMATS}

@@ -6,41 +6,104 @@ imports it. `GlossaryGroup.invoke` is the one place where errors become exit cod
 
 from __future__ import annotations
 
-import os
+import sqlite3
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import click
 import typer
-from typer.core import TyperGroup
 
+from glossary.cli.groups import HelpGroup
 from glossary.cli.options import TermbaseOption, remember_termbases
-from glossary.errors import ExitCode, GlossaryError
+from glossary.cli.streams import (
+    check_arguments,
+    flush_stdout,
+    output_error,
+    replace_closed_stdout,
+    silence_stdout,
+)
+from glossary.errors import ExitCode, GlossaryError, InputError
 
 
-class GlossaryGroup(TyperGroup):
+class GlossaryGroup(HelpGroup):
     """The one place where errors become a one-line message and an exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
-            return super().invoke(ctx)
+            check_arguments(args)
         except GlossaryError as error:
-            typer.echo(f"error: {error.message}", err=True)
-            raise typer.Exit(int(error.exit_code)) from None
+            _fail(error)
+        ctx.meta[ARGS] = list(args)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        replace_closed_stdout()
+        try:
+            try:
+                return self._invoke_and_flush(ctx)
+            except sqlite3.DatabaseError as damaged:
+                return self._rebuild_and_rerun(ctx, damaged)
+        except GlossaryError as error:
+            _fail(error)
         except BrokenPipeError:
-            _silence_stdout()
+            # the reader has gone (`glossary list | head`): quiet, as the README says
+            silence_stdout()
             raise typer.Exit(int(ExitCode.OK)) from None
+        except OSError as error:
+            silence_stdout()
+            _fail(output_error(error))
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
 
+    def _invoke_and_flush(self, ctx: click.Context) -> Any:
+        result = super().invoke(ctx)
+        flush_stdout()
+        return result
+
+    def _rebuild_and_rerun(self, ctx: click.Context, damaged: sqlite3.DatabaseError) -> Any:
+        """A cached index failed under a query: discard it and run the command once more (the
+        index is rebuilt); a second failure is an error."""
+        from glossary.index.database import discard_opened
+
+        for note in discard_opened(str(damaged)):
+            typer.echo(f"note: {note}", err=True)
+        fresh = self.make_context(ctx.info_name, list(ctx.meta[ARGS]), parent=ctx.parent)
+        try:
+            with fresh:
+                return self._invoke_and_flush(fresh)
+        except sqlite3.DatabaseError as again:
+            raise GlossaryError(
+                f"the index could not be read, even rebuilt: {again}", exit_code=ExitCode.IO
+            ) from None
+
+
+ARGS = "glossary.args"  # where parse_args keeps the arguments, for a second run
+
+
+def _fail(error: GlossaryError) -> NoReturn:
+    from glossary.render.safe import visible
+
+    typer.echo(f"error: {visible(error.message)}", err=True)
+    raise typer.Exit(int(error.exit_code)) from None
+
+
+ENVIRONMENT = """\b
+Environment:
+  GLOSSARY_TERMBASE   term bases used without --termbase (separated by ':')
+  GLOSSARY_CACHE_DIR  the index cache folder [default: $XDG_CACHE_HOME/glossary,
+                      else ~/.cache/glossary]
+  GLOSSARY_TERMINAL   1 or 0: force terminal (Rich) or plain output
+  NO_COLOR            set (to anything): no colours on a terminal
+"""
 
 app = typer.Typer(
     cls=GlossaryGroup,
     name="glossary",
     help="A bilingual Chinese-English term base: look terms up, annotate drafts, exchange.",
+    epilog=ENVIRONMENT,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -67,16 +130,12 @@ def root(
     ] = False,
 ) -> None:
     """A bilingual Chinese-English term base: look terms up, annotate drafts, exchange."""
+    if termbase and ctx.invoked_subcommand == "import":
+        raise InputError(
+            "--termbase does not apply to import (it reads a file and prints YAML, or merges "
+            "into the term base named by --into)"
+        )
     remember_termbases(ctx, termbase)
-
-
-def _silence_stdout() -> None:
-    """After the reader of a pipe has gone, send what Python still flushes to /dev/null."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _register() -> None:
@@ -98,5 +157,5 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(int(ExitCode.OK))

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glossary.cli.options import TermbaseOption, termbase_paths
+from glossary.cli.options import TermbaseOption, open_index
 from glossary.render.annotate import FORMATS
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from glossary.model import Term
+    from glossary.render.annotate_stream import Parts
+    from glossary.scan.scanner import Occurrence
 
 Format = StrEnum("Format", {format.name: format.name for format in FORMATS})  # type: ignore[misc]
 FORMATS_HELP = "; ".join(f"{format.name}: {format.help}" for format in FORMATS)
@@ -38,46 +46,69 @@ def annotate(
         str | None,
         typer.Option(
             "--encoding",
-            help="The input's encoding [default: detect UTF-8, UTF-16/32 with a BOM, GB18030].",
+            help="The input's encoding [default: detect UTF-8, UTF-16/32 with a BOM, GB18030 "
+            "or Big5].",
             show_default=False,
         ),
     ] = None,
     termbase: TermbaseOption = None,
 ) -> None:
     """Find the glossary terms in a document and gloss, footnote or list them."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
-    from glossary.render import annotate as formats
     from glossary.render import terms as render
-    from glossary.scan.document import terms_in
-    from glossary.text.documents import read_document
+    from glossary.scan.document import parts_in
+    from glossary.text.documents import stream_document
 
-    document = read_document(file, encoding)
-    text = document.text
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
-    found = terms_in(store, text)
-    occurrences, terms = found.occurrences, found.terms
+    document = stream_document(file, encoding)
+    store = open_index(ctx, termbase)
+    parts = parts_in(store, document.pieces)
     mode = render.choose_mode(False)
-    chosen = output_format or ("terms" if mode is render.Mode.TERMINAL else "inline")
+    chosen = str(output_format or ("terms" if mode is render.Mode.TERMINAL else "inline"))
     if chosen == "terms" and mode is render.Mode.TERMINAL:
-        render.console().print(formats.terms_table(formats.term_uses(occurrences, terms)))
-        return
-    title = "stdin" if file == "-" else Path(file).name
-    page = formats.Page(text, occurrences, terms, every=every, title=title)
-    write_exactly(formats.ANNOTATE_FORMATS[str(chosen)].render(page))
+        from glossary.render import annotate as formats
+        from glossary.render import annotate_stream
+
+        render.console().print(formats.terms_table(annotate_stream.term_uses(parts)))
+    else:
+        title = "stdin" if file == "-" else Path(file).name
+        bom = "\ufeff" if chosen == "inline" and document.encoding == "utf-8-sig" else ""
+        write_exactly(bom, _rendered(chosen, parts, every=every, title=title))
+    for warning in document.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
-def write_exactly(out: str) -> None:
-    """Write UTF-8 bytes as they are: no newline translation, whatever the locale."""
+def _rendered(chosen: str, parts: Parts, *, every: bool, title: str) -> Iterable[str]:
+    """The output of format `chosen`, in pieces, from its streamed form; a format of the
+    registry that has none is given the whole text (its memory then grows with the text)."""
+    from glossary.render import annotate as formats
+    from glossary.render import annotate_stream as streamed
+
+    if chosen in streamed.STREAMED:
+        return streamed.STREAMED[chosen](parts, every, title)
+    texts: list[str] = []
+    occurrences: list[Occurrence] = []
+    terms: Mapping[str, Term] = {}
+    for part, known in parts:
+        texts.append(part.text)
+        occurrences.extend(part.occurrences)
+        terms = known
+    page = formats.Page("".join(texts), occurrences, terms, every=every, title=title)
+    return [formats.ANNOTATE_FORMATS[chosen].render(page)]
+
+
+def write_exactly(*pieces: str | Iterable[str]) -> None:
+    """Write UTF-8 bytes as they are, piece by piece: no newline translation, whatever the
+    locale. Each argument is a text or texts to write in turn."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(out)
-        return
     stream.flush()
-    buffer.write(out.encode("utf-8"))
-    buffer.flush()
+    for piece in pieces:
+        for text in [piece] if isinstance(piece, str) else piece:
+            if buffer is None:
+                stream.write(text)
+            else:
+                buffer.write(text.encode("utf-8"))
+    if buffer is not None:
+        buffer.flush()
 
 
 def register(app: typer.Typer) -> None:

@@ -14,12 +14,14 @@ from typing import Annotated, Any
 
 import typer
 
+from glossary.cli.groups import HelpGroup
 from glossary.cli.options import TermbaseOption, load_termbases
 from glossary.errors import InputError
 from glossary.exporters import EXPORTS, ExportFormat, ExportOptions, parse_cards
 
 app = typer.Typer(
     help="Export the term base: " + ", ".join(format.name for format in EXPORTS) + ".",
+    cls=HelpGroup,
     no_args_is_help=True,
     rich_markup_mode=None,
 )

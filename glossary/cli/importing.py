@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
+from glossary.cli.groups import HelpGroup
 from glossary.errors import InputError
 from glossary.importers import IMPORTS, ImportFormat, MergeRules
 from glossary.model import Term
@@ -21,6 +22,7 @@ from glossary.progress import Progress
 
 app = typer.Typer(
     help="Import terms into a term base (or print them as YAML).",
+    cls=HelpGroup,
     no_args_is_help=True,
     rich_markup_mode=None,
 )

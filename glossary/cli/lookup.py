@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from glossary.cli.options import JsonOption, TermbaseOption, termbase_paths
+from glossary.cli.options import JsonOption, TermbaseOption, open_index
 from glossary.errors import ExitCode, InputError
 
 
@@ -24,18 +23,24 @@ def lookup(
     ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Results per query.")] = 5,
     as_json: JsonOption = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when any query finds nothing [default: when all find nothing]."
+        ),
+    ] = False,
     termbase: TermbaseOption = None,
 ) -> None:
-    """Find terms however you half-remember them, best first, saying why each matched."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
+    """Find terms however you half-remember them, best first, saying why each matched.
+
+    Exits 0 when any query found something (as grep does), 1 when none did (with --strict:
+    when any did not)."""
     from glossary.render import terms as render
     from glossary.render.safe import visible
     from glossary.search.ranking import search
 
     wanted = _read_queries(queries)
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
+    store = open_index(ctx, termbase)
     mode = render.choose_mode(as_json)
     results = [search(store, query, limit) for query in wanted]
     render.lookup_results(
@@ -48,7 +53,7 @@ def lookup(
                 f" (did you mean: {', '.join(result.suggestions)}?)" if result.suggestions else ""
             )
             typer.echo(visible(f"no term matches '{result.query}'{hint}"), err=True)
-    if missing:
+    if missing and (strict or len(missing) == len(results)):
         raise typer.Exit(int(ExitCode.NOT_FOUND))
 
 
@@ -56,10 +61,9 @@ def _read_queries(queries: list[str]) -> list[str]:
     wanted: list[str] = []
     for query in queries:
         if query == "-":
-            from glossary.text.fileio import decode_utf8
+            from glossary.text.fileio import decode_utf8, read_stdin
 
-            data = sys.stdin.buffer.read()
-            text = decode_utf8(data, "stdin")
+            text = decode_utf8(read_stdin(), "stdin")
             wanted.extend(line.strip() for line in text.splitlines() if line.strip())
         elif query.strip():
             wanted.append(query.strip())

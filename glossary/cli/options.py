@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glossary.model import TermBase
+
+if TYPE_CHECKING:
+    from glossary.index.store import Store
 
 TermbaseOption = Annotated[
     list[Path] | None,
@@ -39,3 +42,16 @@ def load_termbases(ctx: typer.Context, paths: list[Path] | None) -> list[TermBas
     from glossary.termbase.load import load_many
 
     return load_many(termbase_paths(ctx, paths))
+
+
+def open_index(ctx: typer.Context, paths: list[Path] | None) -> Store:
+    """The index of the selected term bases (a progress bar while it builds); what opening it
+    noticed (a damaged cache discarded, an index built in memory) is a note on stderr."""
+    from glossary.cli.build_progress import build_progress
+    from glossary.index.database import open_store
+
+    with build_progress() as progress:
+        store = open_store(termbase_paths(ctx, paths), progress)
+    for note in store.notes:
+        typer.echo(f"note: {note}", err=True)
+    return store

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from glossary.cli.options import JsonOption, TermbaseOption, load_termbases, termbase_paths
+from glossary.cli.options import (
+    JsonOption,
+    TermbaseOption,
+    load_termbases,
+    open_index,
+    termbase_paths,
+)
 from glossary.errors import ExitCode, TermNotFoundError
 
 
@@ -22,19 +28,36 @@ def list_terms(
     render.term_list(rows, render.choose_mode(as_json), show_origin=len(bases) > 1)
 
 
+def complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for `show`: the ids in the index that start with what is typed (the
+    index is opened, not built, when it is there; nothing is ever printed)."""
+    import sqlite3
+
+    from glossary.errors import GlossaryError
+    from glossary.index.database import open_store
+
+    try:  # completion runs no callbacks: the root's --termbase is among its params
+        named = ctx.find_root().params.get("termbase") or ctx.params.get("termbase")
+        return open_store(termbase_paths(ctx, named)).ids_starting(incomplete)
+    except (GlossaryError, OSError, sqlite3.Error):
+        return []
+
+
 def show(
     ctx: typer.Context,
-    term: Annotated[str, typer.Argument(help="The term's id or headword (e.g. eod, 艺术乡建).")],
+    term: Annotated[
+        str,
+        typer.Argument(
+            help="The term's id or headword (e.g. eod, 艺术乡建).", autocompletion=complete_id
+        ),
+    ],
     as_json: JsonOption = False,
     termbase: TermbaseOption = None,
 ) -> None:
     """Show one term in full: both definitions, aliases, status, source."""
-    from glossary.cli.build_progress import build_progress
-    from glossary.index.database import open_store
     from glossary.render import terms as render
 
-    with build_progress() as progress:
-        store = open_store(termbase_paths(ctx, termbase), progress)
+    store = open_index(ctx, termbase)
     found = store.find(term.strip())
     if found is not None:
         render.term_detail(found[0], found[1], render.choose_mode(as_json))

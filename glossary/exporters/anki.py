@@ -14,10 +14,14 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import itertools
+import os
 import re
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from glossary.errors import FileAccessError
 from glossary.model import Term
 
 MODEL_ID = 1_718_203_705
@@ -159,6 +163,36 @@ def package(
                 tags=anki_tags(term.tags),
             )
         )
-    out = io.BytesIO()
-    genanki.Package(anki_deck).write_to_file(out, timestamp=timestamp)
-    return out.getvalue()
+    return _package_bytes(
+        genanki.Package(anki_deck), time.time() if timestamp is None else timestamp
+    )
+
+
+def _package_bytes(anki_package: Any, timestamp: float) -> bytes:
+    """What genanki's `write_to_file` writes, but with its collection database in a folder of
+    our own that is removed afterwards (genanki leaves it in $TMPDIR), and SQLite's failures
+    (a full disk, a file size limit) as one error."""
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    with tempfile.TemporaryDirectory(prefix="glossary-anki-") as folder:
+        collection = os.path.join(folder, "collection.anki2")
+        try:
+            db = sqlite3.connect(collection)
+            try:
+                anki_package.write_to_db(
+                    db.cursor(), timestamp, itertools.count(int(timestamp * 1000))
+                )
+                db.commit()
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            raise FileAccessError(
+                f"the Anki package could not be built in {tempfile.gettempdir()}: {exc}"
+            ) from None
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.write(collection, "collection.anki2")
+            archive.writestr("media", "{}")
+        return out.getvalue()

@@ -38,6 +38,7 @@ class Store:
         self.literals: str = meta["literals"]
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
+        self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
         return self.term_count
@@ -95,6 +96,11 @@ class Store:
             if id_or_headword in (term.id, term.headword):
                 return term, self.termbases[self.termbase_of(number)]
         return None
+
+    def ids_starting(self, prefix: str, limit: int = 100) -> list[str]:
+        """Term ids beginning with `prefix`, sorted (for shell completion)."""
+        sql = "SELECT id FROM terms WHERE id >= ? AND id < ? ORDER BY id LIMIT ?"
+        return [row[0] for row in self.db.execute(sql, (prefix, _after_prefix(prefix), limit))]
 
     def scan_tables(self) -> ScanTables:
         """`build_tables` of these term bases, computed when the index was built."""

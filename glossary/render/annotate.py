@@ -112,6 +112,31 @@ def html(
 ) -> str:
     """A standalone HTML page: the escaped text, line breaks kept, each occurrence an
     `<abbr>` whose title gives the headword, pinyin, English and both definitions."""
+    return html_head(title) + html_text(text, occurrences, terms) + HTML_FOOT
+
+
+def html_head(title: str) -> str:
+    """The page up to the text (`html` is head, text, foot; streamed, the text is in parts)."""
+    import html as html_escape
+
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html_escape.escape(title)}</title>\n"
+        "<style>\n"
+        "body { font-family: sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.7; }\n"
+        ".text { white-space: pre-wrap; }\n"
+        "abbr.term { text-decoration: underline dotted; cursor: help; }\n"
+        "</style>\n</head>\n<body>\n"
+        '<div class="text">'
+    )
+
+
+HTML_FOOT = "</div>\n</body>\n</html>\n"
+
+
+def html_text(text: str, occurrences: Sequence[Occurrence], terms: Mapping[str, Term]) -> str:
+    """The escaped text with each occurrence (offsets into `text`) an `<abbr>`."""
     import html as html_escape
 
     pieces: list[str] = []
@@ -126,18 +151,7 @@ def html(
         )
         position = occurrence.end
     pieces.append(html_escape.escape(text[position:]))
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html_escape.escape(title)}</title>\n"
-        "<style>\n"
-        "body { font-family: sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.7; }\n"
-        ".text { white-space: pre-wrap; }\n"
-        "abbr.term { text-decoration: underline dotted; cursor: help; }\n"
-        "</style>\n</head>\n<body>\n"
-        f'<div class="text">{"".join(pieces)}</div>\n'
-        "</body>\n</html>\n"
-    )
+    return "".join(pieces)
 
 
 def jsonl(occurrences: Sequence[Occurrence]) -> str:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.model import Term
 from glossary.scan.scanner import Occurrence, Scanner
+from glossary.scan.stream import Part, scan_pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,19 @@ def terms_in(store: Store, text: str, scanner: Scanner | None = None) -> TermsIn
     occurrences = (scanner or scanner_of(store)).scan(text)
     terms = store.terms_by_id({occurrence.term_id for occurrence in occurrences})
     return TermsInText(occurrences, terms)
+
+
+def parts_in(
+    store: Store, pieces: Iterable[str], scanner: Scanner | None = None
+) -> Iterator[tuple[Part, dict[str, Term]]]:
+    """`terms_in` for a text that comes in pieces: each part of it (`glossary.scan.stream`)
+    with the terms found so far, by id (each looked up once), in memory bounded by a piece."""
+    terms: dict[str, Term] = {}
+    for part in scan_pieces(scanner or scanner_of(store), pieces):
+        missing = {occurrence.term_id for occurrence in part.occurrences} - terms.keys()
+        if missing:
+            terms.update(store.terms_by_id(missing))
+        yield part, terms
 
 
 def scanner_for(paths: Sequence[Path]) -> Scanner:

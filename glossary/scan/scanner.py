@@ -33,6 +33,7 @@ built and kept in it. Nothing here imports typer or rich.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections.abc import Iterator
@@ -89,6 +90,10 @@ class Scanner:
         firsts = "".join(sorted(self.first_set))
         self.first_chars = re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
         self._segmenter: Any = None
+        self.margin = max(map(len, self.prefixes), default=0) + WINDOW + 2
+        """Skeleton characters a decision at one position may look ahead: the longest name,
+        jieba's window after it, and the boundary character; `scan_part` commits no
+        occurrence that starts closer than this to the end of a text that goes on."""
 
     def term(self, number: int) -> tuple[str, str, str]:
         """The id, headword and English name of the term numbered `number`."""
@@ -103,11 +108,22 @@ class Scanner:
         with _collector_paused():
             return self._scan(text)
 
+    def scan_part(self, text: str, begin: int, final: bool) -> tuple[list[Occurrence], int]:
+        """The occurrences that a scan of the whole text would find from `text[begin:]` on,
+        `text[:begin]` being context already scanned; unless `final`, only those it can be sure
+        of, and the offset where the next part's scan must begin (`glossary.scan.stream`)."""
+        with _collector_paused():
+            return self._scan_part(text, begin, final)
+
     def _scan(self, text: str) -> list[Occurrence]:
+        return self._scan_part(text, 0, True)[0]
+
+    def _scan_part(self, text: str, begin_at: int, final: bool) -> tuple[list[Occurrence], int]:
         folded = text.translate(self.translation)
         skeleton = Skeleton.of(folded)
         skel = skeleton.text
         origin = skeleton.offsets()
+        limit = len(skel) if final else max(0, len(skel) - self.margin)
         newlines = [match.start() for match in re.finditer("\n", text)]
         quoted = HAS_QUOTE.search(text) is not None
         get, firsts, search = self.prefixes.get, self.first_set, self.first_chars.search
@@ -116,12 +132,17 @@ class Scanner:
         append = found.append
         newlines.append(len(text))  # a sentinel: every offset is before it
         line, next_newline = 0, newlines[0]  # newlines before the current occurrence, the next
-        position, size = 0, len(skel)
+        position, size = bisect.bisect_left(origin, begin_at), len(skel)
+        # where the next part begins: after the last skeleton character decided here (the
+        # ignorable characters after it go to the next part, whose names may take a quote)
+        resume = (
+            len(text) if limit >= size else max(begin_at, origin[limit - 1] + 1 if limit else 0)
+        )
         skel += "\0"  # a sentinel no name contains
-        while position < size:
+        while position < limit:
             char = skel[position]
             if char not in firsts:
-                candidate = search(skel, position)
+                candidate = search(skel, position, limit)
                 if candidate is None:
                     break
                 position = candidate.start()
@@ -157,7 +178,9 @@ class Scanner:
             term = cached.get(number) or self.term(number)
             append(new_tuple(Occurrence, (begin, stop, text[begin:stop], *term, line + 1)))
             position = end
-        return found
+        if found:
+            resume = max(resume, found[-1].end)
+        return found, resume
 
     def _shorter_at(
         self, skel: str, start: int, longest: int, origin: list[int], folded: str

@@ -7,6 +7,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from glossary.errors import InputError
+
 ENV_VAR = "GLOSSARY_TERMBASE"
 
 
@@ -30,7 +32,13 @@ def resolve_paths(paths: Sequence[str | Path] | None) -> list[Path]:
         return _once([Path(p) for p in paths])
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
-        return _once([Path(p) for p in from_env.split(os.pathsep) if p.strip()])
+        named = [Path(p) for p in from_env.split(os.pathsep) if p.strip()]
+        if not named:
+            raise InputError(
+                f"{ENV_VAR}={from_env!r} names no term base "
+                f"(give paths separated by '{os.pathsep}', or unset it for the bundled one)"
+            )
+        return _once(named)
     return [bundled_path()]
 
 

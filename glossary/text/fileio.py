@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import os
+import stat
+import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +25,26 @@ def read_bytes(path: str | Path) -> bytes:
         raise FileAccessError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
         raise FileAccessError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+_STDIN_READ: list[tuple[object, bytes]] = []
+
+
+def read_stdin() -> bytes:
+    """All of standard input; a closed or unreadable one is a one-line error. Read once: a
+    second call (a command run again after its index was rebuilt) gets the same bytes."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("standard input is closed: give a file, or pipe the text in")
+    for seen, earlier in _STDIN_READ:
+        if seen is stream:
+            return earlier
+    try:
+        data: bytes = stream.read()
+    except OSError as exc:
+        raise InputError(f"standard input cannot be read: {exc.strerror}") from None
+    _STDIN_READ[:] = [(stream, data)]
+    return data
 
 
 def reject_binary(data: bytes, name: str) -> None:
@@ -40,6 +65,8 @@ def decode_strictly(data: bytes, name: str, codec: str, *, label: str, hint: str
         raise InputError(
             f"{name}:{line}: not valid {label} (byte 0x{data[exc.start]:02x}); {hint}"
         ) from None
+    except (UnicodeError, ValueError) as exc:  # a codec that fails in its own way
+        raise InputError(f"{name}: cannot be read as {label} ({exc}); {hint}") from None
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -62,36 +89,97 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
 
 def write_atomic_chunks(path: str | Path, chunks: Iterable[str | bytes]) -> None:
     """`write_atomic` for data that comes in pieces (text is written as UTF-8), so that the
-    whole of it is never in memory at once."""
-    target = Path(path)
+    whole of it is never in memory at once.
+
+    A symlink is written through: its target is replaced, atomically, beside the target. What is
+    not a regular file (a device, a FIFO, /dev/stdout) is written directly, as there is nothing
+    to replace. A read-only file is refused, as `cp` refuses it.
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    info = _stat(target)
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        _write_directly(target, chunks)
+        return
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise FileAccessError(f"{path}: cannot write: is a directory")
+    if info is not None and not info.st_mode & 0o222:
+        raise FileAccessError(
+            f"{path}: cannot write: the file is read-only (make it writable, or remove it first)"
+        )
     folder = target.parent if str(target.parent) else Path(".")
+    temporary = _temporary_beside(target, folder)
+    remove_stale(folder, f".{glob.escape(target.name)}.*.tmp", keep=Path(temporary))
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise FileAccessError(f"{target}: cannot write: folder {folder} does not exist") from None
-    except OSError as exc:
-        raise FileAccessError(f"{target}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(temporary, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp_name, target.stat().st_mode & 0o777)
+        if info is not None:
+            os.chmod(temporary, info.st_mode & 0o777)
         else:
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, target)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
     except OSError as exc:
-        _remove_quietly(tmp_name)
-        raise FileAccessError(f"{target}: cannot write: {exc.strerror}") from None
+        _remove_quietly(temporary)
+        raise FileAccessError(f"{path}: cannot write: {exc.strerror}") from None
     except BaseException:
-        _remove_quietly(tmp_name)
+        _remove_quietly(temporary)
         raise
+
+
+def _stat(target: Path) -> os.stat_result | None:
+    try:
+        return target.stat()
+    except OSError:
+        return None
+
+
+def _temporary_beside(target: Path, folder: Path) -> str:
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        if not folder.is_dir():
+            raise FileAccessError(
+                f"{target}: cannot write: folder {folder} does not exist"
+            ) from None
+        raise FileAccessError(
+            f"{target}: cannot write: folder {folder} is not writable{_reason(exc)}"
+        ) from None
+    os.close(fd)
+    return name
+
+
+def _write_directly(target: Path, chunks: Iterable[str | bytes]) -> None:
+    try:
+        with open(target, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+    except OSError as exc:
+        raise FileAccessError(f"{target}: cannot write: {exc.strerror}") from None
+
+
+STALE_SECONDS = 3600
+"""A temporary file of ours older than this is left from a killed run, not being written."""
+
+
+def remove_stale(folder: Path, pattern: str, *, keep: Path, age: float = STALE_SECONDS) -> None:
+    """Remove files in `folder` named by `pattern` (one of our temporary-file patterns) that
+    were last changed more than `age` seconds ago, except `keep`."""
+    now = time.time()
+    for candidate in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if candidate != keep and now - candidate.lstat().st_mtime > age:
+                candidate.unlink()
 
 
 def _remove_quietly(name: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(name)
+
+
+def _reason(exc: OSError) -> str:
+    """` (why)`, unless the reason would only confuse (ENOENT for a folder that exists)."""
+    return "" if exc.errno == errno.ENOENT or not exc.strerror else f" ({exc.strerror})"
