@@ -1,11 +1,11 @@
 """pygls's protocol with one change: a request whose parameters do not fit the method's type
 (a hover without a position, say) gets an "invalid params" error response naming what is wrong,
 as JSON-RPC requires, instead of only a message in the editor and no response to a request the
-client then waits on for ever."""
+client then waits on for ever. And `Unclosed`, the standard output handed to pygls."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO
 
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.protocol import LanguageServerProtocol
@@ -47,3 +47,20 @@ def _described(error: JsonRpcException, data: dict[str, Any]) -> JsonRpcExceptio
     return JsonRpcInvalidParams(
         f"{data['method']}: invalid params" + (f" ({where})" if where else "")
     )
+
+
+class Unclosed:
+    """Standard output for pygls, which closes its stream on `exit`: flushed then, not closed,
+    so that the command line's own last flush of stdout finds it open."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self._stream.write(data)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.flush()

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
@@ -19,7 +19,7 @@ from glossary.errors import GlossaryError
 from glossary.library import Glossary
 from glossary.lsp import actions, completion, diagnostics, hover, symbols
 from glossary.lsp.positions import negotiated
-from glossary.lsp.protocol import Protocol
+from glossary.lsp.protocol import Protocol, Unclosed
 from glossary.lsp.state import Document, Source, State, UnknownDocument
 from glossary.lsp.termbases import TermBases
 from glossary.lsp.translations import Translations
@@ -252,10 +252,10 @@ def check(glossary: Glossary, text: str, name: str, source: Source | None) -> li
     return glossary.check(source[1], text, file=source[0], target_file=name)
 
 
-def build(paths: Sequence[Path] | None = None) -> LanguageServer:
-    """A server for these term bases (None: $GLOSSARY_TERMBASE, else the bundled one)."""
+def build(termbases: TermBases) -> LanguageServer:
+    """A server for these term bases."""
     server = LanguageServer("glossary", __version__, protocol_cls=Protocol)
-    session = Session(server, State(TermBases(paths), check))
+    session = Session(server, State(termbases, check))
     handlers: dict[str, Callable[..., Any]] = {
         types.INITIALIZE: session.initialize,
         types.INITIALIZED: session.initialized,
@@ -285,6 +285,7 @@ def _function(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return call
 
 
-def serve(paths: Sequence[Path] | None = None) -> None:
+def serve(termbases: TermBases) -> None:
     """Serve over stdin/stdout until the client sends `exit` or closes stdin."""
-    build(paths).start_io()
+    stdout = cast(BinaryIO, Unclosed(sys.stdout.buffer))
+    build(termbases).start_io(sys.stdin.buffer, stdout)

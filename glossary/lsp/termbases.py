@@ -11,6 +11,7 @@ from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.library import Glossary
+from glossary.progress import Progress
 
 Stamp = tuple[int, int, int] | None
 
@@ -37,12 +38,23 @@ class TermBases:
         self._stamps: list[Stamp] = []
         self._glossary: Glossary | None = None
 
+    def open_index(self, progress: Progress | None = None) -> None:
+        """Open the index now (building it when it is missing, reporting `progress`), so that a
+        term base that does not load is an error before the server starts; the scanner is
+        loaded on first use."""
+        glossary = Glossary(self.paths, progress)
+        stamps = _stamps(self.paths)
+        glossary.store  # noqa: B018 - raises GlossaryError for a term base that does not load
+        self._glossary, self._stamps = glossary, stamps
+        self.generation += 1
+
     def current(self) -> Glossary:
         """The glossary as the files are now. When a file changed and no longer loads (say, a
         YAML error half-way through an edit), the `GlossaryError` is raised and the previous
         glossary stays in use for the next call."""
         stamps = _stamps(self.paths)
         if self._glossary is not None and stamps == self._stamps:
+            self._glossary.scanner  # noqa: B018 - loaded once, on first use
             return self._glossary
         fresh = Glossary(self.paths)
         try:
