@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from glossary.cli import app
 
-from .conftest import FIXTURES, GOLDEN, SOURCE, TRICKY
+from .conftest import BUNDLED, FIXTURES, GOLDEN, SOURCE, TRICKY
 
 GLOSSARY = [sys.executable, "-c", "from glossary.cli import main; main()"]
 
@@ -30,7 +30,11 @@ FINE_FILES = {
     "import tsv": GOLDEN / "tricky.tsv",
     "import tbx": GOLDEN / "tricky.tbx",
     "import cedict": FIXTURES / "cedict-slice.txt",
+<<<<<<< HEAD
     "check": FIXTURES / "check" / "draft.md",
+=======
+    "extract": SOURCE,
+>>>>>>> main
 }
 """A file each command taking one reads successfully (a new command must be added here)."""
 
@@ -70,13 +74,18 @@ def arguments(name: str, command: click.Command, tmp: Path, file: Path | None = 
         if isinstance(param, click.Argument):
             if param.name == "queries":
                 args.append("EOD")
-            elif param.name == "term":
+            elif param.name in ("term", "key"):
                 args.append("eod")
+            elif param.name == "headword":
+                args.append("新词")
             else:
                 assert name in FINE_FILES, f"add a readable file for '{name}' to FINE_FILES"
                 args.append(str(file or FINE_FILES[name]))
         elif param.name == "output" and name == "export anki":  # the one required option
             args += ["-o", str(tmp / "deck.apkg")]
+    if name in ("add", "edit", "remove"):  # show the change, write nothing
+        args += ["--en", "new word"] if name == "add" else ["--note", "x"] if name == "edit" else []
+        args.append("--dry-run")
     return args
 
 
@@ -146,7 +155,9 @@ def _closed_stdin() -> None:
 def shared_env(tmp_path_factory: pytest.TempPathFactory, _jieba_dictionary: Path) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("hostile-cache")
     (folder / _jieba_dictionary.name).symlink_to(_jieba_dictionary)
-    return {**os.environ, "GLOSSARY_CACHE_DIR": str(folder)}
+    writable = folder / "terms.yaml"  # a copy of the bundled base that add/edit/remove may change
+    writable.write_bytes(BUNDLED.read_bytes())
+    return {**os.environ, "GLOSSARY_CACHE_DIR": str(folder), "GLOSSARY_TERMBASE": str(writable)}
 
 
 @pytest.mark.parametrize(("name", "command"), LEAVES, ids=NAMES)

@@ -139,13 +139,22 @@ def root(
 
 
 def _register() -> None:
+<<<<<<< HEAD
     from glossary.cli import annotate, check, exporting, importing, lookup, lsp, terms
+=======
+    from glossary.cli import annotate, authoring, exporting, extracting, importing, lookup, terms
+>>>>>>> main
 
     lookup.register(app)
     terms.register(app)
     annotate.register(app)
+<<<<<<< HEAD
     check.register(app)
     lsp.register(app)
+=======
+    authoring.register(app)
+    extracting.register(app)
+>>>>>>> main
     app.add_typer(importing.app, name="import")
     app.add_typer(exporting.app, name="export")
 

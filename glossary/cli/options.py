@@ -55,3 +55,12 @@ def open_index(ctx: typer.Context, paths: list[Path] | None) -> Store:
     for note in store.notes:
         typer.echo(f"note: {note}", err=True)
     return store
+
+
+def writable_termbase(ctx: typer.Context, paths: list[Path] | None) -> Path:
+    """The term base a change goes to: the first --termbase (of the subcommand, else of the
+    root command), else the first path of $GLOSSARY_TERMBASE; never the bundled one."""
+    from glossary.termbase.locations import writable_path
+
+    root = ctx.find_root().obj or {}
+    return writable_path(list(paths or []) or root.get("termbases") or None)

@@ -42,6 +42,27 @@ def resolve_paths(paths: Sequence[str | Path] | None) -> list[Path]:
     return [bundled_path()]
 
 
+def writable_path(named: Sequence[str | Path] | None) -> Path:
+    """The term base a change is written to: the first one named (--termbase), else the first
+    path of $GLOSSARY_TERMBASE. The bundled term base is never written, even when named."""
+    from glossary.errors import InputError
+
+    from_env = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+    chosen = [Path(p) for p in named or ()] or [Path(p) for p in from_env]
+    if not chosen:
+        raise InputError(
+            "no term base to write to: name one with --termbase PATH (created if missing) "
+            f"or set {ENV_VAR}=PATH; the bundled term base is never written"
+        )
+    target = chosen[0]
+    if target.resolve() == bundled_path().resolve():
+        raise InputError(
+            f"{target} is the bundled term base, which glossary never writes: copy it "
+            f"(cp {target} my-terms.yaml) and name the copy with --termbase"
+        )
+    return target
+
+
 def _once(paths: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique = []

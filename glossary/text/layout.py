@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
 IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
+LAYOUT_SPACE = re.compile(r"[\s\u200b-\u200d\ufeff]+")
+"""What layout alone puts inside a phrase (line and page breaks, spaces), quote marks kept."""
 WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 """ASCII letters and digits: what a Latin name must not touch."""
 HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
@@ -27,7 +29,9 @@ class Skeleton:
     origins: tuple[int, ...]  # the original offset of that stretch
 
     @classmethod
-    def of(cls, folded: str) -> Skeleton:
+    def of(cls, folded: str, ignorable: re.Pattern[str] = IGNORABLE) -> Skeleton:
+        """The skeleton of `folded`: without what `ignorable` matches (by default layout and
+        quote marks), a space kept between two ASCII letters or digits."""
         pieces: list[str] = []
         starts: list[int] = []
         origins: list[int] = []
@@ -41,7 +45,7 @@ class Skeleton:
             origins.append(origin)
             length += len(piece)
 
-        for run in IGNORABLE.finditer(folded):
+        for run in ignorable.finditer(folded):
             begin, end = run.span()
             if begin > position:
                 keep(folded[position:begin], position)

@@ -212,6 +212,22 @@ def hanzi_to_pinyin(words: Sequence[str]) -> str:
     return " ".join(parts)
 
 
+def hanzi_readings(words: Sequence[str]) -> list[tuple[str, str]]:
+    """Each hanzi of already segmented words with the tone-marked reading pypinyin gives it
+    in its word (`hanzi_to_pinyin` reads it the same way)."""
+    from pypinyin import Style, lazy_pinyin
+
+    found: list[tuple[str, str]] = []
+    for word in words:
+        if all(is_hanzi(ch) for ch in word):
+            marked = lazy_pinyin(word, style=Style.TONE)
+            if len(marked) == len(word):
+                found.extend(zip(word, marked, strict=True))
+                continue
+        found.extend((ch, lazy_pinyin(ch, style=Style.TONE)[0]) for ch in word if is_hanzi(ch))
+    return found
+
+
 def _join_syllables(syllables: list[str]) -> str:
     """Join syllables into a word, with an apostrophe before a, o, e after the first."""
     out = ""

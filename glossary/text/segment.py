@@ -62,6 +62,70 @@ def segment(text: str) -> list[str]:
     return list(_default_tokenizer().cut(text, HMM=True))
 
 
+def _dictionary_fields(path: str, words: set[str], column: int) -> dict[str, str]:
+    """Column `column` of the lines of a jieba data file (`word freq flag`, `word idf`) whose
+    word is in `words`: one pass over the file, no table of all of it in memory."""
+    found: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.partition(" ")
+            if word in words:
+                fields = rest.split()
+                if len(fields) >= column:
+                    found[word] = fields[column - 1]
+    return found
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """`segment`'s words, each with its part-of-speech flag in jieba's dictionary (`n` noun,
+    `v` verb, `m` numeral, `q` measure word, `u` particle ...), or `""` for a word jieba's
+    dictionary does not have (a new word its HMM put together, punctuation, Latin). The flags
+    are read from jieba's dictionary file for these words only (jieba.posseg would load them
+    all, about a second)."""
+    from pathlib import Path
+
+    import jieba
+
+    words = segment(text)
+    flags = _dictionary_fields(str(Path(jieba.__file__).parent / "dict.txt"), set(words), 2)
+    return [(word, flags.get(word, "")) for word in words]
+
+
+def frequency(word: str) -> int:
+    """jieba's dictionary frequency of `word` (0 when it is not a word there)."""
+    return int(_default_tokenizer().FREQ.get(word) or 0)
+
+
+def dictionary_total() -> int:
+    return int(_default_tokenizer().total)
+
+
+def keyword_weights(words: list[str], top: int = 50) -> dict[str, float]:
+    """TF-IDF weights of the `top` keywords among `words` (a document's segmentation), as
+    jieba.analyse.extract_tags computes them (term frequency times the IDF in jieba's idf.txt,
+    the median IDF for a word it does not list; words of one character left out), without
+    importing jieba.analyse, which loads the part-of-speech table on import."""
+    from collections import Counter
+    from pathlib import Path
+    from statistics import median
+
+    import jieba
+
+    counts = Counter(word for word in words if len(word.strip()) > 1)
+    total = sum(counts.values()) or 1
+    idf: dict[str, float] = {}
+    every: list[float] = []
+    with open(Path(jieba.__file__).parent / "analyse" / "idf.txt", encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.rstrip("\n").partition(" ")
+            every.append(float(value))
+            if word in counts:
+                idf[word] = every[-1]
+    default = median(every) if every else 1.0
+    weights = {word: count / total * idf.get(word, default) for word, count in counts.items()}
+    return dict(sorted(weights.items(), key=lambda item: -item[1])[:top])
+
+
 class Dictionary(Protocol):
     """jieba's dictionary as jieba holds it: words and their prefixes (frequency 0)."""
 
