@@ -30,11 +30,8 @@ FINE_FILES = {
     "import tsv": GOLDEN / "tricky.tsv",
     "import tbx": GOLDEN / "tricky.tbx",
     "import cedict": FIXTURES / "cedict-slice.txt",
-<<<<<<< HEAD
     "check": FIXTURES / "check" / "draft.md",
-=======
     "extract": SOURCE,
->>>>>>> main
 }
 """A file each command taking one reads successfully (a new command must be added here)."""
 

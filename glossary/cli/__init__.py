@@ -139,22 +139,25 @@ def root(
 
 
 def _register() -> None:
-<<<<<<< HEAD
-    from glossary.cli import annotate, check, exporting, importing, lookup, lsp, terms
-=======
-    from glossary.cli import annotate, authoring, exporting, extracting, importing, lookup, terms
->>>>>>> main
+    from glossary.cli import (
+        annotate,
+        authoring,
+        check,
+        exporting,
+        extracting,
+        importing,
+        lookup,
+        lsp,
+        terms,
+    )
 
     lookup.register(app)
     terms.register(app)
     annotate.register(app)
-<<<<<<< HEAD
-    check.register(app)
-    lsp.register(app)
-=======
     authoring.register(app)
     extracting.register(app)
->>>>>>> main
+    check.register(app)
+    lsp.register(app)
     app.add_typer(importing.app, name="import")
     app.add_typer(exporting.app, name="export")
 
