@@ -207,9 +207,10 @@ async def test_a_replace_action_edits_the_diagnostics_span(shared: LanguageClien
         )
     )
     assert found is not None
-    (action,) = found
+    titles = [action.title for action in found]
+    assert titles == ["Replace with GEP", "Add 'EOD' to the term base as a draft"]
+    action = found[0]
     assert isinstance(action, types.CodeAction)
-    assert action.title == "Replace with GEP"
     assert action.edit is not None and action.edit.document_changes
     (change,) = action.edit.document_changes
     assert isinstance(change, types.TextDocumentEdit)
@@ -320,3 +321,32 @@ async def test_the_server_exits_when_the_client_closes_its_stdin() -> None:
     code, stdout = await _talk(INITIALIZE)  # and no shutdown or exit: stdin just ends
     assert "capabilities" in _responses(stdout)[1]["result"]
     assert code == 0
+
+
+async def test_the_selection_is_added_to_the_term_base_as_a_draft(tmp_path: Path) -> None:
+    termbase = tmp_path / "mine.yaml"
+    shutil.copy(TRICKY, termbase)
+    async with server("--termbase", str(termbase)) as (client, _):
+        open_document(client, URI, "推进五水共治。")
+        selection = types.Range(types.Position(0, 2), types.Position(0, 6))
+        assert await hover(client, URI, 0, 3) is None
+        found = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=URI),
+                range=selection,
+                context=types.CodeActionContext(diagnostics=[]),
+            )
+        )
+        assert found is not None
+        (action,) = found
+        assert isinstance(action, types.Command)
+        assert action.title == "Add '五水共治' to the term base as a draft"
+        await client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=action.command, arguments=action.arguments)
+        )
+        card = hover_text(await hover(client, URI, 0, 3))  # the term base was reloaded
+    assert card.startswith("**五水共治**")
+    assert "`draft` · term base `mine`" in card
+    written = termbase.read_text(encoding="utf-8")
+    assert "headword: 五水共治" in written and "status: draft" in written
+    assert "headword: 艺术乡建" in written  # the rest of the term base is kept

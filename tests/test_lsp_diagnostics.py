@@ -110,7 +110,7 @@ async def test_the_replace_action_fixes_the_finding(checking: LanguageClient) ->
         )
     )
     assert actions is not None
-    (action,) = actions
+    action = actions[0]
     assert isinstance(action, types.CodeAction)
     assert action.title == "Replace with 项目六率"
     assert action.edit is not None and action.edit.document_changes

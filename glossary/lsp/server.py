@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from glossary.check.findings import Finding
 from glossary.errors import GlossaryError
 from glossary.library import Glossary
-from glossary.lsp import actions, completion, diagnostics, hover, symbols
+from glossary.lsp import actions, completion, diagnostics, drafts, hover, symbols
 from glossary.lsp.positions import negotiated
 from glossary.lsp.protocol import Protocol, Unclosed
 from glossary.lsp.state import Document, Source, State, UnknownDocument
@@ -154,11 +154,30 @@ class Session:
 
         return self._answer(answer)
 
-    def code_action(self, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-        def answer() -> list[types.CodeAction]:
+    def code_action(
+        self, params: types.CodeActionParams
+    ) -> list[types.CodeAction | types.Command] | None:
+        def answer() -> list[types.CodeAction | types.Command]:
             document = self.state.document(params.text_document.uri)
-            return actions.replacements(
+            found = actions.replacements(
                 document.uri, document.version, params.context.diagnostics, self._versioned_edits
+            )
+            lines, encoding = document.lines, self.state.encoding
+            start, end = (lines.offset(p, encoding) for p in (params.range.start, params.range.end))
+            return [*found, *drafts.offer(document.text[start:end])]
+
+        return self._answer(answer)
+
+    def add_draft(self, headword: Any) -> None:
+        """The command `glossary.addDraft HEADWORD`: add it to the term base as a draft."""
+
+        def answer() -> None:
+            if not isinstance(headword, str):
+                raise JsonRpcInvalidParams(f"{drafts.COMMAND}: give one headword")
+            done = drafts.add(headword, self.state.termbases.paths)
+            self._log(types.MessageType.Info, done)
+            self.server.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Info, message=done)
             )
 
         return self._answer(answer)
@@ -272,6 +291,7 @@ def build(termbases: TermBases) -> LanguageServer:
     server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions())(
         _function(session.completion)
     )
+    server.command(drafts.COMMAND)(_function(session.add_draft))
     return server
 
 
