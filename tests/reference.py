@@ -7,7 +7,15 @@ only given to `_name_match` when it equals or contains the query (otherwise it r
 a reading entry only to `pinyin_match` when one of its characters is the query's first
 character or has a reading starting with it (every way `pinyin_match` takes a piece of the
 query starts so); and rapidfuzz leaves out scores under the cut-off divided by the scorer's
-weight (they cannot lift the combined score to the cut-off)."""
+weight (they cannot lift the combined score to the cut-off).
+
+Equal scores are listed by the terms' ranks (`glossary.index.frequency.term_ranks`: term
+base, then how common the headword is in jieba's counts, then term order), computed here
+from the same counts: issue 11 changed the tie-break from term order to that rank. Issue 15
+changed three things here as in the search: results are labelled by `labels.label` (a fuzzy
+match that is a prefix of words is `prefix`, one against the id of a term the pinyin matched
+is `pinyin`), guesses far below the best real match are dropped (`labels.without_weak_tail`),
+and a suggestion must be `labels.close` to the query."""
 
 from __future__ import annotations
 
@@ -20,11 +28,13 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from glossary.index import rows as index
+from glossary.index.frequency import term_ranks
 from glossary.index.rows import Units
 from glossary.model import TermBase
+from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
 from glossary.search.query import Query
-from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, _name_match
+from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, SUGGESTION_CUTOFF, _name_match
 from glossary.text.folding import fold, traditional_table
 from glossary.text.pinyin import is_hanzi
 
@@ -38,13 +48,16 @@ class Reference:
         chars = {c for t, _ in self.terms for n in t.names() for c in n if is_hanzi(c)}
         chars |= {c for t, _ in self.terms for c in t.definition_zh if is_hanzi(c)}
         self.traditional = traditional_table(chars)
+        headwords = [fold(t.headword, self.traditional) for t, _ in self.terms]
+        self.ranks = term_ranks(headwords, [position for _, position in self.terms])
         self.names: list[tuple[int, str, str]] = []
         self.readings: list[tuple[int, Units, set[str]]] = []
-        for number, (term, _) in enumerate(self.terms):
+        for number, (term, position) in enumerate(self.terms):
+            gloss = bases[position].kind == "dictionary"  # its English has no reading entry
             for kind, raw in index.names(term):
                 name = fold(raw, self.traditional)
                 self.names.append((number, kind, name))
-                if any(is_hanzi(c) for c in name):
+                if any(is_hanzi(c) for c in name) and not (kind == "english" and gloss):
                     own = term.pinyin if kind == "headword" else ""
                     units = index.units(name, own)
                     keys = {c for c, _ in units} | {r[0] for _, rs in units for r in rs}
@@ -58,9 +71,11 @@ class Reference:
         self.lengths = [sum(counts.values()) for counts in self.counts]
 
     def search(self, query: str, limit: int = 5) -> Result:
+        query = query.strip()[: max(len(name) for _, _, name in self.names)]
         typed = Query.of(query, self.traditional)
         folded = typed.folded
         best: dict[int, tuple[float, str, str]] = {}
+        pinyin_terms: set[int] = set()
 
         def offer(number: int, score: float, kind: str, matched: str) -> None:
             if score > best.get(number, (0.0, "", ""))[0]:
@@ -77,6 +92,7 @@ class Reference:
                 if first in keys:
                     scored = pinyin_match(typed, units)
                     if scored:
+                        pinyin_terms.add(number)
                         offer(number, scored[0], scored[1], "".join(u[0] for u in units))
         if not best or max(score for score, _, _ in best.values()) < 90:
             if len(folded) >= 2:
@@ -86,7 +102,17 @@ class Reference:
             for number, score, words in self.full_text(folded):
                 offer(number, score, "full-text", words)
         ranked = sorted(
-            best.items(), key=lambda item: (-item[1][0], self.terms[item[0]][1], item[0])
+            (
+                (
+                    score,
+                    label(kind, folded, matched, self.terms[n][0].id, n in pinyin_terms),
+                    matched,
+                    n,
+                )
+                for n, (score, kind, matched) in best.items()
+                if score >= MIN_SCORE
+            ),
+            key=lambda item: (-item[0], self.ranks[item[3]]),
         )
         matches = tuple(
             (
@@ -96,12 +122,13 @@ class Reference:
                 round(score, 1),
                 matched,
             )
-            for number, (score, kind, matched) in ranked
-            if score >= MIN_SCORE
+            for score, kind, matched, number in without_weak_tail(ranked)
         )[:limit]
         suggestions: list[str] = []
         if not matches and folded:
-            for position, _ in self.fuzzy(folded, 40.0):
+            for position, _ in self.fuzzy(folded, SUGGESTION_CUTOFF):
+                if not close(folded, self.names[position][2]):
+                    continue
                 headword = self.terms[self.names[position][0]][0].headword
                 if headword not in suggestions:
                     suggestions.append(headword)

@@ -174,3 +174,35 @@ def test_words_of_a_dictionary_among_the_term_bases_are_general(
     assert alone.exit_code == beside.exit_code == 0, beside.output
     assert "补短板" in [c["text"] for c in json.loads(alone.stdout)]
     assert [c["text"] for c in json.loads(beside.stdout)] == ["两进两回"]
+
+
+def score_of(text: str, candidate: str) -> float:
+    (found,) = [c.score for c in extract(text) if c.text == candidate]
+    return found
+
+
+def test_a_compound_whose_head_forms_a_family_in_the_text_gains() -> None:
+    alone = "加快推进客运站扩容提质工程。"  # examples not in the bundled base: its words
+    family = alone + "深入实施文化基因解码工程，推进县城承载能力提升工程。"  # join jieba's
+    assert score_of(family, "客运站扩容提质工程") > score_of(alone, "客运站扩容提质工程")
+
+
+def test_a_nested_term_before_a_productive_head_is_found_whole() -> None:
+    text = "深化拓展音乐乡建模式，探索更多医养结合模式。"
+    found = by_text(text)
+    assert found.get("音乐乡建") == ("statistics", 1)
+    assert "音乐乡建模式" in found
+    assert "音乐乡建" not in by_text("深化拓展音乐乡建模式。")  # one compound is no family
+
+
+def test_a_number_inside_a_compound_makes_it_a_name() -> None:
+    text = "深入实施浙江2035年远景目标纲要，新增城镇就业人口1万人。"
+    ranked = [c.text for c in extract(text)]
+    assert ranked[0] == "浙江2035年远景目标纲要"  # all its words are common
+    assert "城镇就业人口1万人" in ranked  # a quantity: found, but no name
+
+
+def test_a_common_verb_inside_a_phrase_makes_it_a_clause() -> None:
+    clause = score_of("空气优良率完成市定目标任务。", "空气优良率完成市定目标任务")
+    phrase = score_of("空气优良率市定目标任务。", "空气优良率市定目标任务")
+    assert clause < phrase

@@ -5,6 +5,7 @@ lookup with a ready index (the usual case) neither draws nor imports Rich."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -26,36 +27,43 @@ class BuildProgress:
         self._task: Any = None
         self._timer: threading.Timer | None = None
         self._closed = False
+        self._began = 0.0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         with self._lock:
             self._state = (stage, done, total)
             if self._timer is None and not self._closed:
+                self._began = time.monotonic()
                 self._timer = threading.Timer(DELAY, self._start)
                 self._timer.daemon = True
                 self._timer.start()
-            if self._bar is not None:
+            if self._bar is None and time.monotonic() - self._began >= DELAY:
+                self._start_locked()  # the timer thread may not have run yet
+            elif self._bar is not None:
                 self._bar.update(self._task, description=stage, completed=done, total=total)
 
     def _start(self) -> None:
+        with self._lock:
+            self._start_locked()
+
+    def _start_locked(self) -> None:
+        if self._closed or self._bar is not None:
+            return
         from rich import progress as rich
 
         from glossary.render import terms as render
 
-        with self._lock:
-            if self._closed:
-                return
-            self._bar = rich.Progress(
-                rich.TextColumn("building the index: {task.description}"),
-                rich.BarColumn(),
-                rich.TextColumn("{task.percentage:>3.0f}%"),
-                rich.TimeElapsedColumn(),
-                console=render.console(stderr=True),
-                transient=True,
-            )
-            stage, done, total = self._state
-            self._task = self._bar.add_task(stage, completed=done, total=total)
-            self._bar.start()
+        self._bar = rich.Progress(
+            rich.TextColumn("building the index: {task.description}"),
+            rich.BarColumn(),
+            rich.TextColumn("{task.percentage:>3.0f}%"),
+            rich.TimeElapsedColumn(),
+            console=render.console(stderr=True),
+            transient=True,
+        )
+        stage, done, total = self._state
+        self._task = self._bar.add_task(stage, completed=done, total=total)
+        self._bar.start()
 
     def close(self) -> None:
         with self._lock:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glossary.cli.options import JsonOption, TermbaseOption, open_index
 from glossary.errors import ExitCode, InputError
+
+if TYPE_CHECKING:
+    from glossary.search.ranking import SearchResult
 
 
 def lookup(
@@ -42,10 +46,23 @@ def lookup(
     wanted = _read_queries(queries)
     store = open_index(ctx, termbase)
     mode = render.choose_mode(as_json)
-    results = [search(store, query, limit) for query in wanted]
+    results: list[SearchResult] = []
+
+    def searched() -> Iterator[SearchResult]:
+        for query in wanted:
+            results.append(search(store, query, limit))
+            yield results[-1]
+
     render.lookup_results(
-        results, mode, several=len(wanted) > 1, show_origin=len(store.termbases) > 1
+        searched(), mode, several=len(wanted) > 1, show_origin=len(store.termbases) > 1
     )
+    for result in results:
+        if result.cut_to:
+            typer.echo(
+                f"note: query of {len(result.query)} characters cut to its first "
+                f"{result.cut_to}: no name is longer",
+                err=True,
+            )
     missing = [result.query for result in results if not result.matches]
     for result in results:
         if not result.matches:

@@ -6,6 +6,8 @@ that the term bases in use do not have (`glossary extract`).
 - `patterns`: quoted coinages, Latin acronyms, numbered slogans and counts;
 - `statistics`: multi-word compounds, from jieba's segmentation, dictionary frequencies and
   TF-IDF weights, and word association (PMI, boundary entropy) for repeated ones;
+- `compounds`: what the document says about its compounds: head-noun families, nested terms
+  before a productive head, named compounds with a number inside, clauses;
 - `candidates`: the Candidate type, the general-vocabulary and known-term filters, ranking.
 
 - `known`: the known-term filter, from any scanner (the caller passes the term bases' one).

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from glossary.extract import lexicon
+from glossary.extract.compounds import length_penalty
 from glossary.extract.patterns import Found, acronyms, quoted, slogans
 from glossary.extract.statistics import Word, associations, noun_phrases
 from glossary.extract.view import FlatText
@@ -32,8 +33,6 @@ an unknown fragment as a clause."""
 COUNT_WEIGHT = 0.05
 RECOUNTED = 50
 """Candidates past the limit whose counts are taken again in the whole text before the cut."""
-LONG = 10
-"""Characters beyond which a candidate loses score: a term is rarely a whole clause."""
 """A compound found by statistics alone needs at least one word this rare."""
 
 
@@ -145,7 +144,7 @@ def _candidate(
     keyword = max((keywords.get(part, 0.0) for part in parts), default=0.0) / top
     rarities = sorted((lexicon.rarity(part) for part in parts), reverse=True)
     second = rarities[1] if len(rarities) > 1 else 0.0
-    too_long = max(0, len(item.text) - LONG) * 0.02
+    too_long = length_penalty(item.text)
     score = (
         BASE_SCORE[item.reason]
         + 0.35 * novelty

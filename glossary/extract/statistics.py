@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
+from glossary.extract import compounds
 from glossary.extract.patterns import Found
 
 Word = tuple[str, str, int]  # a word, its part-of-speech flag, its flat offset
@@ -58,20 +59,35 @@ def noun_phrases(words: Sequence[Word]) -> Iterator[Found]:
         for word, count in openers.items()
         if count >= CLAUSE_OPENER and frequency(word) >= COMMON
     }
-    for clause in runs:
-        start, end = 0, len(clause)
-        while start < end - 1 and _is_predicate(clause[start], predicates):
-            start += 1
-        while end > start + 2 and _is_trailing_modifier(clause[end - 1]):
-            end -= 1
-        yield from _phrase(clause[start:end])
+    phrases = [_core(clause, predicates) for clause in runs]
+    heads = compounds.families([p for p in phrases if MIN_CHARS <= _length(p) <= MAX_CHARS])
+    for phrase in phrases:
+        family = heads.get(phrase[-1][0], 0) if phrase else 0
+        if len(phrase) >= 2 and MIN_CHARS <= _length(phrase) <= MAX_CHARS:
+            yield from _phrase(phrase, compounds.adjustment(phrase, family))
+        for core in compounds.nested_core(phrase, family, MIN_CHARS):
+            yield from _phrase(core, compounds.adjustment(core, 0))
 
 
-def _phrase(phrase: list[Word]) -> Iterator[Found]:
+def _core(clause: list[Word], predicates: set[str]) -> list[Word]:
+    """The clause without its leading predicate and trailing modifiers."""
+    start, end = 0, len(clause)
+    while start < end - 1 and _is_predicate(clause[start], predicates):
+        start += 1
+    while end > start + 2 and _is_trailing_modifier(clause[end - 1]):
+        end -= 1
+    return clause[start:end]
+
+
+def _length(phrase: Sequence[Word]) -> int:
+    return sum(len(word) for word, _, _ in phrase)
+
+
+def _phrase(phrase: Sequence[Word], adjustment: float) -> Iterator[Found]:
     text = "".join(word for word, _, _ in phrase)
     if len(phrase) >= 2 and MIN_CHARS <= len(text) <= MAX_CHARS:
         parts = tuple(word for word, _, _ in phrase)
-        yield Found(text, phrase[0][2], "statistics", parts, phrase[-1][1])
+        yield Found(text, phrase[0][2], "statistics", parts, phrase[-1][1], adjustment)
 
 
 def _is_predicate(word: Word, predicates: set[str]) -> bool:

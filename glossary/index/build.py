@@ -3,16 +3,19 @@
 Tables (every name is folded: lower-case ASCII, half-width, simplified characters):
 
 - `meta(key, value)`: the content key, the term bases (names, kinds, first term numbers), the
-  traditional->simplified table, the full-text totals and the scanner's tables, as JSON;
-- `terms(number, termbase, id, length, data)`: each term as stored (JSON), numbered across the
-  term bases in order; `length` is its count of full-text tokens;
+  traditional->simplified table, the full-text totals, the length of the longest name and the
+  scanner's tables, as JSON;
+- `terms(number, termbase, id, length, rank, data)`: each term as stored (JSON), numbered across
+  the term bases in order; `length` is its count of full-text tokens, `rank` its place when
+  scores tie (`glossary.index.frequency`: term base, then how common its headword is);
 - `names(position, number, kind, name)`: headword, id, English name and aliases;
 - `grams(gram, position)`: the character bigrams of names with a hanzi (Chinese fragments);
 - `tails(tail, position)`: a name from each word start on, first `TAIL_LENGTH` characters,
   when it starts with a character that is not a hanzi (Latin fragments, by prefix range);
 - `words(word, position)`: the whitespace-separated words of names that have more than one
   (a name of one word is found in `names`), for rapidfuzz's token_set_ratio;
-- `readings(entry, number, units)`: the characters of each name with a hanzi and their readings;
+- `readings(entry, number, rank, units)`: the characters of each name with a hanzi (but a
+  dictionary's English glosses) and their readings, with the term's rank;
 - `chains(chain, entry)`: the keys of three neighbouring characters of a reading entry (of the
   last two, at its end), a key being the first letter of one of a character's readings (or the
   character itself: see unit_keys);
@@ -33,6 +36,7 @@ from collections.abc import Sequence
 from itertools import product
 
 from glossary.index import rows as index
+from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
 from glossary.index.inserts import Inserts
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, token_length
@@ -47,13 +51,14 @@ STEP = 2000  # report progress every STEP terms
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE terms(number INTEGER PRIMARY KEY, termbase INTEGER NOT NULL, id TEXT NOT NULL,
-                   length INTEGER NOT NULL, data TEXT NOT NULL);
+                   length INTEGER NOT NULL, rank INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE names(position INTEGER PRIMARY KEY, number INTEGER NOT NULL, kind TEXT NOT NULL,
                    name TEXT NOT NULL);
 CREATE TABLE grams(gram TEXT NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE tails(tail TEXT NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE words(word TEXT NOT NULL, position INTEGER NOT NULL);
-CREATE TABLE readings(entry INTEGER PRIMARY KEY, number INTEGER NOT NULL, units TEXT NOT NULL);
+CREATE TABLE readings(entry INTEGER PRIMARY KEY, number INTEGER NOT NULL, rank INTEGER NOT NULL,
+                      units TEXT NOT NULL);
 CREATE TABLE chains(chain TEXT NOT NULL, entry INTEGER NOT NULL);
 CREATE TABLE heads(head TEXT NOT NULL, entry INTEGER NOT NULL);
 CREATE TABLE chars(char TEXT PRIMARY KEY, letters TEXT NOT NULL);
@@ -82,13 +87,24 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
     traditional = termbase_traditional(term for term, _ in terms)
     table = fold_table(traditional)  # the one folding table of this build
-    literals = _names(db, [term for term, _ in terms], table, progress)
+    ranks = term_ranks([t.headword.translate(table) for t, _ in terms], [p for _, p in terms])
+    glosses = [bases[position].kind == "dictionary" for _, position in terms]
+    literals = _names(db, [term for term, _ in terms], table, ranks, glosses, progress)
     lengths = full_text(db, [term for term, _ in terms], table, progress)
     db.executemany(
-        "INSERT INTO terms VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)",
         (
-            (number, position, term.id, length, json.dumps(term.to_dict(), ensure_ascii=False))
-            for number, ((term, position), length) in enumerate(zip(terms, lengths, strict=True))
+            (
+                number,
+                position,
+                term.id,
+                length,
+                rank,
+                json.dumps(term.to_dict(), ensure_ascii=False),
+            )
+            for number, ((term, position), length, rank) in enumerate(
+                zip(terms, lengths, ranks, strict=True)
+            )
         ),
     )
     from glossary.index.scan_tables import build_tables
@@ -107,6 +123,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         "term_count": len(terms),
         "length_sum": sum(lengths),
         "literals": "".join(sorted(literals)),
+        "longest_name": db.execute("SELECT max(length(name)) FROM names").fetchone()[0] or 0,
     }
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])
@@ -121,11 +138,17 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
 
 
 def _names(
-    db: sqlite3.Connection, terms: Sequence[Term], table: dict[int, str], progress: Progress
+    db: sqlite3.Connection,
+    terms: Sequence[Term],
+    table: dict[int, str],
+    ranks: Sequence[int],
+    glosses: Sequence[bool],
+    progress: Progress,
 ) -> set[str]:
     """Fill names, grams, tails, words, readings, chains, heads, chars and fuzzy; return the
     characters other than hanzi that stand as units of reading entries (a query may type
-    them as such)."""
+    them as such). The English of a term whose `glosses` is true (a dictionary's: `variant of
+    嗥[hao2]`) has no reading entry: its hanzi are entries of their own."""
     buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int]]] = {}
     literals: set[str] = set()
     hanzi: set[str] = set()
@@ -149,8 +172,11 @@ def _names(
             if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
                 inserts.add("grams", ((gram, position) for gram in grams))
+                if kind == "english" and glosses[number]:
+                    position += 1
+                    continue  # a dictionary's gloss: its hanzi only refer to other entries
                 units = index.units(name, term.pinyin if kind == "headword" else "")
-                _reading(inserts, entry, number, units)
+                _reading(inserts, entry, number, ranks[number], units)
                 literals.update(c for c, _ in units if c.isalnum() and not is_hanzi(c))
                 hanzi.update(c for c, _ in units if is_hanzi(c))
                 entry += 1
@@ -171,6 +197,10 @@ def _names(
     return literals
 
 
+def _json(term: Term) -> str:
+    return json.dumps(term.to_dict(), ensure_ascii=False)
+
+
 def _tails(name: str) -> set[str]:
     """The name from each word start on, when that start is not a hanzi, truncated."""
     return {
@@ -180,8 +210,8 @@ def _tails(name: str) -> set[str]:
     }
 
 
-def _reading(inserts: Inserts, entry: int, number: int, units: index.Units) -> None:
-    inserts.add("readings", [(entry, number, index.encode_units(units))])
+def _reading(inserts: Inserts, entry: int, number: int, rank: int, units: index.Units) -> None:
+    inserts.add("readings", [(entry, number, rank, index.encode_units(units))])
     keys = [unit_keys(char, found) for char, found in units if char.isalnum()]
     chains: set[str] = set()
     for start in range(len(keys) - 1):

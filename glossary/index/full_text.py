@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from glossary.index import rows as index
 from glossary.index.inserts import Inserts
@@ -15,6 +15,7 @@ from glossary.progress import Progress
 from glossary.text.pinyin import has_hanzi
 
 STEP = 2000  # report progress every STEP terms
+WINDOWED = 200  # definitions with a hanzi cut without loading jieba's whole dictionary
 
 
 def full_text(
@@ -23,7 +24,7 @@ def full_text(
     """Fill postings and vocabulary; return each term's count of tokens. `table` is the
     build's folding table."""
     texts = [f"{t.definition_zh}\n{t.definition_en}".translate(table) for t in terms]
-    _teach_segmenter(terms, texts, table)
+    cut = _segmenter(terms, texts, table)
     document_frequency: Counter[str] = Counter()
     lengths: list[int] = []
     inserts = Inserts(db)
@@ -31,7 +32,7 @@ def full_text(
         if number % STEP == 0:
             inserts.flush()
             progress("full text", number, len(terms))
-        counts = Counter(index.tokens(text))
+        counts = Counter(index.tokens(text, cut))
         lengths.append(sum(counts.values()))
         document_frequency.update(counts.keys())
         inserts.add("postings", ((token, number, n) for token, n in sorted(counts.items())))
@@ -41,18 +42,34 @@ def full_text(
     return lengths
 
 
-def _teach_segmenter(terms: Sequence[Term], texts: Sequence[str], table: dict[int, str]) -> None:
-    """Add the term bases' names that occur in a definition with a hanzi to jieba's vocabulary,
-    so that they stay whole there. Only those texts are segmented by jieba (and jieba is only
-    loaded when there is one); a name can only be one of jieba's words when it is made of the
-    characters jieba segments together (hanzi, ASCII letters, digits and +#&._%-)."""
+def _segmenter(
+    terms: Sequence[Term], texts: Sequence[str], table: dict[int, str]
+) -> Callable[[str], list[str]] | None:
+    """jieba's cut for these definitions, with the term bases' names that occur in a definition
+    with a hanzi added to its vocabulary, so that they stay whole there; None when no text has
+    a hanzi (jieba is not needed). A name can only be one of jieba's words when it is made of
+    the characters jieba segments together (hanzi, ASCII letters, digits and +#&._%-).
+
+    Up to WINDOWED texts with a hanzi are cut by `WindowSegmenter`, which reads only the
+    dictionary entries they need (a few milliseconds) and cuts as jieba's default tokenizer
+    does; more are cut by that tokenizer, loading its whole dictionary once (about a second)."""
     chinese = [text for text in texts if has_hanzi(text)]
     if not chinese:
-        return
-    from glossary.text.segment import add_words
+        return None
+    names = _names_in(chinese, (name.translate(table) for t in terms for name in t.names()))
+    if len(chinese) > WINDOWED:
+        from glossary.text.segment import add_words, segment
 
-    names = (name.translate(table) for term in terms for name in term.names())
-    add_words(_names_in(chinese, names))
+        add_words(names)
+        return segment
+    from glossary.index.jieba_words import open_dictionary
+    from glossary.text.segment import WindowSegmenter
+
+    segmenter = WindowSegmenter(open_dictionary())
+    for name in names:
+        if name.strip():
+            segmenter.add(name)
+    return segmenter.cut
 
 
 JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")

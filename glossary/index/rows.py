@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -85,19 +86,22 @@ def _align(name: str, pinyin: str) -> list[Syllable] | None:
     return syllables if len(syllables) == len(hanzi) else None
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, cut: Callable[[str], list[str]] | None = None) -> list[str]:
     """Full-text tokens of folded text: jieba words with a hanzi (two or more characters) and
     Latin words that are not stop words.
 
-    Text without a hanzi skips jieba: on such text jieba yields exactly the runs of ASCII
+    `cut` is jieba's cut (`glossary.text.segment.segment` when not given). Text without a
+    hanzi skips jieba: on such text jieba yields exactly the runs of ASCII
     letters and digits (checked on all of CC-CEDICT's English definitions), so a regular
     expression gives the same tokens without loading its dictionary."""
     if not has_hanzi(text):
         return [word for word in LATIN_RUN.findall(text) if word not in STOPWORDS]
-    from glossary.text.segment import segment
+    if cut is None:
+        from glossary.text.segment import segment
 
+        cut = segment
     found: list[str] = []
-    for word in segment(text):
+    for word in cut(text):
         word = word.strip()
         if any(is_hanzi(ch) for ch in word):
             if len(word) >= 2:

@@ -9,7 +9,7 @@ import json
 import re
 import sqlite3
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from glossary.index.rows import Units, decode_units
@@ -36,6 +36,7 @@ class Store:
         self.term_count: int = meta["term_count"]
         self.length_sum: int = meta["length_sum"]
         self.literals: str = meta["literals"]
+        self.longest_name: int = meta["longest_name"]
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
@@ -106,8 +107,9 @@ class Store:
         """`build_tables` of these term bases, computed when the index was built."""
         from glossary.index.scan_tables import ScanTables
 
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()
-        return ScanTables.decode(row[0])
+        sql = "SELECT value FROM meta WHERE key = 'scan_tables'"
+        # the 40 MB text is dropped once parsed: no name holds it while the tables are made
+        return ScanTables.from_json(json.loads(self.db.execute(sql).fetchone()[0]))
 
     # -- candidates for search.py -----------------------------------------------------------
 
@@ -150,10 +152,10 @@ class Store:
 
     def readings(
         self, chains: Sequence[str], chain_prefixes: Sequence[str], head_prefixes: Sequence[str]
-    ) -> list[tuple[int, int, Units]]:
-        """Reading entries (entry, term number, units) with one of these chains of three keys,
+    ) -> Iterator[tuple[int, Units]]:
+        """(term number, units) of the reading entries with one of these chains of three keys,
         a chain starting with one of these two keys, or a reading spelled with one of these
-        prefixes."""
+        prefixes, in rank order (`glossary.index.frequency`) and read as they are asked for."""
         parts: list[str] = []
         params: list[str] = []
         if chains:
@@ -166,15 +168,21 @@ class Store:
             parts.append("SELECT entry FROM heads WHERE head >= ? AND head < ?")
             params += [prefix, _after_prefix(prefix)]
         if not parts:
-            return []
+            return
         sql = (
-            "SELECT entry, number, units FROM readings "
-            f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY entry"
+            "SELECT number, units FROM readings "
+            f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY rank, entry"
         )
-        return [
-            (entry, number, decode_units(units))
-            for entry, number, units in self.db.execute(sql, params)
-        ]
+        for number, units in self.db.execute(sql, params):
+            yield number, decode_units(units)
+
+    def ranks(self, numbers: Iterable[int]) -> dict[int, int]:
+        """The rank of each of these terms: where it is listed among equal scores."""
+        found: dict[int, int] = {}
+        for chunk in _chunks(sorted(set(numbers))):
+            sql = f"SELECT number, rank FROM terms WHERE number IN ({_marks(chunk)})"
+            found.update(self.db.execute(sql, chunk))
+        return found
 
     def letters(self, chars: Iterable[str]) -> dict[str, str]:
         """The first letters of the readings of these hanzi (those some name has)."""
@@ -265,7 +273,7 @@ def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-def _chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
+def _chunks(values: list[Any], size: int = 500) -> Iterable[list[Any]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 

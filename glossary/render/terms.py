@@ -192,15 +192,20 @@ def _repeats(pinyin: str, headword: str) -> bool:
 
 
 def lookup_results(
-    results: Sequence[SearchResult], mode: Mode, several: bool, show_origin: bool = False
+    results: Iterable[SearchResult], mode: Mode, several: bool, show_origin: bool = False
 ) -> None:
     """JSON: one object per query (JSON Lines when several); plain: one TSV line per match
     (with the query first when several, the term base last when `show_origin`); terminal: a
-    panel for the best (its term base in the subtitle), a table for the rest."""
+    panel for the best (its term base in the subtitle), a table for the rest. Each result is
+    written (and, when several, flushed) as soon as it comes, so a batch streams."""
     if mode is Mode.JSON:
         for result in results:
             data = lookup_json(result)
-            write_json_line(data) if several else write_json(data)
+            if several:
+                write_json_line(data)
+                sys.stdout.flush()
+            else:
+                write_json(data)
         return
     if mode is Mode.PLAIN:
         for result in results:
@@ -216,6 +221,8 @@ def lookup_results(
                     *((note,) if (note := unfit_note(match)) else ()),
                 ]
                 sys.stdout.write(plain_row([result.query, *values] if several else values) + "\n")
+            if several:
+                sys.stdout.flush()
         return
     out = console()
     for result in results:

@@ -15,8 +15,9 @@ TONED = re.compile(r"[a-zü][1-5]")
 @dataclass(frozen=True, slots=True)
 class Query:
     """`text` as typed (stripped); `folded` (glossary.text.folding); `plain`, the folded form
-    without tone marks, and `tones`, the tone of each of its characters (0: none); `toned`
-    when a tone was typed, as a mark or as a digit after a letter."""
+    without tone marks and with ü written v (also when typed `u:`, as CC-CEDICT does);
+    `tones`, the tone of each character of `plain` (0: none); `toned` when a tone was typed,
+    as a mark or as a digit after a letter."""
 
     text: str
     folded: str
@@ -28,6 +29,6 @@ class Query:
     def of(cls, text: str, traditional: Mapping[str, str]) -> Query:
         text = text.strip()
         folded = fold(text, traditional)
-        plain, tones = strip_tones(folded)
+        plain, tones = strip_tones(folded.replace("u:", "ü"))  # CC-CEDICT writes ü as u:
         toned = bool(TONED.search(folded)) or any(tones)
         return cls(text, folded, plain, tuple(tones), toned)

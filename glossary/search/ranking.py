@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ from glossary.index.rows import Units
 from glossary.index.store import Row, Store
 from glossary.model import Term
 from glossary.search.fuzzy import best_names
+from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_keys import query_keys
 from glossary.search.pinyin_match import pinyin_match
 from glossary.search.query import Query
@@ -33,6 +35,8 @@ from glossary.text.pinyin import is_hanzi
 MIN_SCORE = 45.0
 MAX_GRAMS = 8  # bigrams of a Chinese query looked up (candidates are checked whole anyway)
 FUZZY_CUTOFF = 75.0
+TOP_PINYIN = 92.0  # the best score pinyin_match gives
+SUGGESTION_CUTOFF = 40.0  # the fuzzy score of a suggestion for a miss, which must also be close
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +80,19 @@ class SearchResult:
     query: str
     matches: tuple[Match, ...]
     suggestions: tuple[str, ...] = ()
+    cut_to: int = 0  # when the query was longer than any name: the length it was cut to
 
 
 def search(store: Store, text: str, limit: int = 5) -> SearchResult:
-    query = Query.of(text, store.traditional)
+    """The best `limit` matches for `text`, best first; suggestions when there are none. A
+    query longer than every name is cut to that length (no name could match it whole), so
+    that any query costs at most linear time."""
+    text = text.strip()
+    cut_to = store.longest_name if len(text) > store.longest_name else 0
+    query = Query.of(text[:cut_to] if cut_to else text, store.traditional)
     folded = query.folded
     best: dict[int, tuple[float, str, str]] = {}
+    pinyin_terms: set[int] = set()
 
     def offer(number: int, score: float, kind: str, matched: str) -> None:
         if score > best.get(number, (0.0, "", ""))[0]:
@@ -92,18 +103,36 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
         if found:
             offer(number, found[0], found[1], name)
     if any(ch.isascii() and ch.isalpha() for ch in folded):
+        # Candidates come in rank order, and none scores above TOP_PINYIN: once `limit` terms
+        # score that much, every later one would be listed after them.
+        strong = {number for number, (score, _, _) in best.items() if score >= TOP_PINYIN}
         for number, units in _reading_candidates(store, query):
+            if len(strong) >= limit:
+                break
             scored = pinyin_match(query, units)
             if scored:
+                pinyin_terms.add(number)
                 offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
+                if scored[0] >= TOP_PINYIN:
+                    strong.add(number)
     if not best or max(score for score, _, _ in best.values()) < 90:
         for number, score, name in _fuzzy(store, query):
             offer(number, score, "fuzzy", name)
         for number, score, words in _full_text(store, folded):
             offer(number, score, "full-text", words)
+    ranks = store.ranks(best)
     ranked = sorted(
-        ((score, kind, matched, number) for number, (score, kind, matched) in best.items()),
-        key=lambda item: (-item[0], store.termbase_of(item[3]), item[3]),
+        (
+            (
+                score,
+                label(kind, folded, matched, store.term(number).id, number in pinyin_terms),
+                matched,
+                number,
+            )
+            for number, (score, kind, matched) in best.items()
+            if score >= MIN_SCORE
+        ),
+        key=lambda item: (-item[0], ranks[item[3]]),
     )
     matches = tuple(
         Match(
@@ -113,11 +142,10 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
             round(score, 1),
             matched,
         )
-        for score, kind, matched, number in ranked[:limit]
-        if score >= MIN_SCORE
+        for score, kind, matched, number in without_weak_tail(ranked)[:limit]
     )
     suggestions = () if matches else _suggestions(store, folded)
-    return SearchResult(text, matches, suggestions)
+    return SearchResult(text, matches, suggestions, cut_to)
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -136,15 +164,12 @@ def _name_candidates(store: Store, query: str) -> list[Row]:
     return sorted(set(rows))
 
 
-def _reading_candidates(store: Store, query: Query) -> list[tuple[int, Units]]:
-    """(term number, units) of every reading entry pinyin_match can match, in entry order."""
+def _reading_candidates(store: Store, query: Query) -> Iterator[tuple[int, Units]]:
+    """(term number, units) of every reading entry pinyin_match can match, in rank order."""
     keys = query_keys(query.plain, store.literals, store.letters)
     if keys is None:
-        return []
-    return [
-        (number, units)
-        for _, number, units in store.readings(keys.chains, keys.chain_prefixes, keys.heads)
-    ]
+        return iter(())
+    return store.readings(keys.chains, keys.chain_prefixes, keys.heads)
 
 
 # -- names: exact, alias, English, fragments -----------------------------------------------
@@ -255,7 +280,8 @@ def _full_text(store: Store, query: str) -> list[tuple[int, float, str]]:
 def _suggestions(store: Store, query: str) -> tuple[str, ...]:
     if not query:
         return ()
-    found = best_names(store, query, 40.0, 20)
+    found = best_names(store, query, SUGGESTION_CUTOFF, 20)
+    found = [item for item in found if close(query, item[2])]
     numbers = store.numbers_of([position for position, _, _ in found])
     unique: list[str] = []
     for position, _, _ in found:

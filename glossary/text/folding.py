@@ -41,30 +41,47 @@ def fold_table(traditional: Mapping[str, str]) -> dict[int, str]:
 
 
 def termbase_traditional(terms: Iterable[Term]) -> dict[str, str]:
-    """Traditional -> simplified for the hanzi of these terms' names and Chinese definitions:
-    the one table an index build folds with (the search index and the scanner alike)."""
+    """Traditional -> simplified for the characters of these terms' names and the hanzi of
+    their Chinese definitions: the one table an index build folds with (the search index and
+    the scanner alike)."""
     from glossary.text.pinyin import is_hanzi
 
     chars: set[str] = set()
     for term in terms:
         for name in term.names():
             chars.update(name)
-        chars.update(term.definition_zh)
-    return traditional_table(ch for ch in chars if is_hanzi(ch))
+        chars.update(ch for ch in term.definition_zh if is_hanzi(ch))
+    return traditional_table(chars)
 
 
 def traditional_table(simplified_chars: Iterable[str]) -> dict[str, str]:
     """Traditional -> simplified for the traditional forms of the given characters.
 
-    Built from MediaWiki's conversion tables (zhconv) at index-build time only.
+    Built from MediaWiki's conversion tables (zhconv's `zhcdict.json`) at index-build time
+    only, read straight from the file: importing zhconv imports pkg_resources (0.1-0.2 s).
     """
-    from zhconv import zhconv
-
     wanted = set(simplified_chars)
-    zhconv.loaddict()
     table = {
         trad: simp
-        for trad, simp in zhconv.zhcdicts["zh2Hans"].items()
+        for trad, simp in _zh2hans().items()
         if len(trad) == 1 and len(simp) == 1 and simp in wanted and trad != simp
     }
     return dict(sorted(table.items()))
+
+
+def _zh2hans() -> dict[str, str]:
+    import json
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("zhconv")
+    if spec is not None and spec.origin is not None:
+        try:
+            data = json.loads((Path(spec.origin).parent / "zhcdict.json").read_bytes())
+            return dict(data["zh2Hans"])
+        except (OSError, ValueError, KeyError):
+            pass
+    from zhconv import zhconv
+
+    zhconv.loaddict()
+    return dict(zhconv.zhcdicts["zh2Hans"])

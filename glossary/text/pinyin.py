@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 # Every syllable of Standard Chinese, toneless, with ü written v (as most keyboards type it).
 SYLLABLES = frozenset(
@@ -180,7 +181,41 @@ def _segment(letters: str) -> list[str] | None:
 
 
 def readings(char: str) -> list[Syllable]:
-    """Every reading pypinyin knows for one hanzi (its default first)."""
+    """Every reading pypinyin knows for one hanzi (its default first), unmarked ones neutral (5),
+    as `pypinyin.pinyin(char, style=TONE3, heteronym=True, neutral_tone_with_five=True)` gives
+    them, read from pypinyin's table of single characters (`pinyin_dict.json`) so that its
+    phrase dictionary is not loaded (0.3 s of every index build)."""
+    table = _character_table()
+    if table is None:
+        return _readings_from_pypinyin(char)
+    result: list[Syllable] = []
+    for item in table.get(ord(char), "").split(","):
+        # ê with a tone (ê̄) is written e in pypinyin's TONE3 style
+        parsed = split_syllables(unicodedata.normalize("NFD", item).replace("\u0302", ""))
+        if len(parsed) == 1 and isinstance(parsed[0], Syllable):
+            syllable = parsed[0] if parsed[0].tone else Syllable(parsed[0].base, 5)
+            if syllable not in result:
+                result.append(syllable)
+    return result
+
+
+@cache
+def _character_table() -> dict[int, str] | None:
+    import json
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        data = json.loads((Path(spec.origin).parent / "pinyin_dict.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    return {int(code): value for code, value in data.items()}
+
+
+def _readings_from_pypinyin(char: str) -> list[Syllable]:
     from pypinyin import Style, pinyin
 
     found = pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]

@@ -164,25 +164,30 @@ class WindowSegmenter:
         return int(self._tokenizer.total)
 
     def _resolve(self, text: str) -> None:
-        """Give the tokenizer the entries of every substring of `text` it does not have yet."""
-        wanted = {
-            text[start:end]
-            for start in range(len(text))
-            for end in range(start + 1, min(len(text), start + self._longest) + 1)
-        }
-        wanted -= self._known
-        if not wanted:
-            return
-        found = self._dictionary.lookup(wanted)
+        """Give the tokenizer the entries of the substrings of `text` it can ask for. jieba
+        grows a word from each start only while it is a word or the prefix of one (its DAG),
+        so the entries are read length by length, growing only the substrings found."""
         frequencies = self._tokenizer.FREQ
-        for word in wanted:
-            if word in self._added:
-                frequencies[word] = self._added[word]
-            elif word in found:
-                frequencies[word] = found[word]
-            elif word in self._prefixes:
-                frequencies[word] = 0
-        self._known |= wanted
+        frontier = [(start, start + 1) for start in range(len(text))]
+        while frontier:
+            wanted = {text[start:end] for start, end in frontier} - self._known
+            if wanted:
+                found = self._dictionary.lookup(wanted)
+                for word in wanted:
+                    if word in self._added:
+                        frequencies[word] = self._added[word]
+                    elif word in found:
+                        frequencies[word] = found[word]
+                    elif word in self._prefixes:
+                        frequencies[word] = 0
+                self._known |= wanted
+            frontier = [
+                (start, end + 1)
+                for start, end in frontier
+                if end < len(text)
+                and end - start < self._longest
+                and text[start:end] in frequencies
+            ]
 
     def cut(self, text: str) -> list[str]:
         self._resolve(text)
