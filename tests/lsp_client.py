@@ -22,20 +22,24 @@ def glossary_command() -> list[str]:
     return [found]
 
 
-def capabilities(encodings: Sequence[str] | None = None) -> types.ClientCapabilities:
+def capabilities(
+    encodings: Sequence[str] | None = None, markdown: bool = True
+) -> types.ClientCapabilities:
     general = None
     if encodings:
         kinds = [types.PositionEncodingKind(encoding) for encoding in encodings]
         general = types.GeneralClientCapabilities(position_encodings=kinds)
+    formats = [types.MarkupKind.Markdown, types.MarkupKind.PlainText] if markdown else None
     return types.ClientCapabilities(
         general=general,
         workspace=types.WorkspaceClientCapabilities(
             workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True)
         ),
         text_document=types.TextDocumentClientCapabilities(
-            hover=types.HoverClientCapabilities(
-                content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]
-            )
+            hover=types.HoverClientCapabilities(content_format=formats),
+            completion=types.CompletionClientCapabilities(
+                completion_item=types.ClientCompletionItemOptions(documentation_format=formats)
+            ),
         ),
     )
 
@@ -45,6 +49,7 @@ async def server(
     *args: str,
     encodings: Sequence[str] | None = None,
     options: dict[str, Any] | None = None,
+    markdown: bool = True,
 ) -> AsyncIterator[tuple[LanguageClient, types.InitializeResult]]:
     """`glossary lsp ARGS` started, initialized, and shut down cleanly on leaving."""
     client = make_test_lsp_client()
@@ -52,7 +57,7 @@ async def server(
     try:
         result = await client.initialize_session(
             types.InitializeParams(
-                capabilities=capabilities(encodings),
+                capabilities=capabilities(encodings, markdown),
                 initialization_options={"debounce": 50, **(options or {})},
             )
         )

@@ -65,6 +65,22 @@ async def test_hover_shows_the_card_of_the_term_under_the_cursor(
     assert await hover(client, doc, 0, 1) is None
 
 
+async def test_a_client_that_reads_no_markdown_gets_plain_text_cards() -> None:
+    async with server(markdown=False) as (client, _):
+        doc = uri("plain_cards")
+        open_document(client, doc, "今年推进艺术乡建。\n")
+        found = await hover(client, doc, 0, 5)
+        assert found is not None and isinstance(found.contents, types.MarkupContent)
+        assert found.contents.kind == types.MarkupKind.PlainText
+        assert found.contents.value.startswith("艺术乡建 yìshù xiāngjiàn\nart-led rural")
+        assert "**" not in found.contents.value
+        typed = uri("plain_completion")
+        open_document(client, typed, "ysxj")
+        first = (await complete(client, typed, 0, 4)).items[0]
+        assert first.label == "艺术乡建" and isinstance(first.documentation, str)
+        assert first.documentation.startswith("艺术乡建 yìshù xiāngjiàn\n")
+
+
 async def test_hover_finds_a_term_broken_by_a_line_break_or_in_quotes_or_in_english(
     shared: LanguageClient,
 ) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from lsprotocol import types
 
-from glossary.lsp.hover import card
+from glossary.lsp.hover import content, plain_card
 from glossary.search.ranking import Match
 from glossary.text.pinyin import is_hanzi
 
@@ -50,7 +50,7 @@ def _script_counts(sample: str) -> tuple[int, int]:
 
 
 def items(
-    matches: Sequence[Match], word: str, replaced: types.Range, english: bool
+    matches: Sequence[Match], word: str, replaced: types.Range, english: bool, markdown: bool
 ) -> list[types.CompletionItem]:
     """One item per match, best first; each replaces the typed `word` (`replaced`)."""
     found = []
@@ -64,8 +64,10 @@ def items(
                 label=text,
                 kind=types.CompletionItemKind.Text,
                 detail=detail,
-                documentation=types.MarkupContent(
-                    kind=types.MarkupKind.Markdown, value=card(term, match.termbase)
+                documentation=(
+                    content(term, match.termbase, markdown=True)
+                    if markdown
+                    else plain_card(term, match.termbase)  # a plain string: valid for any client
                 ),
                 sort_text=f"{rank:04d}",
                 filter_text=word,

@@ -7,6 +7,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from lsprotocol import types
+
 from glossary.model import Term
 from glossary.scan.scanner import Occurrence
 
@@ -54,3 +56,29 @@ def card(term: Term, termbase: str) -> str:
 
 def _folded(text: str) -> str:
     return text.replace(" ", "").lower()
+
+
+def plain_card(term: Term, termbase: str) -> str:
+    """The card as plain text, for a client that does not read Markdown."""
+    title = term.headword
+    if term.pinyin and _folded(term.pinyin) != _folded(term.headword):
+        title += f" {term.pinyin}"
+    lines = [title]
+    if term.en and term.en != term.headword:
+        lines.append(term.en)
+    others = [name for name in term.aliases if name not in (term.headword, term.en)]
+    if others:
+        lines.append("also: " + ", ".join(others))
+    parts = ["\n".join(lines)]
+    parts += [text for text in (term.definition_zh, term.definition_en) if text]
+    if term.note:
+        parts.append(f"Note: {term.note}")
+    parts.append(f"{term.status} · term base {termbase} · id {term.id}")
+    return "\n\n".join(parts)
+
+
+def content(term: Term, termbase: str, markdown: bool) -> types.MarkupContent:
+    """The card in the format the client reads."""
+    if markdown:
+        return types.MarkupContent(types.MarkupKind.Markdown, card(term, termbase))
+    return types.MarkupContent(types.MarkupKind.PlainText, plain_card(term, termbase))

@@ -41,6 +41,7 @@ class Session:
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._generation = -1  # of the term bases the published diagnostics were made with
         self._versioned_edits = True
+        self._hover_markdown = self._completion_markdown = False  # until the client says so
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -55,6 +56,12 @@ class Session:
             self.debounce = delay / 1000
         edits = params.capabilities.workspace and params.capabilities.workspace.workspace_edit
         self._versioned_edits = bool(edits and edits.document_changes)
+        document = params.capabilities.text_document
+        hovering = document.hover if document else None
+        completing = document.completion if document else None
+        item = completing.completion_item if completing else None
+        self._hover_markdown = _takes_markdown(hovering.content_format if hovering else None)
+        self._completion_markdown = _takes_markdown(item.documentation_format if item else None)
 
     def initialized(self, _params: types.InitializedParams) -> None:
         """Open the index (building it if it is missing) and load the scanner now, after
@@ -116,7 +123,7 @@ class Session:
         origin = self.state.glossary().store.find(term.id)
         termbase = origin[1] if origin else ""
         return types.Hover(
-            contents=types.MarkupContent(types.MarkupKind.Markdown, hover.card(term, termbase)),
+            contents=hover.content(term, termbase, markdown=self._hover_markdown),
             range=document.lines.range(occurrence.start, occurrence.end, self.state.encoding),
         )
 
@@ -138,7 +145,10 @@ class Session:
         english = completion.is_english(document.text, start, offset, line_start, line_end)
         replaced = lines.range(start, offset, encoding)
         return types.CompletionList(
-            is_incomplete=True, items=completion.items(matches, word, replaced, english)
+            is_incomplete=True,
+            items=completion.items(
+                matches, word, replaced, english, markdown=self._completion_markdown
+            ),
         )
 
     def document_symbol(
@@ -309,3 +319,9 @@ def serve(termbases: TermBases) -> None:
     """Serve over stdin/stdout until the client sends `exit` or closes stdin."""
     stdout = cast(BinaryIO, Unclosed(sys.stdout.buffer))
     build(termbases).start_io(sys.stdin.buffer, stdout)
+
+
+def _takes_markdown(formats: Sequence[types.MarkupKind] | None) -> bool:
+    """Whether a client that declared these content formats reads Markdown (one that declared
+    none is sent plain text, as the specification allows every client)."""
+    return bool(formats) and types.MarkupKind.Markdown in (formats or ())
