@@ -21,7 +21,7 @@ def lsp(ctx: typer.Context, termbase: TermbaseOption = None) -> None:
     with build_progress() as progress:
         termbases.open_index(progress)  # a broken term base is an error here, not in the editor
 
-    from glossary.lsp.server import serve  # pygls is imported only when the server runs
+    from glossary.lsp.app import serve  # pygls is imported only when the server runs
 
     serve(termbases)
 

@@ -6,24 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sys
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO, TypeVar, cast
+from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
-from glossary.check.findings import Finding
 from glossary.errors import GlossaryError
-from glossary.library import Glossary
 from glossary.lsp import actions, completion, diagnostics, drafts, hover, symbols
+from glossary.lsp.client import ClientTraits
 from glossary.lsp.positions import negotiated
-from glossary.lsp.protocol import Protocol, Unclosed
-from glossary.lsp.state import Document, Source, State, UnknownDocument
-from glossary.lsp.termbases import TermBases
+from glossary.lsp.state import Document, State, UnknownDocument
 from glossary.lsp.translations import Translations
-from glossary.version import __version__
 
 DEBOUNCE = 0.3  # seconds without a change before a document is checked again
 POLL = 2.0  # seconds between looks at the term bases' stat while nothing else asks
@@ -40,8 +35,7 @@ class Session:
         self.debounce = DEBOUNCE
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._generation = -1  # of the term bases the published diagnostics were made with
-        self._versioned_edits = True
-        self._hover_markdown = self._completion_markdown = False  # until the client says so
+        self.client = ClientTraits()
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -54,14 +48,7 @@ class Session:
         delay = self.state.options.get("debounce")
         if isinstance(delay, int | float) and not isinstance(delay, bool) and delay >= 0:
             self.debounce = delay / 1000
-        edits = params.capabilities.workspace and params.capabilities.workspace.workspace_edit
-        self._versioned_edits = bool(edits and edits.document_changes)
-        document = params.capabilities.text_document
-        hovering = document.hover if document else None
-        completing = document.completion if document else None
-        item = completing.completion_item if completing else None
-        self._hover_markdown = _takes_markdown(hovering.content_format if hovering else None)
-        self._completion_markdown = _takes_markdown(item.documentation_format if item else None)
+        self.client = ClientTraits.of(params.capabilities)
 
     def initialized(self, _params: types.InitializedParams) -> None:
         """Open the index (building it if it is missing) and load the scanner now, after
@@ -123,7 +110,7 @@ class Session:
         origin = self.state.glossary().store.find(term.id)
         termbase = origin[1] if origin else ""
         return types.Hover(
-            contents=hover.content(term, termbase, markdown=self._hover_markdown),
+            contents=hover.content(term, termbase, markdown=self.client.hover_markdown),
             range=document.lines.range(occurrence.start, occurrence.end, self.state.encoding),
         )
 
@@ -147,7 +134,7 @@ class Session:
         return types.CompletionList(
             is_incomplete=True,
             items=completion.items(
-                matches, word, replaced, english, markdown=self._completion_markdown
+                matches, word, replaced, english, markdown=self.client.completion_markdown
             ),
         )
 
@@ -170,7 +157,10 @@ class Session:
         def answer() -> list[types.CodeAction | types.Command]:
             document = self.state.document(params.text_document.uri)
             found = actions.replacements(
-                document.uri, document.version, params.context.diagnostics, self._versioned_edits
+                document.uri,
+                document.version,
+                params.context.diagnostics,
+                self.client.versioned_edits,
             )
             lines, encoding = document.lines, self.state.encoding
             start, end = (lines.offset(p, encoding) for p in (params.range.start, params.range.end))
@@ -272,56 +262,3 @@ class Session:
 
     def _log(self, kind: types.MessageType, message: str) -> None:
         self.server.window_log_message(types.LogMessageParams(type=kind, message=message))
-
-
-def check(glossary: Glossary, text: str, name: str, source: Source | None) -> list[Finding]:
-    """The check engine's findings on a document, or on a translation and its source."""
-    if source is None:
-        return glossary.check(text, file=name)
-    return glossary.check(source[1], text, file=source[0], target_file=name)
-
-
-def build(termbases: TermBases) -> LanguageServer:
-    """A server for these term bases."""
-    server = LanguageServer("glossary", __version__, protocol_cls=Protocol)
-    session = Session(server, State(termbases, check))
-    handlers: dict[str, Callable[..., Any]] = {
-        types.INITIALIZE: session.initialize,
-        types.INITIALIZED: session.initialized,
-        types.SHUTDOWN: session.shutdown,
-        types.TEXT_DOCUMENT_DID_OPEN: session.did_open,
-        types.TEXT_DOCUMENT_DID_CHANGE: session.did_change,
-        types.TEXT_DOCUMENT_DID_CLOSE: session.did_close,
-        types.TEXT_DOCUMENT_HOVER: session.hover,
-        types.TEXT_DOCUMENT_DOCUMENT_SYMBOL: session.document_symbol,
-        types.TEXT_DOCUMENT_CODE_ACTION: session.code_action,
-    }
-    for method, handler in handlers.items():
-        server.feature(method)(_function(handler))
-    server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions())(
-        _function(session.completion)
-    )
-    server.command(drafts.COMMAND)(_function(session.add_draft))
-    return server
-
-
-def _function(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """A plain function calling `handler` (pygls marks its handlers with attributes, which a
-    bound method cannot carry)."""
-
-    def call(params: Any) -> Any:
-        return handler(params)
-
-    return call
-
-
-def serve(termbases: TermBases) -> None:
-    """Serve over stdin/stdout until the client sends `exit` or closes stdin."""
-    stdout = cast(BinaryIO, Unclosed(sys.stdout.buffer))
-    build(termbases).start_io(sys.stdin.buffer, stdout)
-
-
-def _takes_markdown(formats: Sequence[types.MarkupKind] | None) -> bool:
-    """Whether a client that declared these content formats reads Markdown (one that declared
-    none is sent plain text, as the specification allows every client)."""
-    return bool(formats) and types.MarkupKind.Markdown in (formats or ())
