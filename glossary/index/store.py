@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from glossary.index.scan_tables import ScanTables
 
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
+# a row of the fuzzy table: grp, spaced, length, token_length, joined, names as text and listed,
+# positions
+FuzzyBucket = tuple[str, int, int, int, int, str, list[str], "array[int]"]
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
 
 
@@ -39,6 +42,7 @@ class Store:
         self.longest_name: int = meta["longest_name"]
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
+        self._fuzzy: dict[str, list[FuzzyBucket]] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
@@ -188,34 +192,49 @@ class Store:
         length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
         length in `token_lengths`, a space when `spaced_only`, and their positions; with
         `containing` (a pattern without line breaks), only the names in which it matches."""
-        where = [f"grp IN ({_marks(groups)})"]
-        params: list[Any] = list(groups)
-        if lengths is not None:
-            where.append("length BETWEEN ? AND ?")
-            params += lengths
-        if longer_than is not None:
-            where.append("length > ?")
-            params.append(longer_than)
-        if token_lengths is not None:
-            where.append("token_length BETWEEN ? AND ?")
-            params += token_lengths
-        if spaced_only:
-            where.append("spaced = 1")
-        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {' AND '.join(where)}"
         names: list[str] = []
         positions: array[int] = array("i")
-        for joined, length, blob, packed in self.db.execute(sql, params):
-            if containing is None or not joined:
-                names += blob.split("\n") if joined else json.loads(blob)
-                positions.frombytes(packed)
+        for bucket in self._fuzzy_buckets(groups):
+            _, spaced, length, token, joined, blob, listed, packed = bucket
+            if lengths is not None and not lengths[0] <= length <= lengths[1]:
                 continue
-            row = array("i")
-            row.frombytes(packed)
+            if longer_than is not None and length <= longer_than:
+                continue
+            if token_lengths is not None and not token_lengths[0] <= token <= token_lengths[1]:
+                continue
+            if spaced_only and not spaced:
+                continue
+            if containing is None or not joined:
+                names += listed
+                positions += packed
+                continue
             # every name of a blob has the same length, so a match's offset gives its name
             for i in sorted({found.start() // (length + 1) for found in containing.finditer(blob)}):
                 names.append(blob[i * (length + 1) : i * (length + 1) + length])
-                positions.append(row[i])
+                positions.append(packed[i])
         return names, positions
+
+    def _fuzzy_buckets(self, groups: Sequence[str]) -> list[FuzzyBucket]:
+        """The rows of the fuzzy table of these groups, read once per group and kept: a
+        typo or a miss reads hundreds of thousands of names, and the next one the same."""
+        found: list[FuzzyBucket] = []
+        for group in groups:
+            if group not in self._fuzzy:
+                sql = (
+                    "SELECT grp, spaced, length, token_length, joined, names, positions "
+                    "FROM fuzzy WHERE grp = ?"
+                )
+                rows = []
+                for grp, spaced, length, token, joined, blob, packed in self.db.execute(
+                    sql, (group,)
+                ):
+                    listed = blob.split("\n") if joined else json.loads(blob)
+                    unpacked = array("i")
+                    unpacked.frombytes(packed)
+                    rows.append((grp, spaced, length, token, joined, blob, listed, unpacked))
+                self._fuzzy[group] = rows
+            found += self._fuzzy[group]
+        return found
 
     def vocabulary(self, tokens: Iterable[str]) -> dict[str, int]:
         """The tokens the full text knows, with their document frequency."""

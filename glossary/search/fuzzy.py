@@ -19,13 +19,20 @@ below still hold):
   script (all ASCII against none; see store.fuzzy_group) are never scored.
 
 The result is the same as scoring every name, ordered by score and then by position.
+
+`close_names` finds the names that can be suggested for a miss: those `labels.close` to the
+query and scoring the cut-off. Being close needs a common subsequence of CLOSE x the query's
+length with a stretch of the name, so with the whole name too: rapidfuzz's bit-parallel
+LCSseq (one pass over the names, in C) keeps only those, and only they are scored and checked
+whole. (Scoring every name at the low suggestion cut-off first, as before, was most of the
+time of a miss: every longer name reaches 40 with partial_ratio.)
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -84,6 +91,79 @@ def best_names(
     ]
     results.sort(key=lambda item: (-item[1], item[0]))
     return results[:limit]
+
+
+def close_names(
+    store: Store, query: str, cutoff: float, is_close: Callable[[str, str], bool]
+) -> Iterator[tuple[int, float, str]]:
+    """(position, score, name) of the names scoring `cutoff` or more that `is_close` accepts
+    (`labels.close`, which needs LCSseq.similarity(query, name) >= CLOSE x len(query)), best
+    first, ties in name order; lazily, so a caller stops when it has enough."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    from glossary.search.labels import CLOSE
+
+    if not query:
+        return
+    names, positions = store.fuzzy_names(_groups(query, False))
+    need = math.ceil(CLOSE * len(query) - 1e-9)
+    found = process.extract(query, names, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
+    best: dict[int, float] = {}
+    named: dict[int, str] = {}
+    _score_all(
+        best,
+        named,
+        query,
+        [name for name, _, _ in found],
+        [positions[i] for *_, i in found],
+        cutoff,
+    )
+    scored = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    for position, value in scored:
+        if value >= cutoff and is_close(query, named[position]):
+            yield position, value, named[position]
+
+
+def _score_all(
+    best: dict[int, float],
+    named: dict[int, str],
+    query: str,
+    names: list[str],
+    positions: Sequence[int],
+    cutoff: float,
+) -> None:
+    """Score these names as `score` does, with each scorer only where `score` uses it, keeping
+    each position's best that reaches `cutoff`."""
+    from rapidfuzz import fuzz
+
+    _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
+    if len(query) >= 5:
+        longer = [i for i, name in enumerate(names) if len(name) > len(query)]
+        picked = [names[i] for i in longer]
+        _score_into(
+            best,
+            named,
+            fuzz.partial_ratio,
+            0.95,
+            query,
+            picked,
+            [positions[i] for i in longer],
+            cutoff,
+        )
+    spaced = [i for i, name in enumerate(names) if " " in query or " " in name]
+    picked = [names[i] for i in spaced]
+    _score_into(
+        best,
+        named,
+        fuzz.token_set_ratio,
+        0.95,
+        query,
+        picked,
+        [positions[i] for i in spaced],
+        cutoff,
+        covered=True,
+    )
 
 
 def _score_into(
