@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 import sqlite3
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,9 +18,8 @@ if TYPE_CHECKING:
     from glossary.index.scan_tables import ScanTables
 
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
-# a row of the fuzzy table: grp, spaced, length, token_length, joined, names as text and listed,
-# positions
-FuzzyBucket = tuple[str, int, int, int, int, str, list[str], "array[int]"]
+# a row of the fuzzy table: grp, spaced, length, token_length, names, positions, sorted tokens
+FuzzyBucket = tuple[str, int, int, int, list[str], "array[int]", list[str]]
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
 
 
@@ -186,16 +184,15 @@ class Store:
         longer_than: int | None = None,
         token_lengths: tuple[int, int] | None = None,
         spaced_only: bool = False,
-        containing: re.Pattern[str] | None = None,
+        tokens: list[str] | None = None,
     ) -> tuple[list[str], array[int]]:
         """The names of the fuzzy blobs of these groups (`fuzzy_group`) whose names have a
         length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
-        length in `token_lengths`, a space when `spaced_only`, and their positions; with
-        `containing` (a pattern without line breaks), only the names in which it matches."""
+        length in `token_lengths`, a space when `spaced_only`, and their positions; their
+        `sorted_tokens` are added to `tokens` when it is given."""
         names: list[str] = []
         positions: array[int] = array("i")
-        for bucket in self._fuzzy_buckets(groups):
-            _, spaced, length, token, joined, blob, listed, packed = bucket
+        for _, spaced, length, token, listed, packed, words in self._fuzzy_buckets(groups):
             if lengths is not None and not lengths[0] <= length <= lengths[1]:
                 continue
             if longer_than is not None and length <= longer_than:
@@ -204,14 +201,10 @@ class Store:
                 continue
             if spaced_only and not spaced:
                 continue
-            if containing is None or not joined:
-                names += listed
-                positions += packed
-                continue
-            # every name of a blob has the same length, so a match's offset gives its name
-            for i in sorted({found.start() // (length + 1) for found in containing.finditer(blob)}):
-                names.append(blob[i * (length + 1) : i * (length + 1) + length])
-                positions.append(packed[i])
+            names += listed
+            positions += packed
+            if tokens is not None:
+                tokens += words
         return names, positions
 
     def _fuzzy_buckets(self, groups: Sequence[str]) -> list[FuzzyBucket]:
@@ -221,17 +214,18 @@ class Store:
         for group in groups:
             if group not in self._fuzzy:
                 sql = (
-                    "SELECT grp, spaced, length, token_length, joined, names, positions "
+                    "SELECT grp, spaced, length, token_length, joined, names, positions, tokens "
                     "FROM fuzzy WHERE grp = ?"
                 )
                 rows = []
-                for grp, spaced, length, token, joined, blob, packed in self.db.execute(
+                for grp, spaced, length, token, joined, blob, packed, tokens in self.db.execute(
                     sql, (group,)
                 ):
                     listed = blob.split("\n") if joined else json.loads(blob)
                     unpacked = array("i")
                     unpacked.frombytes(packed)
-                    rows.append((grp, spaced, length, token, joined, blob, listed, unpacked))
+                    bucket = (grp, spaced, length, token, listed, unpacked, tokens.split("\n"))
+                    rows.append(bucket)
                 self._fuzzy[group] = rows
             found += self._fuzzy[group]
         return found
@@ -266,10 +260,15 @@ def fuzzy_group(name: str, kind: str) -> str:
     return "mixed"
 
 
+def sorted_tokens(text: str) -> str:
+    """The distinct words joined by one space, sorted: what token_set_ratio compares when two
+    strings share no word."""
+    return " ".join(sorted(set(text.split())))
+
+
 def token_length(text: str) -> int:
-    """Length of the distinct words joined by one space, sorted: what token_set_ratio compares
-    when two strings share no word."""
-    return len(" ".join(sorted(set(text.split()))))
+    """Length of `sorted_tokens`."""
+    return len(sorted_tokens(text))
 
 
 def _marks(values: Sequence[Any]) -> str:
