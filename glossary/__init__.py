@@ -7,6 +7,7 @@ The library's face, usable without the command line::
     g = glossary.open()                 # the same term bases as the CLI uses by default
     g.lookup("EOD")[0].to_dict()        # what `glossary lookup EOD --json` prints per result
     g.annotate("推进艺术乡建")           # the occurrences `annotate --format jsonl` prints
+    g.check("要抓好项目六比率", "…")      # the findings `check --format json` prints
 
 `open` and the result types are imported on first use, so `import glossary` costs nothing.
 This module may import anything in the package; nothing in the package imports it.

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
 
+from glossary.check.findings import Finding
 from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.progress import Progress
@@ -62,3 +63,25 @@ class Glossary:
         """Every occurrence of a term in `text`, in order, without overlaps; `to_dict()` is
         the object `glossary annotate --format jsonl` prints for each."""
         return self.scanner.scan(text)
+
+    def check(
+        self,
+        text: str,
+        target: str | None = None,
+        *,
+        file: str = "<text>",
+        target_file: str = "<target>",
+    ) -> list[Finding]:
+        """The findings of `glossary check` on `text`: deprecated and forbidden names; with a
+        `target` (its translation, aligned by line: line i translates line i), also missing
+        and inconsistent translations and unfit names on the target side. `file` and
+        `target_file` name the texts in the findings. Findings are in file order;
+        `Finding.to_dict()` is the object `glossary check --format json` prints for each.
+        Different line counts raise `glossary.errors.InputError`."""
+        from glossary.check.checker import check_aligned, check_text
+        from glossary.check.inputs import line_aligned
+
+        if target is None:
+            return check_text(self.store, self.scanner, text, file)
+        aligned = line_aligned(text, file, target, target_file)
+        return check_aligned(self.store, self.scanner, aligned)

@@ -24,6 +24,7 @@ GLOSSARY = [sys.executable, "-c", "from glossary.cli import main; main()"]
 
 FINE_FILES = {
     "annotate": SOURCE,
+    "check": SOURCE,
     "validate": TRICKY,
     "import appendix": FIXTURES / "appendix-second.txt",
     "import csv": GOLDEN / "tricky.csv",
@@ -165,7 +166,7 @@ def test_closed_stdin_and_full_stdout(
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this platform")
     args = arguments(name, command, tmp_path)
-    if name in ("lookup", "annotate"):
+    if name in ("lookup", "annotate", "check"):
         args[-1] = "-"  # read the closed stdin
     with open("/dev/full", "wb") as full:
         result = subprocess.run(
@@ -174,7 +175,7 @@ def test_closed_stdin_and_full_stdout(
         )  # fmt: skip
     err = result.stderr.decode()
     assert_clean(result.returncode, err, f"{name} <&- >/dev/full")
-    if name in ("lookup", "annotate"):
+    if name in ("lookup", "annotate", "check"):
         assert (result.returncode, err.splitlines()[-1]) == (
             2,
             "error: standard input is closed: give a file, or pipe the text in",

@@ -139,11 +139,21 @@ def root(
 
 
 def _register() -> None:
-    from glossary.cli import annotate, authoring, exporting, extracting, importing, lookup, terms
+    from glossary.cli import (
+        annotate,
+        authoring,
+        check,
+        exporting,
+        extracting,
+        importing,
+        lookup,
+        terms,
+    )
 
     lookup.register(app)
     terms.register(app)
     annotate.register(app)
+    check.register(app)
     authoring.register(app)
     extracting.register(app)
     app.add_typer(importing.app, name="import")

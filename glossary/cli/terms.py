@@ -76,11 +76,18 @@ def validate(
     """Check a term base; list every problem as file:line: term 'id': field: problem.
 
     Warnings (homographs in a dictionary) are listed too, but only errors make it exit 1."""
+    from glossary.check.selftest import self_test
     from glossary.render.safe import visible
+    from glossary.termbase.load import load
     from glossary.termbase.load import validate as validate_file
+    from glossary.text.fileio import read_bytes
 
     paths = [path] if path else termbase_paths(ctx, termbase)
     problems = [problem for each in paths for problem in validate_file(each)]
+    for each in paths:  # the terms' self-tests, in a term base that loads and has some
+        errors = any(p.file == str(each) and not p.warning for p in problems)
+        if not errors and b"examples:" in read_bytes(each):
+            problems += self_test(load(each))
     for problem in problems:
         typer.echo(visible(str(problem)))
     for each in paths:

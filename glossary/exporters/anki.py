@@ -116,7 +116,7 @@ def field_values(term: Term, cards: Sequence[str]) -> list[str]:
         term.en,
         term.definition_zh,
         term.definition_en,
-        "; ".join(term.aliases),
+        "; ".join(term.approved_aliases()),  # deprecated and forbidden names are not taught
         str(term.source) if term.source else "",
         term.note,
     ]

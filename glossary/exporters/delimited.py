@@ -3,7 +3,9 @@
 Multi-valued cells (aliases, tags) join their values as `glossary.exchange` says, a `|` or `\\` in a
 value backslashed (`join_values`). A cell a spreadsheet would run as a formula (starting with
 `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, as OWASP recommends (`neutralise`); `import`
-takes exactly that `'` off again (`restore`), so export -> import changes nothing. With `anki_deck`
+takes exactly that `'` off again (`restore`), so export -> import changes nothing. An alias
+that is not admitted carries its status in brackets (`six ratios [deprecated]`, `alias_cell`).
+With `anki_deck`
 the file is for Anki, not for `glossary import`: Anki's text-import header lines, then one row
 per note with the Anki note type's fields in order (Anki maps columns to fields by position),
 the note's GUID (the same as in the package, so the two update the same notes) and its tags.
@@ -17,6 +19,12 @@ from collections.abc import Sequence
 
 from glossary.exchange import COLUMNS, join_values, neutralise
 from glossary.model import Term
+
+
+def alias_cell(term: Term, alias: str) -> str:
+    """An alias as a cell writes it: `name`, or `name [status]` when it is not admitted."""
+    status = term.status_of(alias)
+    return alias if status == "admitted" else f"{alias} [{status}]"
 
 
 class _Writer:
@@ -40,7 +48,7 @@ def row(term: Term) -> list[str]:
         term.headword,
         term.pinyin,
         term.en,
-        join_values(term.aliases),
+        join_values([alias_cell(term, alias) for alias in term.aliases]),
         term.definition_zh,
         term.definition_en,
         term.status,

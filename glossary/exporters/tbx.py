@@ -7,6 +7,9 @@ What goes where (both versions; see the README's 'Exchange' section):
 - `zh`: the headword (its `administrativeStatus` from STATUS_TO_TBX), the Chinese aliases
   (admitted terms), the definition; pinyin and the printed form are notes on the headword;
 - `en`: the English name, the Latin-script aliases, the definition.
+Each alias's `administrativeStatus` is its name status (NAME_STATUS_TO_TBX); TBX has no
+"forbidden", so a forbidden name is written as deprecated with a note `glossary name status:
+forbidden` that `glossary import tbx` reads back.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from glossary.exchange import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
+from glossary.exchange import NAME_STATUS_NOTE, PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
 from glossary.model import Term
 from glossary.text.pinyin import is_hanzi
 
@@ -27,6 +30,12 @@ STATUS_TO_TBX = {
     "deprecated": "deprecatedTerm-admn-sts",
 }
 ALIAS_STATUS = "admittedTerm-admn-sts"
+NAME_STATUS_TO_TBX = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": ALIAS_STATUS,
+    "deprecated": "deprecatedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+}
 _V3_SCHEMAS = (
     'href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
     'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
@@ -83,7 +92,10 @@ def entry(term: Term, names: dict[str, str]) -> ET.Element:
             if term.printed:
                 _sub(main, "note", PRINTED_NOTE + term.printed)
         for alias in aliases:
-            _term(section, names, alias, ALIAS_STATUS)
+            status = term.status_of(alias)
+            holder = _term(section, names, alias, NAME_STATUS_TO_TBX[status])
+            if status == "forbidden":
+                _sub(holder, "note", NAME_STATUS_NOTE + status)
     return element
 
 

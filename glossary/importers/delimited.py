@@ -15,7 +15,7 @@ import re
 
 from glossary.errors import InputError
 from glossary.exchange import COLUMNS, restore, split_values
-from glossary.model import STATUSES, Source, Term
+from glossary.model import NAME_STATUSES, STATUSES, Source, Term
 from glossary.termbase.validate import ID_PATTERN
 from glossary.text.pinyin import numbers_to_marks
 
@@ -34,6 +34,22 @@ def parse_source(text: str) -> Source | None:
     if match:
         return Source(match["document"], int(match["line"]))
     return Source(text)
+
+
+STATUS_SUFFIX = re.compile(r"^(.*?)\s*\[(" + "|".join(NAME_STATUSES) + r")\]$")
+
+
+def _aliases(cell: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The aliases of a cell and the statuses of those marked `name [status]`."""
+    names: list[str] = []
+    statuses: list[tuple[str, str]] = []
+    for part in split_values(cell):
+        marked = STATUS_SUFFIX.match(part)
+        name = marked.group(1) if marked else part
+        names.append(name)
+        if marked and marked.group(2) != "admitted":
+            statuses.append((name, marked.group(2)))
+    return tuple(names), tuple(statuses)
 
 
 def _header(lines: list[str], delimiter: str, name: str) -> list[str]:
@@ -98,12 +114,14 @@ def _term(row: dict[str, str], width: int, names: list[str], name: str, line: in
     status = values.get("status") or "complete"
     if status not in STATUSES:
         raise InputError(f"{name}:{line}: status: {status!r} is not one of: {', '.join(STATUSES)}")
+    aliases, alias_statuses = _aliases(values.get("aliases", ""))
     return Term(
         id=term_id,
         headword=values["headword"],
         pinyin=numbers_to_marks(values.get("pinyin", "")),
         en=values["en"],
-        aliases=split_values(values.get("aliases", "")),
+        aliases=aliases,
+        alias_statuses=alias_statuses,
         definition_zh=values.get("definition_zh", ""),
         definition_en=values.get("definition_en", ""),
         status=status,

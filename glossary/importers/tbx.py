@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glossary.errors import InputError
-from glossary.exchange import PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
+from glossary.exchange import NAME_STATUS_NOTE, PINYIN_NOTE, PRINTED_NOTE, STATUS_NOTE
 from glossary.importers.delimited import parse_source
-from glossary.model import STATUSES, Term
+from glossary.model import STATUSES, UNFIT, Term
 from glossary.termbase.validate import ID_PATTERN
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -29,6 +29,15 @@ FROM_TBX_STATUS = {
 ENTRY_TAGS = ("conceptEntry", "termEntry")
 LANG_TAGS = ("langSec", "langSet")
 TERM_TAGS = ("termSec", "tig")
+NAME_STATUS_FROM_TBX = {
+    "preferredTerm-admn-sts": "preferred",
+    "admittedTerm-admn-sts": "admitted",
+    "deprecatedTerm-admn-sts": "deprecated",
+    "supersededTerm-admn-sts": "deprecated",
+    "notRecommendedTerm-admn-sts": "deprecated",
+    "obsoleteTerm-admn-sts": "deprecated",
+}
+"""The status of each name (`administrativeStatus` per termSec/tig); unknown: admitted."""
 MAX_DEPTH = 64
 """Elements open at once: TBX-Basic's deepest path (tbx, text, body, conceptEntry, langSec,
 termSec, descripGrp, descrip, then inline markup) is about ten."""
@@ -110,6 +119,7 @@ def _parse(data: bytes, name: str) -> tuple[Any, dict[int, int]]:
 @dataclass(slots=True)
 class _Side:
     names: list[str] = field(default_factory=list)
+    name_statuses: list[str] = field(default_factory=list)
     definition: str = ""
     status: str = ""
     pinyin: str = ""
@@ -174,17 +184,33 @@ def _side(section: Any) -> _Side:
 
 def _term_holder(holder: Any, side: _Side) -> None:
     first = not side.names
+    status = "admitted"
     for child in holder.iter():
         kind = _local(child.tag)
         text = _text(child)
         if kind == "term" and text:
             side.names.append(text)
-        elif first and kind == "termNote" and child.get("type") == "administrativeStatus":
-            side.status = FROM_TBX_STATUS.get(text, "")
+        elif kind == "termNote" and child.get("type") == "administrativeStatus":
+            status = NAME_STATUS_FROM_TBX.get(text, status)
+            if first:
+                side.status = FROM_TBX_STATUS.get(text, "")
+        elif kind == "note" and text == NAME_STATUS_NOTE + "forbidden":
+            status = "forbidden"
         elif first and kind == "note" and text.startswith(PINYIN_NOTE):
             side.pinyin = text[len(PINYIN_NOTE) :].strip()
         elif first and kind == "note" and text.startswith(PRINTED_NOTE):
             side.printed = text[len(PRINTED_NOTE) :].strip()
+    side.name_statuses += [status] * (len(side.names) - len(side.name_statuses))
+
+
+def _main_first(side: _Side) -> list[tuple[str, str]]:
+    """The side's names with their statuses, the one to use as the term's name first: the
+    first name, unless it is deprecated or forbidden and a later one is preferred."""
+    named = list(zip(side.names, side.name_statuses, strict=True))
+    if named and named[0][1] in UNFIT:
+        preferred = next((i for i, (_, s) in enumerate(named) if s == "preferred"), 0)
+        named.insert(0, named.pop(preferred))
+    return named
 
 
 def _entry(element: Any) -> Term | str:
@@ -213,15 +239,17 @@ def _entry(element: Any) -> Term | str:
         return "English (en)"
     if status not in STATUSES:
         status = zh.status or "complete"
-    aliases = [*zh.names[1:], *en.names[1:]]
+    zh_names, en_names = _main_first(zh), _main_first(en)
+    aliases = dict([*zh_names[1:], *en_names[1:]])
     term_id = element.get("id", "").strip()
     return Term(
         id=term_id if ID_PATTERN.match(term_id) else "",  # others get a slug (enrich.complete)
-        headword=zh.names[0],
+        headword=zh_names[0][0],
         pinyin=zh.pinyin,
-        en=en.names[0],
+        en=en_names[0][0],
         printed=zh.printed or None,
-        aliases=tuple(dict.fromkeys(aliases)),
+        aliases=tuple(aliases),
+        alias_statuses=tuple((n, s) for n, s in aliases.items() if s != "admitted"),
         definition_zh=zh.definition,
         definition_en=en.definition,
         status=status,

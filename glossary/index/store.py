@@ -67,6 +67,22 @@ class Store:
                     found[term_id] = term_from_dict(json.loads(data))
         return found
 
+    def glossary_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of these term ids that a term base of kind `glossary` has (not a dictionary:
+        the checker judges a glossary's terms, not CC-CEDICT's words)."""
+        wanted = set(ids)
+        if all(kind == "glossary" for kind in self.kinds):
+            return wanted
+        glossaries = [i for i, kind in enumerate(self.kinds) if kind == "glossary"]
+        found: set[str] = set()
+        for chunk in _chunks(sorted(wanted)):
+            sql = (
+                f"SELECT id FROM terms WHERE id IN ({_marks(chunk)}) "
+                f"AND termbase IN ({_marks(glossaries)})"
+            )
+            found.update(row[0] for row in self.db.execute(sql, [*chunk, *glossaries]))
+        return found
+
     def find(self, id_or_headword: str) -> tuple[Term, str] | None:
         """The first term (in term-base order) whose id or headword is exactly this, and the
         name of its term base; as `TermBase.find` over the term bases in turn."""

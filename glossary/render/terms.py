@@ -111,7 +111,7 @@ def plain_detail(term: Term, origin: str) -> str:
         ("printed", term.printed or ""),
         ("pinyin", term.pinyin),
         ("en", term.en),
-        ("aliases", " | ".join(term.aliases)),
+        ("aliases", " | ".join(alias_labels(term))),
         ("definition.zh", term.definition_zh),
         ("definition.en", term.definition_en),
         ("status", term.status),
@@ -123,6 +123,20 @@ def plain_detail(term: Term, origin: str) -> str:
     from glossary.render.safe import visible
 
     return "".join(f"{name}: {visible(value)}\n" for name, value in lines if value)
+
+
+def alias_labels(term: Term) -> list[str]:
+    """The aliases, each not admitted followed by its status: `six ratios (deprecated)`."""
+    return [
+        alias if (status := term.status_of(alias)) == "admitted" else f"{alias} ({status})"
+        for alias in term.aliases
+    ]
+
+
+def unfit_note(match: Any) -> str:
+    """`'X' is deprecated: use 'Y'` when a lookup matched an unfit name, else ''."""
+    unfit = match.unfit_name()
+    return f"'{unfit['name']}' is {unfit['status']}: use '{unfit['use']}'" if unfit else ""
 
 
 def term_panel(term: Term, origin: str, highlight: str = "", subtitle: str = "") -> Any:
@@ -150,7 +164,7 @@ def term_panel(term: Term, origin: str, highlight: str = "", subtitle: str = "")
         body.append_text(rich_text("\n" + term.definition_en + "\n", style="italic"))
     details: list[tuple[str, str]] = [
         ("printed", term.printed or ""),
-        ("aliases", " · ".join(term.aliases)),
+        ("aliases", " · ".join(alias_labels(term))),
         ("status", term.status),
         ("source", str(term.source) if term.source else ""),
         ("tags", ", ".join(term.tags)),
@@ -204,6 +218,7 @@ def lookup_results(
                     match.kind,
                     f"{match.score:g}",
                     *((match.termbase,) if show_origin else ()),
+                    *((note,) if (note := unfit_note(match)) else ()),
                 ]
                 sys.stdout.write(plain_row([result.query, *values] if several else values) + "\n")
             if several:
@@ -233,6 +248,11 @@ def _lookup_view(result: SearchResult, show_origin: bool) -> Any:
         highlight=highlight,
         subtitle=f"{best.kind} {best.score:g} · {best.termbase}",
     )
+    note = unfit_note(best)
+    if note:
+        from rich.text import Text
+
+        panel = Group(panel, Text(note, style="bold yellow"))
     if not others:
         return panel
     table = Table(show_edge=False, header_style="bold", title_justify="left")

@@ -29,6 +29,7 @@ from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_keys import query_keys
 from glossary.search.pinyin_match import pinyin_match
 from glossary.search.query import Query
+from glossary.text.folding import fold
 from glossary.text.pinyin import is_hanzi
 
 MIN_SCORE = 45.0
@@ -62,7 +63,16 @@ class Match:
             "match": self.kind,
             "score": self.score,
             "termbase": self.termbase,
+            **({"name": unfit} if (unfit := self.unfit_name()) else {}),
         }
+
+    def unfit_name(self) -> dict[str, str] | None:
+        """When the query matched a deprecated or forbidden name: the name, its status and the
+        preferred name to use instead (`"name"` in `to_dict()`)."""
+        for name, status in self.term.unfit_names():
+            if fold(name, {}) == self.matched:
+                return {"name": name, "status": status, "use": self.term.preferred_for(name)}
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from glossary.model import FIELD_ORDER, REQUIRED_FIELDS, STATUSES
+from glossary.model import FIELD_ORDER, NAME_STATUSES, REQUIRED_FIELDS, STATUSES
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 TONE_NUMBER = re.compile(r"[a-zü]+[1-5]\b", re.IGNORECASE)
@@ -139,7 +139,9 @@ def _check_controls(raw: dict[str, Any], problem: Any) -> None:
 
 
 def _check_optional(raw: dict[str, Any], problem: Any) -> None:
-    for key in ("aliases", "tags"):
+    _check_aliases(raw.get("aliases"), problem)
+    _check_for_checker(raw, problem)
+    for key in ("tags",):
         value = raw.get(key)
         if value is not None and not (
             isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
@@ -173,3 +175,48 @@ def _check_optional(raw: dict[str, Any], problem: Any) -> None:
             isinstance(source["line"], int) and not isinstance(source["line"], bool)
         ):
             problem("source.line", "expected a whole number")
+
+
+def _check_aliases(value: Any, problem: Any) -> None:
+    """Aliases: a list of names, each a string (admitted) or {name: ..., status: ...}."""
+    if value is None:
+        return
+    if not isinstance(value, list):
+        problem("aliases", "expected a list of names")
+        return
+    for position, entry in enumerate(value, 1):
+        if isinstance(entry, str):
+            if not entry.strip():
+                problem(f"aliases[{position}]", "empty name")
+            continue
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            problem(f"aliases[{position}]", "expected a name or a mapping with name and status")
+            continue
+        unknown = sorted(str(key) for key in entry if key not in ("name", "status"))
+        if unknown:
+            problem(f"aliases[{position}]", f"unknown key {unknown[0]!r} (known: name, status)")
+        status = entry.get("status", "admitted")
+        if status not in NAME_STATUSES:
+            problem(
+                f"aliases[{position}].status",
+                f"{status!r} is not one of: {', '.join(NAME_STATUSES)}",
+            )
+        if not entry["name"].strip():
+            problem(f"aliases[{position}].name", "empty name")
+
+
+def _check_for_checker(raw: dict[str, Any], problem: Any) -> None:
+    """`check: false` and `examples: {match: [...], no_match: [...]}`."""
+    if "check" in raw and not isinstance(raw["check"], bool):
+        problem("check", "expected true or false")
+    examples = raw.get("examples")
+    if examples is None:
+        return
+    if not isinstance(examples, dict):
+        problem("examples", "expected a mapping with 'match' and/or 'no_match'")
+        return
+    for key, value in examples.items():
+        if key not in ("match", "no_match"):
+            problem(f"examples.{key}", "unknown key (use match or no_match)")
+        elif not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+            problem(f"examples.{key}", "expected a list of texts")

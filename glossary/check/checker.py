@@ -1,0 +1,38 @@
+"""`check`: the findings over a draft or over aligned segments, each with its place, sorted and
+with suppressed ones left out."""
+
+from __future__ import annotations
+
+from glossary.check.bilingual import aligned_findings
+from glossary.check.findings import Finding
+from glossary.check.monolingual import unfit_findings
+from glossary.check.names import NameKeys
+from glossary.check.segments import Aligned, Segment, scan_segments
+from glossary.check.suppress import suppressed_lines
+from glossary.index.store import Store
+from glossary.scan.scanner import Scanner
+
+
+def check_text(store: Store, scanner: Scanner, text: str, file: str) -> list[Finding]:
+    """Deprecated and forbidden names in one text (Chinese or English)."""
+    segment = Segment(text, file, suppressed=suppressed_lines(text))
+    (found,) = scan_segments(scanner, [segment], store.glossary_ids)
+    terms = store.terms_by_id({occurrence.term_id for occurrence in found})
+    findings = unfit_findings(segment, found, terms, NameKeys(scanner.translation))
+    return _kept(findings)
+
+
+def check_aligned(store: Store, scanner: Scanner, aligned: Aligned) -> list[Finding]:
+    """Every finding over a source and its translation."""
+    source_found = scan_segments(scanner, aligned.source, store.glossary_ids)
+    target_found = scan_segments(scanner, aligned.target, store.glossary_ids)
+    terms = store.terms_by_id(
+        {o.term_id for found in (*source_found, *target_found) for o in found}
+    )
+    keys = NameKeys(scanner.translation)
+    return _kept(aligned_findings(aligned, source_found, target_found, terms, keys))
+
+
+def _kept(findings: list[Finding]) -> list[Finding]:
+    """The findings in file order (suppressed ones were never made)."""
+    return sorted(findings, key=Finding.sort_key)
