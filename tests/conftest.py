@@ -68,3 +68,25 @@ def assert_golden(name: str, actual: str) -> None:
     if os.environ.get("GLOSSARY_UPDATE_GOLDEN") == "1":
         path.write_text(actual, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == actual
+
+
+@pytest.fixture(scope="session")
+def _warm_cache(tmp_path_factory: pytest.TempPathFactory, _jieba_dictionary: Path) -> Path:
+    """A cache folder holding the bundled term base's index, built once per test run, for
+    tests that start many processes on the bundled term base (the editor server's)."""
+    from glossary.library import Glossary
+
+    folder = tmp_path_factory.mktemp("warm-cache")
+    (folder / _jieba_dictionary.name).symlink_to(_jieba_dictionary)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(folder))
+        patch.delenv("GLOSSARY_TERMBASE", raising=False)
+        Glossary().scanner  # noqa: B018 - builds the index
+    return folder
+
+
+@pytest.fixture
+def warm_cache(monkeypatch: pytest.MonkeyPatch, _warm_cache: Path) -> Path:
+    """Use the shared cache folder with the bundled term base's index ready."""
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(_warm_cache))
+    return _warm_cache

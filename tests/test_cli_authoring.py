@@ -293,3 +293,36 @@ def test_a_writer_killed_mid_write_leaves_the_old_file(base: Path, tmp_path: Pat
     )
     assert after.returncode == 0, after.stderr.decode()  # the lock died with its holder
     assert find(base, "新词") is not None
+
+
+def test_deprecate_alias_makes_check_flag_it_and_lookup_say_so(
+    runner: CliRunner, base: Path, tmp_path: Path
+) -> None:
+    before = base.read_text(encoding="utf-8")
+    result = run(runner, "edit", "xiangmuliulv", "-t", str(base), "--add-alias", "six ratios",
+                 "--deprecate-alias", "six ratios")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    term = find(base, "xiangmuliulv")
+    assert term is not None and term.status_of("six ratios") == "deprecated"
+    removed, added = changed_lines(before, base.read_text(encoding="utf-8"))
+    assert added == ["  - name: six ratios", "    status: deprecated"] and removed == []
+    draft = tmp_path / "draft.txt"
+    draft.write_text("We track the six ratios closely.\n", encoding="utf-8")
+    checked = run(runner, "check", str(draft), "-t", str(base), "--format", "json")
+    (finding,) = json.loads(checked.stdout)
+    assert (checked.exit_code, finding["rule"], finding["replacement"]) == (
+        1, "deprecated-term", "six project performance rates"
+    )  # fmt: skip
+    looked = json.loads(run(runner, "lookup", "six ratios", "-t", str(base), "--json").stdout)
+    assert looked["results"][0]["name"]["status"] == "deprecated"
+    readmitted = run(runner, "edit", "xiangmuliulv", "-t", str(base), "--admit-alias", "six ratios")
+    assert readmitted.exit_code == 0
+    assert base.read_text(encoding="utf-8").count("six ratios") == 1
+
+
+def test_deprecating_an_alias_the_term_lacks_is_refused(runner: CliRunner, base: Path) -> None:
+    before = base.read_bytes()
+    result = run(runner, "edit", "xiangmuliulv", "-t", str(base), "--deprecate-alias", "nope")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: term 'xiangmuliulv' has no alias 'nope' to mark")
+    assert base.read_bytes() == before

@@ -24,13 +24,13 @@ GLOSSARY = [sys.executable, "-c", "from glossary.cli import main; main()"]
 
 FINE_FILES = {
     "annotate": SOURCE,
-    "check": SOURCE,
     "validate": TRICKY,
     "import appendix": FIXTURES / "appendix-second.txt",
     "import csv": GOLDEN / "tricky.csv",
     "import tsv": GOLDEN / "tricky.tsv",
     "import tbx": GOLDEN / "tricky.tbx",
     "import cedict": FIXTURES / "cedict-slice.txt",
+    "check": FIXTURES / "check" / "draft.md",
     "extract": SOURCE,
 }
 """A file each command taking one reads successfully (a new command must be added here)."""
@@ -180,7 +180,12 @@ def test_closed_stdin_and_full_stdout(
             2,
             "error: standard input is closed: give a file, or pipe the text in",
         )
-    elif name not in ("export anki", "validate"):  # nothing on stdout when all is well
+    elif name == "lsp":  # the protocol comes on stdin
+        assert (result.returncode, err.splitlines()[-1]) == (
+            2,
+            "error: standard input is closed: an editor starts glossary lsp on a pipe",
+        )
+    elif name not in ("export anki", "validate", "check"):  # nothing on stdout when all is well
         assert (result.returncode, err.splitlines()[-1]) == (
             4,
             "error: the output could not be written: No space left on device",

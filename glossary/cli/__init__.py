@@ -147,15 +147,17 @@ def _register() -> None:
         extracting,
         importing,
         lookup,
+        lsp,
         terms,
     )
 
     lookup.register(app)
     terms.register(app)
     annotate.register(app)
-    check.register(app)
     authoring.register(app)
     extracting.register(app)
+    check.register(app)
+    lsp.register(app)
     app.add_typer(importing.app, name="import")
     app.add_typer(exporting.app, name="export")
 

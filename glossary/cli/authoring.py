@@ -121,6 +121,25 @@ def edit(
     remove_alias: Annotated[
         list[str] | None, typer.Option("--remove-alias", help="Remove an alias; repeatable.")
     ] = None,
+    deprecate_alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--deprecate-alias",
+            help="Mark an alias deprecated: found, and flagged by `glossary check` with the "
+            "headword as the replacement; repeatable.",
+        ),
+    ] = None,
+    forbid_alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--forbid-alias",
+            help="Mark an alias forbidden (an error for `glossary check`); repeatable.",
+        ),
+    ] = None,
+    admit_alias: Annotated[
+        list[str] | None,
+        typer.Option("--admit-alias", help="Mark an alias admitted again; repeatable."),
+    ] = None,
     definition_zh: ZhOption = None,
     definition_en: EnDefOption = None,
     tag: Annotated[
@@ -153,7 +172,14 @@ def edit(
         fields["aliases"] = tuple(alias)
     if tag is not None:
         fields["tags"] = tuple(tag)
-    change = TermChange(fields, tuple(add_alias or ()), tuple(remove_alias or ()))
+    statuses = tuple(
+        (name, status)
+        for names, status in (
+            (deprecate_alias, "deprecated"), (forbid_alias, "forbidden"), (admit_alias, "admitted")
+        )
+        for name in names or ()
+    )  # fmt: skip
+    change = TermChange(fields, tuple(add_alias or ()), tuple(remove_alias or ()), statuses)
     if change == TermChange():
         raise InputError("nothing to change: give an option such as --en or --add-alias")
     _report(edit_term(target, key, change, dry_run=dry_run), as_json)

@@ -1,14 +1,14 @@
 """CSV and TSV: one row per term under a header of the column names `import` reads.
 
-Multi-valued cells (aliases, tags) join their values as `glossary.exchange` says, a `|` or `\\` in a
-value backslashed (`join_values`). A cell a spreadsheet would run as a formula (starting with
-`=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, as OWASP recommends (`neutralise`); `import`
-takes exactly that `'` off again (`restore`), so export -> import changes nothing. An alias
-that is not admitted carries its status in brackets (`six ratios [deprecated]`, `alias_cell`).
-With `anki_deck`
-the file is for Anki, not for `glossary import`: Anki's text-import header lines, then one row
-per note with the Anki note type's fields in order (Anki maps columns to fields by position),
-the note's GUID (the same as in the package, so the two update the same notes) and its tags.
+Multi-valued cells (aliases, tags) join their values as `glossary.exchange` says, a `|` or
+`\\` in a value backslashed (`join_values`); an alias that is not admitted carries its status
+in brackets (`six ratios [deprecated]`, see `alias_cell`). A cell a spreadsheet would run as a
+formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, as OWASP recommends
+(`neutralise`); `import` takes exactly that `'` off again (`restore`), so export -> import
+changes nothing. With `anki_deck` the file is for Anki, not for `glossary import`: Anki's
+text-import header lines, then one row per note with the Anki note type's fields in order (Anki
+maps columns to fields by position), the note's GUID (the same as in the package, so the two
+update the same notes) and its tags.
 """
 
 from __future__ import annotations

@@ -32,11 +32,13 @@ class EditResult:
 
 @dataclass(frozen=True, slots=True)
 class TermChange:
-    """Changes to a term: Term field names with their new values, aliases to add and remove."""
+    """Changes to a term: Term field names with their new values, aliases to add and remove,
+    and (alias, status) pairs that give aliases a status (deprecated, forbidden, admitted)."""
 
     fields: dict[str, Any] = field(default_factory=dict)
     add_aliases: tuple[str, ...] = ()
     remove_aliases: tuple[str, ...] = ()
+    alias_statuses: tuple[tuple[str, str], ...] = ()
 
 
 # -- the operations --------------------------------------------------------------------------
@@ -163,7 +165,21 @@ def _applied(term: Term, change: TermChange) -> Term:
         raise InputError(f"term '{term.id}' has no alias {missing[0]!r} (its aliases: {have})")
     aliases = [alias for alias in new.aliases if alias not in change.remove_aliases]
     aliases += [alias for alias in change.add_aliases if alias not in aliases]
-    return new.with_changes(aliases=tuple(aliases))
+    statuses = dict(new.alias_statuses)
+    for alias, status in change.alias_statuses:
+        if alias not in aliases:
+            have = ", ".join(aliases) or "none"
+            raise InputError(
+                f"term '{term.id}' has no alias {alias!r} to mark {status} (its aliases: {have}; "
+                "add it with --add-alias)"
+            )
+        statuses[alias] = status
+    kept = tuple(
+        (alias, statuses[alias])
+        for alias in aliases
+        if statuses.get(alias, "admitted") != "admitted"
+    )
+    return new.with_changes(aliases=tuple(aliases), alias_statuses=kept)
 
 
 def _merge(old: Term, new: Term) -> Term:
