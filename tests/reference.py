@@ -15,7 +15,10 @@ from the same counts: issue 11 changed the tie-break from term order to that ran
 changed three things here as in the search: results are labelled by `labels.label` (a fuzzy
 match that is a prefix of words is `prefix`, one against the id of a term the pinyin matched
 is `pinyin`), guesses far below the best real match are dropped (`labels.without_weak_tail`),
-and a suggestion must be `labels.close` to the query."""
+and a suggestion must be `labels.close` to the query. Since then the suggestions are the first
+three headwords among all close names scoring the cut-off, best first (they were the close
+ones among the 20 best names, so a miss whose 20 best names were not close suggested
+nothing); the first ones are the same whenever the old rule found three."""
 
 from __future__ import annotations
 
@@ -126,7 +129,7 @@ class Reference:
         )[:limit]
         suggestions: list[str] = []
         if not matches and folded:
-            for position, _ in self.fuzzy(folded, SUGGESTION_CUTOFF):
+            for position, _ in self.fuzzy(folded, SUGGESTION_CUTOFF, limit=None):
                 if not close(folded, self.names[position][2]):
                     continue
                 headword = self.terms[self.names[position][0]][0].headword
@@ -134,8 +137,11 @@ class Reference:
                     suggestions.append(headword)
         return matches, tuple(suggestions[:3])
 
-    def fuzzy(self, query: str, cutoff: float, skip_ids: bool = False) -> list[tuple[int, float]]:
-        """Every name scored by every scorer, combined as glossary.search.fuzzy.score does."""
+    def fuzzy(
+        self, query: str, cutoff: float, skip_ids: bool = False, limit: int | None = 20
+    ) -> list[tuple[int, float]]:
+        """Every name scored by every scorer, combined as glossary.search.fuzzy.score does:
+        the best `limit` (all when None)."""
         names = [name for _, _, name in self.names]
         ratio = _all_scores(query, names, fuzz.ratio, cutoff)
         partial = _all_scores(query, names, fuzz.partial_ratio, cutoff / 0.95)
@@ -153,7 +159,7 @@ class Reference:
             if float(score) >= cutoff:
                 scored.append((position, float(score)))
         scored.sort(key=lambda item: (-item[1], item[0]))
-        return scored[:20]
+        return scored[:limit]
 
     def full_text(self, query: str) -> list[tuple[int, float, str]]:
         words: list[str] = []

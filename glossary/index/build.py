@@ -22,8 +22,9 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
 - `heads(head, entry)`: each reading's spelling (a Latin or digit character: itself), for queries
   that are one syllable;
 - `chars(char, letters)`: the first letters of each hanzi's readings;
-- `fuzzy(grp, spaced, length, token_length, names, positions)`: the names in blobs by script,
-  length and length of their joined distinct words, for rapidfuzz;
+- `fuzzy(grp, spaced, length, token_length, joined, names, positions, tokens)`: the names in
+  blobs by script, length and length of their joined distinct words (`tokens`, one a line:
+  what token_set_ratio compares when the query shares no word), for rapidfuzz;
 - `postings(token, number, count)`, `vocabulary(token, df)`: full text.
 """
 
@@ -39,7 +40,7 @@ from glossary.index import rows as index
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
 from glossary.index.inserts import Inserts
-from glossary.index.store import TAIL_LENGTH, fuzzy_group, token_length
+from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
 from glossary.progress import Progress
 from glossary.text.folding import fold_table, termbase_traditional
@@ -64,7 +65,7 @@ CREATE TABLE heads(head TEXT NOT NULL, entry INTEGER NOT NULL);
 CREATE TABLE chars(char TEXT PRIMARY KEY, letters TEXT NOT NULL);
 CREATE TABLE fuzzy(grp TEXT NOT NULL, spaced INTEGER NOT NULL, length INTEGER NOT NULL,
                    token_length INTEGER NOT NULL, joined INTEGER NOT NULL, names TEXT NOT NULL,
-                   positions BLOB NOT NULL);
+                   positions BLOB NOT NULL, tokens TEXT NOT NULL);
 CREATE TABLE postings(token TEXT NOT NULL, number INTEGER NOT NULL, count INTEGER NOT NULL);
 CREATE TABLE vocabulary(token TEXT PRIMARY KEY, df INTEGER NOT NULL);
 """
@@ -149,7 +150,7 @@ def _names(
     characters other than hanzi that stand as units of reading entries (a query may type
     them as such). The English of a term whose `glosses` is true (a dictionary's: `variant of
     嗥[hao2]`) has no reading entry: its hanzi are entries of their own."""
-    buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int]]] = {}
+    buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int], list[str]]] = {}
     literals: set[str] = set()
     hanzi: set[str] = set()
     inserts = Inserts(db)
@@ -161,10 +162,12 @@ def _names(
         for kind, raw in index.names(term):
             name = raw.translate(table)
             inserts.add("names", [(position, number, kind, name)])
-            bucket = (fuzzy_group(name, kind), int(" " in name), len(name), token_length(name))
-            names, positions = buckets.setdefault(bucket, ([], array("i")))
+            tokens = sorted_tokens(name)
+            bucket = (fuzzy_group(name, kind), int(" " in name), len(name), len(tokens))
+            names, positions, joined_tokens = buckets.setdefault(bucket, ([], array("i"), []))
             names.append(name)
             positions.append(position)
+            joined_tokens.append(tokens)
             inserts.add("tails", ((tail, position) for tail in _tails(name)))
             words = name.split()
             if words != [name]:
@@ -188,10 +191,16 @@ def _names(
         ((char, "".join(sorted(_letters(char)))) for char in sorted(hanzi)),
     )
     db.executemany(
-        "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            (*key, int(SEPARATOR not in "".join(names)), _join(names), positions.tobytes())
-            for key, (names, positions) in sorted(buckets.items())
+            (
+                *key,
+                int(SEPARATOR not in "".join(names)),
+                _join(names),
+                positions.tobytes(),
+                "\n".join(tokens),  # words never hold a line break
+            )
+            for key, (names, positions, tokens) in sorted(buckets.items())
         ),
     )
     return literals

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 import sqlite3
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +18,8 @@ if TYPE_CHECKING:
     from glossary.index.scan_tables import ScanTables
 
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
+# a row of the fuzzy table: grp, spaced, length, token_length, names, positions, sorted tokens
+FuzzyBucket = tuple[str, int, int, int, list[str], "array[int]", list[str]]
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
 
 
@@ -39,6 +40,7 @@ class Store:
         self.longest_name: int = meta["longest_name"]
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
+        self._fuzzy: dict[str, list[FuzzyBucket]] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
@@ -198,40 +200,51 @@ class Store:
         longer_than: int | None = None,
         token_lengths: tuple[int, int] | None = None,
         spaced_only: bool = False,
-        containing: re.Pattern[str] | None = None,
+        tokens: list[str] | None = None,
     ) -> tuple[list[str], array[int]]:
         """The names of the fuzzy blobs of these groups (`fuzzy_group`) whose names have a
         length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
-        length in `token_lengths`, a space when `spaced_only`, and their positions; with
-        `containing` (a pattern without line breaks), only the names in which it matches."""
-        where = [f"grp IN ({_marks(groups)})"]
-        params: list[Any] = list(groups)
-        if lengths is not None:
-            where.append("length BETWEEN ? AND ?")
-            params += lengths
-        if longer_than is not None:
-            where.append("length > ?")
-            params.append(longer_than)
-        if token_lengths is not None:
-            where.append("token_length BETWEEN ? AND ?")
-            params += token_lengths
-        if spaced_only:
-            where.append("spaced = 1")
-        sql = f"SELECT joined, length, names, positions FROM fuzzy WHERE {' AND '.join(where)}"
+        length in `token_lengths`, a space when `spaced_only`, and their positions; their
+        `sorted_tokens` are added to `tokens` when it is given."""
         names: list[str] = []
         positions: array[int] = array("i")
-        for joined, length, blob, packed in self.db.execute(sql, params):
-            if containing is None or not joined:
-                names += blob.split("\n") if joined else json.loads(blob)
-                positions.frombytes(packed)
+        for _, spaced, length, token, listed, packed, words in self._fuzzy_buckets(groups):
+            if lengths is not None and not lengths[0] <= length <= lengths[1]:
                 continue
-            row = array("i")
-            row.frombytes(packed)
-            # every name of a blob has the same length, so a match's offset gives its name
-            for i in sorted({found.start() // (length + 1) for found in containing.finditer(blob)}):
-                names.append(blob[i * (length + 1) : i * (length + 1) + length])
-                positions.append(row[i])
+            if longer_than is not None and length <= longer_than:
+                continue
+            if token_lengths is not None and not token_lengths[0] <= token <= token_lengths[1]:
+                continue
+            if spaced_only and not spaced:
+                continue
+            names += listed
+            positions += packed
+            if tokens is not None:
+                tokens += words
         return names, positions
+
+    def _fuzzy_buckets(self, groups: Sequence[str]) -> list[FuzzyBucket]:
+        """The rows of the fuzzy table of these groups, read once per group and kept: a
+        typo or a miss reads hundreds of thousands of names, and the next one the same."""
+        found: list[FuzzyBucket] = []
+        for group in groups:
+            if group not in self._fuzzy:
+                sql = (
+                    "SELECT grp, spaced, length, token_length, joined, names, positions, tokens "
+                    "FROM fuzzy WHERE grp = ?"
+                )
+                rows = []
+                for grp, spaced, length, token, joined, blob, packed, tokens in self.db.execute(
+                    sql, (group,)
+                ):
+                    listed = blob.split("\n") if joined else json.loads(blob)
+                    unpacked = array("i")
+                    unpacked.frombytes(packed)
+                    bucket = (grp, spaced, length, token, listed, unpacked, tokens.split("\n"))
+                    rows.append(bucket)
+                self._fuzzy[group] = rows
+            found += self._fuzzy[group]
+        return found
 
     def vocabulary(self, tokens: Iterable[str]) -> dict[str, int]:
         """The tokens the full text knows, with their document frequency."""
@@ -263,10 +276,15 @@ def fuzzy_group(name: str, kind: str) -> str:
     return "mixed"
 
 
+def sorted_tokens(text: str) -> str:
+    """The distinct words joined by one space, sorted: what token_set_ratio compares when two
+    strings share no word."""
+    return " ".join(sorted(set(text.split())))
+
+
 def token_length(text: str) -> int:
-    """Length of the distinct words joined by one space, sorted: what token_set_ratio compares
-    when two strings share no word."""
-    return len(" ".join(sorted(set(text.split()))))
+    """Length of `sorted_tokens`."""
+    return len(sorted_tokens(text))
 
 
 def _marks(values: Sequence[Any]) -> str:

@@ -10,29 +10,40 @@ below still hold):
 - ratio is at most 200 x min(a, b) / (a + b) for lengths a and b, so only names whose length is
   in a window around the query's are scored;
 - token_set_ratio is 100 when the two share a word and one's words are a subset of the other's;
-  otherwise, sharing no word, it is the ratio of the sorted distinct words, bounded as above by
-  those lengths. So: names sharing a word with the query, and names whose joined words have a
-  length in the window;
-- partial_ratio runs on every longer name (it has no such bound), for a short query only on
-  those that share a bigram with it (see `_bigram_filter`);
+  otherwise, sharing no word, it is exactly fuzz.ratio of the two `sorted_tokens` (distinct
+  words, sorted, joined by a space), bounded as above by their lengths. So: names sharing a
+  word with the query, and those of the names whose joined words have a length in the window
+  whose sorted tokens' ratio (a cheaper scorer than token_set_ratio, the tokens stored in the
+  index) reaches the cut-off;
+- partial_ratio is the best ratio of the query (length m) with a stretch w of the name. A
+  score s needs L >= s (m + len(w)) / 200 characters in common, in order; L <= len(w), so
+  L >= s (m + L) / 200, that is L >= s m / (200 - s); and the name holds w, so its longest
+  common subsequence with the query is at least L too. So only the longer names whose
+  LCSseq.similarity with the query reaches that bound (one bit-parallel pass in C, several
+  times cheaper than partial_ratio) are scored;
 - a name that shares no character with the query scores 0 on all three, so names in another
   script (all ASCII against none; see store.fuzzy_group) are never scored.
 
 The result is the same as scoring every name, ordered by score and then by position.
+
+`close_names` finds the names that can be suggested for a miss: those `labels.close` to the
+query and scoring the cut-off. Being close needs a common subsequence of CLOSE x the query's
+length with a stretch of the name, so with the whole name too: rapidfuzz's bit-parallel
+LCSseq (one pass over the names, in C) keeps only those, and only they are scored and checked
+whole. (Scoring every name at the low suggestion cut-off first, as before, was most of the
+time of a miss: every longer name reaches 40 with partial_ratio.)
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from glossary.index.store import Store
 
 SLACK = 0.999  # native cut-offs a little lower, so that the exact cut-off is applied here
-BIGRAM_FILTER_MAX = 12
 
 
 def score(query: str, name: str) -> float:
@@ -69,12 +80,11 @@ def best_names(
     names, positions = store.fuzzy_names(groups, lengths=_window(len(query), cutoff))
     _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
     if len(query) >= 5:
-        names, positions = store.fuzzy_names(
-            groups,
-            longer_than=len(query),
-            containing=_bigram_filter(query, cutoff / 0.95 * SLACK),
+        longer, longer_positions = store.fuzzy_names(groups, longer_than=len(query))
+        kept, kept_positions = _sharing_a_subsequence(
+            query, longer, longer_positions, cutoff / 0.95
         )
-        _score_into(best, named, fuzz.partial_ratio, 0.95, query, names, positions, cutoff)
+        _score_into(best, named, fuzz.partial_ratio, 0.95, query, kept, kept_positions, cutoff)
     worded, word_positions = _token_set_names(store, query, cutoff / 0.95, groups)
     _score_into(
         best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff, covered=True
@@ -84,6 +94,79 @@ def best_names(
     ]
     results.sort(key=lambda item: (-item[1], item[0]))
     return results[:limit]
+
+
+def close_names(
+    store: Store, query: str, cutoff: float, is_close: Callable[[str, str], bool]
+) -> Iterator[tuple[int, float, str]]:
+    """(position, score, name) of the names scoring `cutoff` or more that `is_close` accepts
+    (`labels.close`, which needs LCSseq.similarity(query, name) >= CLOSE x len(query)), best
+    first, ties in name order; lazily, so a caller stops when it has enough."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    from glossary.search.labels import CLOSE
+
+    if not query:
+        return
+    names, positions = store.fuzzy_names(_groups(query, False))
+    need = math.ceil(CLOSE * len(query) - 1e-9)
+    found = process.extract(query, names, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
+    best: dict[int, float] = {}
+    named: dict[int, str] = {}
+    _score_all(
+        best,
+        named,
+        query,
+        [name for name, _, _ in found],
+        [positions[i] for *_, i in found],
+        cutoff,
+    )
+    scored = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    for position, value in scored:
+        if value >= cutoff and is_close(query, named[position]):
+            yield position, value, named[position]
+
+
+def _score_all(
+    best: dict[int, float],
+    named: dict[int, str],
+    query: str,
+    names: list[str],
+    positions: Sequence[int],
+    cutoff: float,
+) -> None:
+    """Score these names as `score` does, with each scorer only where `score` uses it, keeping
+    each position's best that reaches `cutoff`."""
+    from rapidfuzz import fuzz
+
+    _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
+    if len(query) >= 5:
+        longer = [i for i, name in enumerate(names) if len(name) > len(query)]
+        picked = [names[i] for i in longer]
+        _score_into(
+            best,
+            named,
+            fuzz.partial_ratio,
+            0.95,
+            query,
+            picked,
+            [positions[i] for i in longer],
+            cutoff,
+        )
+    spaced = [i for i, name in enumerate(names) if " " in query or " " in name]
+    picked = [names[i] for i in spaced]
+    _score_into(
+        best,
+        named,
+        fuzz.token_set_ratio,
+        0.95,
+        query,
+        picked,
+        [positions[i] for i in spaced],
+        cutoff,
+        covered=True,
+    )
 
 
 def _score_into(
@@ -112,27 +195,19 @@ def _score_into(
             named[position] = name
 
 
-def _bigram_filter(query: str, cutoff: float) -> re.Pattern[str] | None:
-    """A pattern of the query's bigrams that every name partial_ratio scores `cutoff` or more
-    must contain, for short queries (a long one has common bigrams: filtering costs more
-    than it saves); None when there is no such guarantee.
+def _sharing_a_subsequence(
+    query: str, names: list[str], positions: Sequence[int], cutoff: float
+) -> tuple[list[str], list[int]]:
+    """The names (with positions) whose longest common subsequence with the query is long
+    enough for partial_ratio to reach `cutoff` (the bound in the module docstring)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
 
-    A window w of the name (len(w) <= m = len(query)) scoring s has an alignment of
-    L >= s (m + len(w)) / 200 characters; of its L - 1 neighbouring pairs at most m - L are
-    apart in the query and len(w) - L apart in the name, so 3L - m - len(w) - 1 pairs are
-    bigrams of both."""
-    m = len(query)
-    if m > BIGRAM_FILTER_MAX or "\n" in query:
-        return None
-    shared = []
-    for w in range(1, m + 1):
-        aligned = math.ceil(cutoff * (m + w) / 200 - 1e-9)
-        if aligned <= w:
-            shared.append(3 * aligned - m - w - 1)
-    if not shared or min(shared) < 1:
-        return None
-    bigrams = sorted({query[i : i + 2] for i in range(m - 1)})
-    return re.compile("|".join(re.escape(bigram) for bigram in bigrams))
+    s = cutoff * SLACK
+    need = math.ceil(s * len(query) / (200 - s) - 1e-9)
+    found = process.extract(query, names, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
+    kept = sorted(i for _, _, i in found)
+    return [names[i] for i in kept], [positions[i] for i in kept]
 
 
 def _groups(query: str, skip_ids: bool) -> list[str]:
@@ -159,20 +234,37 @@ def _window(length: int, cutoff: float) -> tuple[int, int]:
 def _token_set_names(
     store: Store, query: str, cutoff: float, groups: Sequence[str]
 ) -> tuple[list[str], list[int]]:
-    """The names token_set_ratio is computed for and can lift to `cutoff`, with positions."""
-    from glossary.index.store import token_length
+    """The names token_set_ratio is computed for and can lift to `cutoff`, with positions:
+    those sharing a word with the query, and those of the others whose sorted tokens' ratio
+    reaches it (see the module docstring)."""
+    from rapidfuzz import fuzz, process
+
+    from glossary.index.store import sorted_tokens, token_length
 
     spaced = " " in query
-    names, packed = store.fuzzy_names(
-        groups, token_lengths=_window(token_length(query), cutoff), spaced_only=not spaced
+    sharing = store.names_sharing_a_word(query.split())
+    shared = {position for position, _, _ in sharing}
+    tokens: list[str] = []
+    window, packed = store.fuzzy_names(
+        groups,
+        token_lengths=_window(token_length(query), cutoff),
+        spaced_only=not spaced,
+        tokens=tokens,
     )
-    positions: list[int] = list(packed)
-    seen = set(positions)
-    for position, kind, name in store.names_sharing_a_word(query.split()):
-        if position in seen or (kind == "id" and "id" not in groups):
+    found = process.extract(
+        sorted_tokens(query),
+        tokens,
+        scorer=fuzz.ratio,
+        score_cutoff=cutoff * SLACK * SLACK,
+        limit=None,
+    )
+    kept = sorted(i for _, _, i in found if packed[i] not in shared)
+    names = [window[i] for i in kept]
+    positions = [packed[i] for i in kept]
+    for position, kind, name in sharing:
+        if kind == "id" and "id" not in groups:
             continue
         if spaced or " " in name:
-            seen.add(position)
             names.append(name)
             positions.append(position)
     return names, positions

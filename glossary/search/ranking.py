@@ -24,7 +24,7 @@ from typing import Any
 from glossary.index.rows import Units
 from glossary.index.store import Row, Store
 from glossary.model import Term
-from glossary.search.fuzzy import best_names
+from glossary.search.fuzzy import best_names, close_names
 from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_keys import query_keys
 from glossary.search.pinyin_match import pinyin_match
@@ -278,14 +278,14 @@ def _full_text(store: Store, query: str) -> list[tuple[int, float, str]]:
 
 
 def _suggestions(store: Store, query: str) -> tuple[str, ...]:
-    if not query:
-        return ()
-    found = best_names(store, query, SUGGESTION_CUTOFF, 20)
-    found = [item for item in found if close(query, item[2])]
-    numbers = store.numbers_of([position for position, _, _ in found])
+    """The headwords of the first three terms whose names are close to the query and score
+    SUGGESTION_CUTOFF, best first."""
     unique: list[str] = []
-    for position, _, _ in found:
-        headword = store.term(numbers[position]).headword
+    for position, _, _ in close_names(store, query, SUGGESTION_CUTOFF, close):
+        number = store.numbers_of([position])[position]
+        headword = store.term(number).headword
         if headword not in unique:
             unique.append(headword)
-    return tuple(unique[:3])
+            if len(unique) == 3:
+                break
+    return tuple(unique)
