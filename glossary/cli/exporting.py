@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
+from glossary.cli.generated import as_command
 from glossary.cli.groups import HelpGroup
 from glossary.cli.options import TermbaseOption, load_termbases
 from glossary.errors import InputError
@@ -141,11 +142,7 @@ def _command(format: ExportFormat) -> Callable[..., None]:
         ),
         inspect.Parameter("termbase", keyword, annotation=TermbaseOption, default=None),
     ]
-    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    command.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
-    command.__doc__ = format.summary
-    command.__name__ = format.name
-    return command
+    return as_command(command, parameters, format.name, format.summary)
 
 
 for _format in EXPORTS:

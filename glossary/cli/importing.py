@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
+from glossary.cli.generated import as_command
 from glossary.cli.groups import HelpGroup
 from glossary.errors import InputError
 from glossary.importers import IMPORTS, ImportFormat, MergeRules
@@ -154,11 +155,7 @@ def _command(format: ImportFormat) -> Callable[..., None]:
         parameters.append(
             inspect.Parameter("force", positional, annotation=ForceOption, default=False)
         )
-    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    command.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
-    command.__doc__ = format.summary
-    command.__name__ = format.name
-    return command
+    return as_command(command, parameters, format.name, format.summary)
 
 
 for _format in IMPORTS:

@@ -12,6 +12,7 @@ from glossary.errors import InputError, TermNotFoundError
 from glossary.model import Term
 from glossary.termbase import splice
 from glossary.termbase.enrich import id_from_pinyin
+from glossary.termbase.merge import unique_id
 from glossary.termbase.transaction import Plan, Planner, Snapshot, transaction
 
 
@@ -200,13 +201,7 @@ def _merge(old: Term, new: Term) -> Term:
 def _unique_id(term: Term, snapshot: Snapshot) -> Term:
     if not term.id:
         term = term.with_changes(id=id_from_pinyin(term.pinyin or term.headword))
-    taken = {existing.id for existing in snapshot.terms}
-    if term.id not in taken:
-        return term
-    number = 2
-    while f"{term.id}-{number}" in taken:
-        number += 1
-    return term.with_changes(id=f"{term.id}-{number}")
+    return unique_id(term, {existing.id for existing in snapshot.terms})
 
 
 def _item(term: Term, keys: list[str] | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +53,7 @@ def merge(
         if found is None and match_headword:
             found = by_headword.get(new.headword)
         if found is None:
-            new = _unique_id(new, by_id)
+            new = unique_id(new, by_id)
             by_id[new.id] = len(terms)
             by_headword.setdefault(new.headword, len(terms))
             terms.append(new)
@@ -95,7 +95,8 @@ def _combine(old: Term, new: Term, owned_fields: Sequence[str] | None) -> Term:
     return old.with_changes(**changes) if changes else old
 
 
-def _unique_id(term: Term, taken: dict[str, int]) -> Term:
+def unique_id(term: Term, taken: Container[str]) -> Term:
+    """`term`, its id suffixed -2, -3 ... when another term has it already."""
     if term.id not in taken:
         return term
     number = 2

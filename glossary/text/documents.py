@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from glossary.errors import FileAccessError, InputError
 from glossary.text.decoding import BOMS, checked, decode
-from glossary.text.fileio import read_bytes, read_stdin
+from glossary.text.fileio import open_for_reading, read_bytes, read_stdin
 
 STDIN = "-"
 PIECE = 1 << 20
@@ -120,7 +120,7 @@ def _decoded(blocks: Iterable[bytes], codec: str, name: str, warnings: list[str]
 
 
 def _file_blocks(path: str, piece: int) -> Generator[bytes, None, None]:
-    handle = _open(path)
+    handle = open_for_reading(path)
     with handle:
         yield from _blocks(handle, piece, path)
 
@@ -141,14 +141,3 @@ def _blocks(handle: BinaryIO, piece: int, name: str) -> Iterator[bytes]:
         if not block:
             return
         yield block
-
-
-def _open(path: str) -> BinaryIO:
-    try:
-        return open(path, "rb")
-    except FileNotFoundError:
-        raise FileAccessError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileAccessError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise FileAccessError(f"{path}: cannot read: {exc.strerror}") from None

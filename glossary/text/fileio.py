@@ -12,19 +12,33 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from glossary.errors import FileAccessError, InputError
 
 
 def read_bytes(path: str | Path) -> bytes:
+    with open_for_reading(path) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+
+
+def open_for_reading(path: str | Path) -> BinaryIO:
+    """The file at `path` opened for reading bytes; what stops it is a FileAccessError."""
     try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileAccessError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileAccessError(f"{path}: is a directory, not a file") from None
+        return open(path, "rb")
     except OSError as exc:
-        raise FileAccessError(f"{path}: cannot read: {exc.strerror}") from None
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: str | Path, exc: OSError) -> FileAccessError:
+    if isinstance(exc, FileNotFoundError):
+        return FileAccessError(f"{path}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return FileAccessError(f"{path}: is a directory, not a file")
+    return FileAccessError(f"{path}: cannot read: {exc.strerror}")
 
 
 _STDIN_READ: list[tuple[object, bytes]] = []
