@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import cache
@@ -62,15 +61,6 @@ def units(name: str, own_pinyin: str) -> Units:
         hanzi_seen += 1
         result.append(ReadingUnit(char, found))
     return tuple(result)
-
-
-def encode_units(units: Units) -> str:
-    """Units as stored in the index (JSON: [[char, [readings]], ...])."""
-    return json.dumps(units)
-
-
-def decode_units(text: str) -> Units:
-    return tuple(ReadingUnit(char, tuple(found)) for char, found in json.loads(text))
 
 
 @cache

@@ -15,19 +15,17 @@ a definition match: exact 100, alias/english 96, pinyin 85-92, initials 88, frag
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from glossary.index.rows import Units
 from glossary.index.store import Row, Store
 from glossary.model import Term
 from glossary.search.fuzzy import best_names, close_names
-from glossary.search.labels import close, label, without_weak_tail
-from glossary.search.pinyin_keys import query_keys
-from glossary.search.pinyin_match import pinyin_match
+from glossary.search.labels import Ranked, close, label, without_weak_tail
+from glossary.search.pinyin_tier import confirm, pinyin_tier
 from glossary.search.query import Query
 from glossary.text.folding import fold
 from glossary.text.pinyin import is_hanzi
@@ -102,38 +100,28 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
         found = _name_match(folded, kind, name)
         if found:
             offer(number, found[0], found[1], name)
+    stopped_early = False
     if any(ch.isascii() and ch.isalpha() for ch in folded):
-        # Candidates come in rank order, and none scores above TOP_PINYIN: once `limit` terms
-        # score that much, every later one would be listed after them.
-        strong = {number for number, (score, _, _) in best.items() if score >= TOP_PINYIN}
-        for number, units in _reading_candidates(store, query):
-            if len(strong) >= limit:
-                break
-            scored = pinyin_match(query, units)
-            if scored:
-                pinyin_terms.add(number)
-                offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
-                if scored[0] >= TOP_PINYIN:
-                    strong.add(number)
+        read = pinyin_tier(store, query, best, offer, limit, MIN_SCORE)
+        pinyin_terms, stopped_early = set(read.terms), read.stopped_early
     if not best or max(score for score, _, _ in best.values()) < 90:
         for number, score, name in _fuzzy(store, query):
             offer(number, score, "fuzzy", name)
         for number, score, words in _full_text(store, folded):
             offer(number, score, "full-text", words)
-    ranks = store.ranks(best)
-    ranked = sorted(
+        if stopped_early:  # whether a fuzzy match is labelled pinyin depends on these
+            unread = {n for n, (_, kind, _) in best.items() if kind == "fuzzy"} - pinyin_terms
+            pinyin_terms |= confirm(store, query, unread)
+    labelled = [
         (
-            (
-                score,
-                label(kind, folded, matched, store.term(number).id, number in pinyin_terms),
-                matched,
-                number,
-            )
-            for number, (score, kind, matched) in best.items()
-            if score >= MIN_SCORE
-        ),
-        key=lambda item: (-item[0], ranks[item[3]]),
-    )
+            score,
+            label(kind, folded, matched, _id_if_fuzzy(store, n, kind), n in pinyin_terms),
+            matched,
+            n,
+        )
+        for n, (score, kind, matched) in best.items()
+        if score >= MIN_SCORE
+    ]
     matches = tuple(
         Match(
             store.term(number),
@@ -142,7 +130,7 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
             round(score, 1),
             matched,
         )
-        for score, kind, matched, number in without_weak_tail(ranked)[:limit]
+        for score, kind, matched, number in _first(store, without_weak_tail(labelled), limit)
     )
     suggestions = () if matches else _suggestions(store, folded)
     return SearchResult(text, matches, suggestions, cut_to)
@@ -164,12 +152,19 @@ def _name_candidates(store: Store, query: str) -> list[Row]:
     return sorted(set(rows))
 
 
-def _reading_candidates(store: Store, query: Query) -> Iterator[tuple[int, Units]]:
-    """(term number, units) of every reading entry pinyin_match can match, in rank order."""
-    keys = query_keys(query.plain, store.literals, store.letters)
-    if keys is None:
-        return iter(())
-    return store.readings(keys.chains, keys.chain_prefixes, keys.heads)
+def _first(store: Store, results: list[Ranked], limit: int) -> list[Ranked]:
+    """The first `limit` results by score, then rank; only the ranks of results that tie with
+    or beat the `limit`-th best score are read."""
+    if 0 < limit < len(results):
+        cut = heapq.nlargest(limit, (score for score, _, _, _ in results))[-1]
+        results = [result for result in results if result[0] >= cut]
+    ranks = store.ranks(number for _, _, _, number in results)
+    return sorted(results, key=lambda result: (-result[0], ranks[result[3]]))[:limit]
+
+
+def _id_if_fuzzy(store: Store, number: int, kind: str) -> str:
+    """The term's id when `label` needs it (a fuzzy match), without reading other terms."""
+    return store.term(number).id if kind == "fuzzy" else ""
 
 
 # -- names: exact, alias, English, fragments -----------------------------------------------
