@@ -95,3 +95,16 @@ def test_no_match_scores_above_the_bound_of_its_size(name: str, data: st.DataObj
 def test_units_read_back_as_stored(raw: list[tuple[str, list[str]]]) -> None:
     units = tuple(ReadingUnit(char, tuple(found)) for char, found in raw)
     assert decode_units(encode_units(units)) == units
+
+
+def test_an_earlier_term_base_wins_a_tie_found_in_a_later_group(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        "version: 1\nterms:\n- id: ji2a1\n  headword: 吉阿\n  pinyin: jí ā\n  en: Ji A\n",
+        encoding="utf-8",
+    )
+    words = dictionary(tmp_path, [("jia1", "家", "jiā", "home"), ("jia1-2", "加", "jiā", "add")])
+    env = {"GLOSSARY_CACHE_DIR": str(tmp_path / "cache")}
+    flags = ["-t", str(glossary), "-t", str(words)]
+    result = CliRunner().invoke(app, ["lookup", "jia", "--limit", "1", *flags], env=env)
+    assert result.stdout.split("\t")[:2] == ["ji2a1", "吉阿"]  # 92 like 家, and listed first

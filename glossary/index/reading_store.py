@@ -21,7 +21,8 @@ class ReadingKeys:
 
 
 class ReadingLookup:
-    """The candidate lookups of one query, prepared once and run group by group."""
+    """The candidate lookups of one query, prepared once and run group by group: the entries
+    one unit of which can take the whole query (`heads`) apart from the others."""
 
     def __init__(self, db: sqlite3.Connection, keys: ReadingKeys) -> None:
         self.db = db
@@ -29,13 +30,13 @@ class ReadingLookup:
         for prefix in keys.chain_prefixes:
             sql = "SELECT DISTINCT chain FROM chains WHERE chain >= ? AND chain < ?"
             chains.update(row[0] for row in db.execute(sql, (prefix, after_prefix(prefix))))
-        parts: list[str] = []
         self.params: dict[str, str | int] = {}
-        for table, column, values in (
-            ("chains", "chain", sorted(chains)),
-            ("pairs", "pair", keys.pairs),
-            ("heads", "head", keys.heads),
-        ):
+        self.single = self._sql([("heads", "head", keys.heads)])
+        self.more = self._sql([("chains", "chain", sorted(chains)), ("pairs", "pair", keys.pairs)])
+
+    def _sql(self, lookups: list[tuple[str, str, Sequence[str]]]) -> str:
+        parts: list[str] = []
+        for table, column, values in lookups:
             if values:
                 names = [f"p{len(self.params) + i}" for i in range(len(values))]
                 self.params.update(zip(names, values, strict=True))
@@ -44,19 +45,25 @@ class ReadingLookup:
                     f"({', '.join(':' + name for name in names)}) "
                     "AND entry >= :low AND entry < :high"
                 )
-        self.sql = (
+        if not parts:
+            return ""
+        return (
             "SELECT entry, number, units FROM readings "
             f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY entry"
-            if parts
-            else ""
         )
 
-    def group(self, group: int) -> Iterator[tuple[int, int, str]]:
-        """(entry, term number, encoded units) of the group's candidates, in rank order."""
-        if not self.sql:
+    def has(self, single: bool) -> bool:
+        """Whether there is any lookup of this kind (`group`)."""
+        return bool(self.single if single else self.more)
+
+    def group(self, group: int, single: bool) -> Iterator[tuple[int, int, str]]:
+        """(entry, term number, encoded units) of the group's candidates, in rank order: those
+        one unit of which can take the whole query (`single`) or the others."""
+        sql = self.single if single else self.more
+        if not sql:
             return iter(())
         low, high = group_range(group)
-        return self.db.execute(self.sql, {**self.params, "low": low, "high": high})
+        return self.db.execute(sql, {**self.params, "low": low, "high": high})
 
 
 def term_readings(db: sqlite3.Connection, numbers: Sequence[int]) -> list[tuple[int, str]]:

@@ -50,12 +50,13 @@ class Bounds:
         self.plain, self.spellings = plain, spellings
         self.paths = {literal: self._paths(literal) for literal in (False, True)}
 
-    def score(self, size: int, literal: bool) -> float | None:
+    def score(self, size: int, literal: bool, single: bool | None = None) -> float | None:
         """The best score against an entry of `size` units (`literal`: one of them is a Latin
-        letter or digit), or None when no entry of that size can match."""
+        letter or digit), or None when no entry of that size can match; `single`: only by one
+        unit taking the whole query (True) or only by more (False)."""
         best: float | None = None
         for count, (quality, mixed, initials) in self.paths[literal].items():
-            if count > size or count == 0:
+            if count > size or count == 0 or (single is not None and single != (count == 1)):
                 continue
             found: list[float] = []
             if count == size:

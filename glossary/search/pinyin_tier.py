@@ -95,30 +95,37 @@ def pinyin_tier(
         ReadingKeys(keys.chains, keys.chain_prefixes, keys.pairs, tuple(sorted(heads)))
     )
     bounds = Bounds(query.plain, spellings)
-    groups = []
+    streams = []  # (-bound, group, single): candidates by group and by how they can match
     for group in store.reading_groups():
-        bound = bounds.score(group >> 1, bool(group & 1))
-        if bound is not None:
-            groups.append((-bound, group))
-    groups.sort()
+        for single in (True, False):
+            bound = bounds.score(group >> 1, bool(group & 1), single)
+            if bound is not None and lookup.has(single):
+                streams.append((-bound, group, single))
+    streams.sort()
     leaders = Leaders(limit, min_score)
     for number, rank in store.ranks(_contenders(best, limit)).items():
         leaders.offer(number, best[number][0], rank)
     top = max((score for score, _, _ in best.values()), default=0.0)
     found: set[int] = set()
+    read: set[int] = set()  # entries of both kinds of a group are read once
+    skipped = False
 
     def settled(bound: float, rank: int) -> bool:
         safe = top >= NO_FUZZY or leaders.last_score() >= SAFE_FROM_GUESSES
         return safe and leaders.beyond(bound, rank)
 
-    for negative, group in groups:
+    for negative, group, single in streams:
         bound = -negative
         if settled(bound, -1):
             return PinyinFound(frozenset(found), True)
-        for entry, number, text in lookup.group(group):
+        for entry, number, text in lookup.group(group, single):
             rank = rank_of(entry)
             if settled(bound, rank):
-                return PinyinFound(frozenset(found), True)
+                skipped = True
+                break  # the stream's later entries rank later: they cannot lead either
+            if entry in read:
+                continue
+            read.add(entry)
             units = decode_units(text)
             scored = pinyin_match(query, units)
             if scored:
@@ -126,7 +133,7 @@ def pinyin_tier(
                 offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
                 leaders.offer(number, best[number][0], rank)
                 top = max(top, scored[0])
-    return PinyinFound(frozenset(found), False)
+    return PinyinFound(frozenset(found), skipped)
 
 
 def _contenders(best: Mapping[int, tuple[float, str, str]], limit: int) -> list[int]:
