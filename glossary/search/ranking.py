@@ -34,6 +34,7 @@ MIN_SCORE = 45.0
 MAX_GRAMS = 8  # bigrams of a Chinese query looked up (candidates are checked whole anyway)
 FUZZY_CUTOFF = 75.0
 TOP_PINYIN = 92.0  # the best score pinyin_match gives
+PINYIN_KINDS = frozenset({"pinyin", "initials"})
 SUGGESTION_CUTOFF = 40.0  # the fuzzy score of a suggestion for a miss, which must also be close
 
 
@@ -104,6 +105,16 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
     if any(ch.isascii() and ch.isalpha() for ch in folded):
         read = pinyin_tier(store, query, best, offer, limit, MIN_SCORE)
         pinyin_terms, stopped_early = set(read.terms), read.stopped_early
+    if _word_starts_can_lead(best, folded, limit):
+        # After the pinyin tier, which often leaves them nothing to change (`hao` starts 1,700
+        # English names); a tie with a pinyin match goes to the name, as if it came first.
+        for _, number, kind, name in sorted(set(store.names_with_word_start(folded))):
+            found = _name_match(folded, kind, name)
+            old = best.get(number)
+            if found and (
+                old is None or found[0] > old[0] or (found[0] == old[0] and old[1] in PINYIN_KINDS)
+            ):
+                best[number] = (found[0], found[1], name)
     if not best or max(score for score, _, _ in best.values()) < 90:
         for number, score, name in _fuzzy(store, query):
             offer(number, score, "fuzzy", name)
@@ -140,16 +151,23 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
 
 
 def _name_candidates(store: Store, query: str) -> list[Row]:
-    """Every name `_name_match` can accept for `query` (and a few more), in name order."""
+    """Every name `_name_match` can accept for `query` (and a few more), in name order, but
+    those with a word starting with it (`_word_starts_can_lead`)."""
     if not query:
         return []
     rows = store.names_equal(query)
     if len(query) >= 2 and any(is_hanzi(ch) for ch in query):
         grams = list(dict.fromkeys(query[i : i + 2] for i in range(len(query) - 1)))
         rows += store.names_with_grams(grams[:MAX_GRAMS])
-    elif len(query) >= 3:
-        rows += store.names_with_word_start(query)
     return sorted(set(rows))
+
+
+def _word_starts_can_lead(best: dict[int, tuple[float, str, str]], query: str, limit: int) -> bool:
+    """Whether names with a word starting with the query (scoring under 90 unless equal to
+    it, and then found already) are looked up: not when `limit` results score 90 or more."""
+    if len(query) < 3 or any(is_hanzi(ch) for ch in query):
+        return False
+    return limit < 1 or sum(1 for score, _, _ in best.values() if score >= 90.0) < limit
 
 
 def _first(store: Store, results: list[Ranked], limit: int) -> list[Ranked]:
