@@ -11,9 +11,9 @@ reads them):
   promising groups first and stops once nothing left can beat its results;
 - `chains(chain, entry)`: the keys of three neighbouring units (of the last two, at the end),
   a key being the first letter of a reading or the character itself (`unit_keys`);
-- `pairs(pair, entry)`: a hanzi or one of its readings spelled out, a space and the key of the
-  unit after it (`好 x`, `hao x`): a query whose first piece is that hanzi or a whole syllable
-  needs one;
+- `pairs(pair, entry)`: a hanzi, one of its readings spelled out or its own reading with the
+  tone (neutral: 5), a space and the key of the unit after it (`好 x`, `hao x`, `hao3 x`): a
+  query whose first piece is that hanzi or a whole syllable (with a tone) needs one;
 - `heads(head, entry)`: each unit's spellings (a character that is not a hanzi: itself);
 - `reading_groups(grp)`, `spellings(head)`: the groups that have entries and every spelling
   of a reading, so a query knows what it may look up.
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from itertools import product
+from functools import lru_cache
 
 from glossary.index.inserts import Inserts
 from glossary.index.rows import ReadingUnit, Units, char_readings
@@ -117,36 +117,41 @@ class ReadingRows:
         entry = entry_number(group, rank, self.counter)
         self.counter += 1
         self.inserts.add("readings", [(entry, number, encode_units(units))])
-        alnum = [(char, found) for char, found in units if char.isalnum()]
-        keys = [unit_keys(char, found) for char, found in alnum]
+        facts = [_facts(unit) for unit in units if unit[0].isalnum()]
         chains: set[str] = set()
-        for start in range(len(keys) - 1):
-            following = keys[start + 2] if start + 2 < len(keys) else {""}
-            for left, middle in product(keys[start], keys[start + 1]):
-                chains.update(left + middle + right for right in following)
+        for start in range(len(facts) - 1):
+            following = facts[start + 2][0] if start + 2 < len(facts) else ("",)
+            for left in facts[start][0]:
+                for middle in facts[start + 1][0]:
+                    chains.update(left + middle + right for right in following)
         self.inserts.add("chains", ((chain, entry) for chain in chains))
-        spelled = [_heads(char, found) for char, found in alnum]
         pairs = {
             f"{head} {key}"
-            for start in range(len(alnum) - 1)
-            if is_hanzi(alnum[start][0])
-            for head in (alnum[start][0], *spelled[start])
-            for key in keys[start + 1]
+            for start in range(len(facts) - 1)
+            for head in facts[start][2]
+            for key in facts[start + 1][0]
         }
         self.inserts.add("pairs", ((pair, entry) for pair in pairs))
-        heads = {head for found in spelled for head in found}
-        self.spellings.update(
-            h
-            for (char, _), found in zip(alnum, spelled, strict=True)
-            if is_hanzi(char)
-            for h in found
-        )
+        heads = {head for _, found, _ in facts for head in found}
         self.inserts.add("heads", ((head, entry) for head in heads))
+        self.spellings.update(head for _, found, paired in facts if paired for head in found)
 
     def finish(self, db: sqlite3.Connection) -> None:
         """Write the groups and spellings (after the last `add`, once its rows are flushed)."""
         db.executemany("INSERT INTO reading_groups VALUES (?)", ((g,) for g in sorted(self.groups)))
         db.executemany("INSERT INTO spellings VALUES (?)", ((s,) for s in sorted(self.spellings)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _facts(unit: ReadingUnit) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A unit's keys (`unit_keys`), its spellings (`heads`) and, for a hanzi, what a pair
+    starts with: itself, its spellings and its own reading with the tone (worked out once per
+    character and readings)."""
+    char, found = unit
+    keys = tuple(sorted(unit_keys(char, found)))
+    spelled = tuple(sorted(_heads(char, found)))
+    paired = (char, *spelled, *_toned(found)) if is_hanzi(char) else ()
+    return keys, spelled, paired
 
 
 def unit_keys(char: str, found: Sequence[str]) -> set[str]:
@@ -161,6 +166,17 @@ def unit_keys(char: str, found: Sequence[str]) -> set[str]:
 def letters(char: str) -> set[str]:
     """The first letters of every reading pypinyin knows for a hanzi."""
     return {reading[0] for reading in char_readings(char)}
+
+
+def _toned(found: Sequence[str]) -> tuple[str, ...]:
+    """The unit's own reading spelled with its tone (neutral or none as 5): a syllable typed
+    with a tone must agree with the own reading (pinyin_match)."""
+    if not found:
+        return ()
+    own = found[0]
+    base, tone = (own[:-1], own[-1]) if own[-1:].isdigit() else (own, "5")
+    tone = "5" if tone in "05" else tone
+    return tuple(dict.fromkeys((base + tone, base.replace("v", "u") + tone)))
 
 
 def _heads(char: str, found: Sequence[str]) -> set[str]:

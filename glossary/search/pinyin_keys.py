@@ -19,7 +19,7 @@ matches nothing, and no lookup is made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 
@@ -42,11 +42,15 @@ class QueryKeys:
 
 
 def query_keys(
-    plain: str, literals: str, letters: Callable[[Iterable[str]], dict[str, str]]
+    plain: str,
+    literals: str,
+    letters: Callable[[Iterable[str]], dict[str, str]],
+    tones: Sequence[int] = (),
 ) -> QueryKeys | None:
-    """The keys that candidates for `plain` (a folded query without tone marks) must have, or
-    None when it cannot match any name. `literals` are the characters other than hanzi that
-    stand as units; `letters` gives the key letters of hanzi (store.Store.letters)."""
+    """The keys that candidates for `plain` (a folded query without tone marks; `tones`, the
+    tone marked on each of its characters) must have, or None when it cannot match any name.
+    `literals` are the characters other than hanzi that stand as units; `letters` gives the key
+    letters of hanzi (store.Store.letters)."""
     end = len(plain)
     first = _skip(plain, 0)
     finishes = _finishing(plain, literals)
@@ -66,7 +70,7 @@ def query_keys(
     prefixes: set[str] = set()
     pairs: set[str] = set()
     for path in paths:
-        head = _pair_head(plain[path[0] : path[1]])
+        head = _pair_head(plain, tones, path[0], path[1])
         if head:
             pairs.update(f"{head} {key}" for key in _keys(plain[path[1]], known))
             continue
@@ -77,16 +81,20 @@ def query_keys(
     return QueryKeys(*(tuple(sorted(found)) for found in (chains, prefixes, pairs, heads)))
 
 
-def _pair_head(piece: str) -> str | None:
-    """What the unit taking a piece followed by another must be or read, when that narrows the
-    candidates more than its key: a hanzi (only that hanzi takes it) or a whole syllable (two
-    letters or more, a tone digit after it aside, that are not zh/ch/sh)."""
-    piece = piece.rstrip(_SKIPPED)
+def _pair_head(plain: str, tones: Sequence[int], start: int, end: int) -> str | None:
+    """What the unit taking the piece plain[start:end], followed by another, must be or read,
+    when that narrows the candidates more than its key: a hanzi (only that hanzi takes it) or
+    a whole syllable (two letters or more, a tone digit after it aside, not zh/ch/sh), with
+    the tone typed (as a mark or digit) that its own reading must have (neutral: 5)."""
+    piece = plain[start:end].rstrip(_SKIPPED)
     if len(piece) == 1:
         return piece if is_hanzi(piece) else None
     if piece in ("zh", "ch", "sh"):
         return None
-    return piece[:-1] if piece[-1] in "12345" else piece
+    syllable, typed = (piece[:-1], int(piece[-1])) if piece[-1] in "12345" else (piece, 0)
+    if not typed:
+        typed = max(tones[start : start + len(syllable)], default=0)
+    return f"{syllable}{typed}" if typed else syllable
 
 
 def _keys(char: str, known: dict[str, str]) -> set[str]:

@@ -85,7 +85,7 @@ def pinyin_tier(
     min_score: float,
 ) -> PinyinFound:
     """Offer every reading entry's match that can change the first `limit` results."""
-    keys = query_keys(query.plain, store.literals, store.letters)
+    keys = query_keys(query.plain, store.literals, store.letters, query.tones)
     if keys is None:
         return PinyinFound(frozenset(), False)
     spellings = _spellings(store)
