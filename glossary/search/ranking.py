@@ -158,6 +158,9 @@ def _name_candidates(store: Store, query: str) -> list[Row]:
     rows = store.names_equal(query)
     if len(query) >= 2 and any(is_hanzi(ch) for ch in query):
         grams = list(dict.fromkeys(query[i : i + 2] for i in range(len(query) - 1)))
+        # a name holding the query holds all its bigrams; those with a hanzi are the selective
+        # ones (`朱sha`: not `sh` and `ha`, which 40,000 names with a hanzi hold)
+        grams = [gram for gram in grams if any(is_hanzi(ch) for ch in gram)]
         rows += store.names_with_grams(grams[:MAX_GRAMS])
     return sorted(set(rows))
 
