@@ -87,7 +87,8 @@ def test_no_match_scores_above_the_bound_of_its_size(name: str, data: st.DataObj
         return  # (a query of separators only never reaches the pinyin tier)
     spellings = {s for _, found in units for r in found for s in (r.rstrip("012345"),)}
     spellings |= {s.replace("v", "u") for s in spellings}
-    bound = Bounds(query.plain, Spellings.of(spellings)).score(*divmod(group_of(units), 2))
+    size, literal = divmod(group_of(units), 2)
+    bound = Bounds(query.plain, Spellings.of(spellings), size).score(size, bool(literal))
     assert bound is not None and scored[0] <= bound
 
 

@@ -46,14 +46,17 @@ class Spellings:
 class Bounds:
     """The best score for `plain` (Query.plain) against entries of each size."""
 
-    def __init__(self, plain: str, spellings: Spellings) -> None:
-        self.plain, self.spellings = plain, spellings
-        self.paths = {literal: self._paths(literal) for literal in (False, True)}
+    def __init__(self, plain: str, spellings: Spellings, largest: int) -> None:
+        """`largest`: the most units an entry has (longer paths are not worked out)."""
+        self.plain, self.spellings, self.largest = plain, spellings, largest
+        self.paths: dict[bool, dict[int, Best]] = {}
 
     def score(self, size: int, literal: bool, single: bool | None = None) -> float | None:
         """The best score against an entry of `size` units (`literal`: one of them is a Latin
         letter or digit), or None when no entry of that size can match; `single`: only by one
         unit taking the whole query (True) or only by more (False)."""
+        if literal not in self.paths:
+            self.paths[literal] = self._paths(literal)
         best: float | None = None
         for count, (quality, mixed, initials) in self.paths[literal].items():
             if count > size or count == 0 or (single is not None and single != (count == 1)):
@@ -82,7 +85,8 @@ class Bounds:
             row: dict[int, Best] = {}
             for after, quality, initial in self._pieces(position, literal):
                 for count, rest in table.get(_skip(plain, after), {}).items():
-                    _keep(row, count + 1, quality, initial, rest)
+                    if count < self.largest:
+                        _keep(row, count + 1, quality, initial, rest)
             table[position] = row
         return table.get(_skip(plain, 0), {})
 

@@ -94,9 +94,10 @@ def pinyin_tier(
     lookup = store.reading_lookup(
         ReadingKeys(keys.chains, keys.chain_prefixes, keys.pairs, tuple(sorted(heads)))
     )
-    bounds = Bounds(query.plain, spellings)
+    groups = store.reading_groups()
+    bounds = Bounds(query.plain, spellings, max(groups, default=0) >> 1)
     streams = []  # (-bound, group, single): candidates by group and by how they can match
-    for group in store.reading_groups():
+    for group in groups:
         for single in (True, False):
             bound = bounds.score(group >> 1, bool(group & 1), single)
             if bound is not None and lookup.has(single):
