@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from glossary.index.reading_rows import decode_units, rank_of
-from glossary.index.reading_store import ReadingKeys
+from glossary.index.reading_store import ReadingKeys, ReadingLookup
 from glossary.index.store import Store
 from glossary.search.pinyin_bounds import Bounds, Spellings
 from glossary.search.pinyin_keys import query_keys
@@ -40,14 +40,29 @@ class PinyinFound:
 
 
 class Leaders:
-    """The first `limit` results so far, as the final list sorts them: (-score, rank, term)."""
+    """The first `limit` results so far, as the final list sorts them: (-score, rank, term),
+    and the best score of any result (`settled`)."""
 
     def __init__(self, limit: int, min_score: float) -> None:
         self.limit, self.min_score = limit, min_score
         self.top: list[tuple[float, int, int]] = []
         self.members: dict[int, tuple[float, int, int]] = {}
+        self.best_score = 0.0
+
+    @classmethod
+    def of(
+        cls, store: Store, best: Mapping[int, tuple[float, str, str]], limit: int, min_score: float
+    ) -> Leaders:
+        """The leaders among the results found before the tier."""
+        leaders = cls(limit, min_score)
+        leaders.best_score = max((score for score, _, _ in best.values()), default=0.0)
+        for number, rank in store.ranks(_contenders(best, limit)).items():
+            leaders.offer(number, best[number][0], rank)
+        return leaders
 
     def offer(self, number: int, score: float, rank: int) -> None:
+        """A term's best score so far."""
+        self.best_score = max(self.best_score, score)
         if score < self.min_score or self.limit < 1:
             return
         key = (-score, rank, number)
@@ -65,15 +80,15 @@ class Leaders:
         insort(self.top, key)
         self.members[number] = key
 
-    def beyond(self, bound: float, rank: int) -> bool:
-        """Whether an entry scoring at most `bound`, of this rank, cannot enter or move the list."""
+    def settled(self, bound: float, rank: int) -> bool:
+        """Whether an entry scoring at most `bound`, of this rank, can change nothing: it can
+        neither enter nor move the list, and no later tier can drop a result of it."""
         if self.limit < 1 or len(self.top) < self.limit:
             return False
         last_score, last_rank = -self.top[-1][0], self.top[-1][1]
+        if self.best_score < NO_FUZZY and last_score < SAFE_FROM_GUESSES:
+            return False
         return bound < last_score or (bound == last_score and rank >= last_rank)
-
-    def last_score(self) -> float:
-        return -self.top[-1][0] if self.top else 0.0
 
 
 def pinyin_tier(
@@ -94,47 +109,43 @@ def pinyin_tier(
     lookup = store.reading_lookup(
         ReadingKeys(keys.chains, keys.chain_prefixes, keys.pairs, tuple(sorted(heads)))
     )
+    leaders = Leaders.of(store, best, limit, min_score)
+    found: set[int] = set()
+    read: set[int] = set()  # entries of both kinds of a group are read once
+    skipped = False
     groups = store.reading_groups()
     bounds = Bounds(query.plain, spellings, max(groups, default=0) >> 1)
-    streams = []  # (-bound, group, single): candidates by group and by how they can match
+    for bound, group, single in _streams(groups, bounds, lookup):
+        if leaders.settled(bound, -1):
+            return PinyinFound(frozenset(found), True)  # later streams have lower bounds
+        for entry, number, text in lookup.group(group, single):
+            rank = rank_of(entry)
+            if leaders.settled(bound, rank):
+                skipped = True
+                break  # the stream's later entries rank later: they cannot lead either
+            if entry not in read:
+                read.add(entry)
+                units = decode_units(text)
+                scored = pinyin_match(query, units)
+                if scored:
+                    found.add(number)
+                    offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
+                    leaders.offer(number, best[number][0], rank)
+    return PinyinFound(frozenset(found), skipped)
+
+
+def _streams(
+    groups: list[int], bounds: Bounds, lookup: ReadingLookup
+) -> list[tuple[float, int, bool]]:
+    """(bound, group, single) of every group and kind of candidate that can match, the best
+    bound first: the entries one unit of which takes the whole query (`single`) apart."""
+    streams = []
     for group in groups:
         for single in (True, False):
             bound = bounds.score(group >> 1, bool(group & 1), single)
             if bound is not None and lookup.has(single):
                 streams.append((-bound, group, single))
-    streams.sort()
-    leaders = Leaders(limit, min_score)
-    for number, rank in store.ranks(_contenders(best, limit)).items():
-        leaders.offer(number, best[number][0], rank)
-    top = max((score for score, _, _ in best.values()), default=0.0)
-    found: set[int] = set()
-    read: set[int] = set()  # entries of both kinds of a group are read once
-    skipped = False
-
-    def settled(bound: float, rank: int) -> bool:
-        safe = top >= NO_FUZZY or leaders.last_score() >= SAFE_FROM_GUESSES
-        return safe and leaders.beyond(bound, rank)
-
-    for negative, group, single in streams:
-        bound = -negative
-        if settled(bound, -1):
-            return PinyinFound(frozenset(found), True)
-        for entry, number, text in lookup.group(group, single):
-            rank = rank_of(entry)
-            if settled(bound, rank):
-                skipped = True
-                break  # the stream's later entries rank later: they cannot lead either
-            if entry in read:
-                continue
-            read.add(entry)
-            units = decode_units(text)
-            scored = pinyin_match(query, units)
-            if scored:
-                found.add(number)
-                offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
-                leaders.offer(number, best[number][0], rank)
-                top = max(top, scored[0])
-    return PinyinFound(frozenset(found), skipped)
+    return [(-negative, group, single) for negative, group, single in sorted(streams)]
 
 
 def _contenders(best: Mapping[int, tuple[float, str, str]], limit: int) -> list[int]:
