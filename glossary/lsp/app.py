@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from typing import Any, BinaryIO, cast
@@ -52,7 +53,13 @@ def build(termbases: TermBases) -> LanguageServer:
 
 def _function(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """A plain function calling `handler` (pygls marks its handlers with attributes, which a
-    bound method cannot carry)."""
+    bound method cannot carry); a coroutine function for a coroutine method."""
+    if inspect.iscoroutinefunction(handler):
+
+        async def wait(params: Any) -> Any:
+            return await handler(params)
+
+        return wait
 
     def call(params: Any) -> Any:
         return handler(params)
