@@ -15,7 +15,7 @@ from glossary.lsp.positions import Edit, LineIndex, edited
 from glossary.scan.document import scanner_for
 from glossary.scan.scanner import Scanner
 
-from .conftest import BUNDLED, SOURCE, TRICKY
+from .conftest import BUNDLED, FIXTURES, SOURCE, TRICKY
 from .test_scan_stream import WORDS
 
 
@@ -96,3 +96,24 @@ def test_whole_text_changes_compose_with_ranged_ones() -> None:
     text, second = edited(text, [change])
     assert (text, first.then(*second.spans)) == ("x!y", Edit(0, 7, 3))
     assert edited("abc", []) == ("abc", Edit(0, 0, 0))
+
+
+def test_the_check_of_an_edited_document_takes_the_rescanned_terms() -> None:
+    """A scanner that knows a text's terms gives them for that text (the check's findings are
+    those of a scan), and scans any other text."""
+    from glossary.check.checker import check_text
+    from glossary.index.database import open_store
+
+    termbase = [FIXTURES / "check" / "termbase.yaml"]
+    store, scanner = open_store(termbase), scanner_for(termbase)
+    text = "推进项目六比率考核。\nWe count six project ratios.\n" * 50
+    found = Occurrences.scanned(scanner.scan(text))
+    start = text.index("考核", 500)
+    new = text[:start] + "，项目六比率" + text[start:]
+    found, _ = rescan.rescan(scanner, found, text, new, Edit(start, start, start + 6))
+    known = rescan.Known(scanner, new, found)
+    assert known.scan(new) == scanner.scan(new)
+    assert known.scan(text) == scanner.scan(text)
+    findings = check_text(store, known, new, "draft.txt")
+    assert len(findings) == 101
+    assert findings == check_text(store, scanner, new, "draft.txt")

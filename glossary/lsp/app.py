@@ -17,13 +17,19 @@ from glossary.lsp.protocol import Protocol, Unclosed
 from glossary.lsp.server import Session
 from glossary.lsp.state import Source, State
 from glossary.lsp.termbases import TermBases
+from glossary.scan.scanner import Scanner
 from glossary.version import __version__
 
 
-def check(glossary: Glossary, text: str, name: str, source: Source | None) -> list[Finding]:
-    """The check engine's findings on a document, or on a translation and its source."""
+def check(
+    glossary: Glossary, scanner: Scanner, text: str, name: str, source: Source | None
+) -> list[Finding]:
+    """The check engine's findings on a document (its terms found by `scanner`), or on a
+    translation and its source."""
     if source is None:
-        return glossary.check(text, file=name)
+        from glossary.check.checker import check_text
+
+        return check_text(glossary.store, scanner, text, name)
     return glossary.check(source[1], text, file=source[0], target_file=name)
 
 

@@ -136,3 +136,19 @@ def _forward(text: str, start: int, count: int) -> int:
         if len(IGNORABLE.sub("", text[start:end])) >= count:
             break
     return end
+
+
+class Known(Scanner):
+    """A scanner that knows the occurrences in one text (found by a rescan) and gives them for
+    that text without scanning it again; any other text it scans."""
+
+    def __init__(self, scanner: Scanner, text: str, occurrences: Occurrences) -> None:
+        self.__dict__.update(scanner.__dict__)  # the same tables, shared, not copied
+        self._known = text, occurrences
+        self._scanner = scanner  # which loads jieba once for all when a scan needs it
+
+    def scan(self, text: str) -> list[Occurrence]:
+        known, occurrences = self._known
+        if text is known or text == known:
+            return occurrences.listed()
+        return self._scanner.scan(text)

@@ -17,11 +17,12 @@ from glossary.library import Glossary
 from glossary.lsp.diagnostics import Finding
 from glossary.lsp.occurrences import Occurrences
 from glossary.lsp.positions import UTF16, Edit, LineIndex, edited
-from glossary.lsp.rescan import rescan
+from glossary.lsp.rescan import Known, rescan
 from glossary.lsp.termbases import TermBases
 from glossary.lsp.translations import Translations, path_key
 from glossary.model import Term
 from glossary.scan.document import TermsInText
+from glossary.scan.scanner import Scanner
 from glossary.text.decoding import decode
 from glossary.text.documents import read_document
 
@@ -72,9 +73,10 @@ class Findings:
 
 
 Source = tuple[str, str]  # the name and text of a translation's source
-Checker = Callable[[Glossary, str, str, Source | None], Sequence[Finding]]
-"""check(glossary, text, name, source): the findings on `text` (a translation of `source`,
-aligned by line, when there is one), with `name` as their file."""
+Checker = Callable[[Glossary, Scanner, str, str, Source | None], Sequence[Finding]]
+"""check(glossary, scanner, text, name, source): the findings on `text` (a translation of
+`source`, aligned by line, when there is one), with `name` as their file; `scanner` knows the
+terms in `text`."""
 
 
 def _problem(text: str, name: str) -> str | None:
@@ -220,6 +222,14 @@ class State:
         self._terms[document.uri] = fresh
         return fresh
 
+    def _scanner(self, glossary: Glossary, document: Document) -> Scanner:
+        """The scanner, knowing the terms in this version of the document (after an edit,
+        found by a rescan of the lines around it) so that the check need not scan it again."""
+        terms = self.terms(document)
+        if terms is None:
+            return glossary.scanner
+        return Known(glossary.scanner, document.text, terms.occurrences)
+
     def findings(self, document: Document) -> tuple[Finding, ...]:
         """The check's findings on this version of the document (none for one that is not
         text); a translation is checked with its source."""
@@ -236,11 +246,12 @@ class State:
         ):
             return cached.findings
         name = to_fs_path(document.uri) or document.uri
+        scanner = self._scanner(glossary, document)
         try:
-            findings = tuple(self.checker(glossary, document.text, name, source))
+            findings = tuple(self.checker(glossary, scanner, document.text, name, source))
         except InputError as error:  # not aligned with its source: check it alone
             self.problems.append(error.message)
-            findings = tuple(self.checker(glossary, document.text, name, None))
+            findings = tuple(self.checker(glossary, scanner, document.text, name, None))
         self._findings[document.uri] = Findings(
             document.version, generation, source and source[1], findings
         )
