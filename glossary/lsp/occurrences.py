@@ -7,7 +7,6 @@ the cursor by two binary searches."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from glossary.scan.scanner import Occurrence
@@ -45,8 +44,15 @@ class Piece:
         moved = (start + self.shift, end + self.shift, surface, term_id, headword, english)
         return Occurrence(*moved, line + self.lines)
 
-    def __iter__(self) -> Iterator[Occurrence]:
-        return (self.at(index) for index in range(len(self.starts)))
+    def listed(self) -> list[Occurrence]:
+        """The occurrences, moved."""
+        if not self.shift and not self.lines:
+            return list(self.occurrences)
+        shift, lines, new = self.shift, self.lines, tuple.__new__
+        return [
+            new(Occurrence, (start + shift, end + shift, surface, term, head, en, line + lines))
+            for start, end, surface, term, head, en, line in self.occurrences
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,22 +66,21 @@ class Occurrences:
     def of(cls, pieces: tuple[Piece, ...] | list[Piece]) -> Occurrences:
         kept = tuple(piece for piece in pieces if piece.starts)
         if len(kept) > MAX_PIECES:
-            kept = (Piece.of([occurrence for piece in kept for occurrence in piece]),)
+            kept = (Piece.of([occurrence for piece in kept for occurrence in piece.listed()]),)
         return cls(kept, [piece.starts[0] + piece.shift for piece in kept])
 
     @classmethod
     def scanned(cls, occurrences: list[Occurrence]) -> Occurrences:
         return cls.of([Piece.of(occurrences)])
 
-    def __iter__(self) -> Iterator[Occurrence]:
-        for piece in self.pieces:
-            yield from piece
-
     def __len__(self) -> int:
         return sum(len(piece.starts) for piece in self.pieces)
 
     def listed(self) -> list[Occurrence]:
-        return list(self)
+        """Every occurrence, in order."""
+        if len(self.pieces) == 1:
+            return self.pieces[0].listed()
+        return [occurrence for piece in self.pieces for occurrence in piece.listed()]
 
     def _last_from(self, offset: int) -> tuple[int, int] | None:
         """The piece and index of the last occurrence that starts at or before `offset`."""

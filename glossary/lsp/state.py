@@ -6,7 +6,7 @@ computed once when first asked for."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lsprotocol import types
@@ -228,7 +228,9 @@ class State:
         terms = self.terms(document)
         if terms is None:
             return glossary.scanner
-        return Known(glossary.scanner, document.text, terms.occurrences)
+        listed = Occurrences.scanned(terms.occurrences.listed())  # in one piece from now on
+        self._terms[document.uri] = replace(terms, occurrences=listed)
+        return Known(glossary.scanner, document.text, listed)
 
     def findings(self, document: Document) -> tuple[Finding, ...]:
         """The check's findings on this version of the document (none for one that is not
