@@ -21,9 +21,17 @@ PAIR = '[[translations]]\nsource = "report.zh.txt"\ntarget = "out/report.en.txt"
 TRANSLATION = "We assess the six project rates.\nWe push it.\n"
 
 
+@pytest.fixture(scope="module")
+def _cache(tmp_path_factory: pytest.TempPathFactory, _jieba_dictionary: Path) -> Path:
+    """One cache for the module's servers (the index of the term base is built once)."""
+    cache = tmp_path_factory.mktemp("lsp-config-cache")
+    (cache / _jieba_dictionary.name).symlink_to(_jieba_dictionary)
+    return cache
+
+
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _cache: Path) -> Path:
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(_cache))
     root = tmp_path / "project"
     (root / "out").mkdir(parents=True)
     (root / "report.zh.txt").write_text("推进项目六率考核。\n抓好增值化改革。\n", encoding="utf-8")
@@ -71,35 +79,38 @@ async def test_without_glossary_toml_a_translation_is_checked_alone(workspace: P
     assert [str(diagnostic.code) for diagnostic in found] == ["deprecated-term"]
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (
-            "[[translations]\nsource = 1",
-            "not read (Expected ']]' at the end of an array declaration (at line 1, column 15)",
-        ),
-        (b"\xff\xfe[[", "glossary.toml: not read ("),
-        ('translations = "report.zh.txt"', "give a list of {source, target} tables"),
-        ('[[translations]]\nsource = "report.zh.txt"\n', "entry 1: give source and target"),
-        ('[[translation]]\nsource = "a"', "unknown setting 'translation'"),
-    ],
-)
-async def test_a_bad_glossary_toml_is_said_and_the_server_goes_on(
-    workspace: Path, content: str | bytes, message: str
-) -> None:
+BAD = [
+    (
+        "[[translations]\nsource = 1",
+        "not read (Expected ']]' at the end of an array declaration (at line 1, column 15))",
+    ),
+    (b"\xff\xfe[[", "not read ("),
+    ('translations = "report.zh.txt"', "translations: give a list of {source, target} tables"),
+    ('[[translations]]\nsource = "report.zh.txt"\n', "entry 1: give source and target as paths"),
+    ('[[translation]]\nsource = "a"', "unknown setting 'translation' (known: translations)"),
+]
+
+
+async def test_a_bad_glossary_toml_is_said_and_the_server_goes_on(workspace: Path) -> None:
+    """Each bad file in turn (the server reads the file again when a document is opened after
+    it changed): one message about it, naming the file, and hover still answered."""
     config = workspace / "glossary.toml"
-    if isinstance(content, bytes):
-        config.write_bytes(content)
-    else:
-        config.write_text(content, encoding="utf-8")
+
+    def write(content: str | bytes) -> None:
+        config.write_bytes(content.encode() if isinstance(content, str) else content)
+
+    write(BAD[0][0])  # read as the server starts
     async with server("--termbase", str(TERMBASE), root=workspace) as (client, _):
-        uri = (workspace / "draft.txt").as_uri()
-        open_document(client, uri, "推进项目六率考核。")
-        card = await hover(client, uri, 0, 3)
-        shown = said(client)
-    assert card is not None  # still serving
-    assert len(shown) == 1 and message in shown[0], shown
-    assert shown[0].startswith(str(config))
+        for number, (content, message) in enumerate(BAD):
+            if number:
+                write(content)
+            uri = (workspace / f"draft{number}.txt").as_uri()
+            open_document(client, uri, "推进项目六率考核。")
+            card = await hover(client, uri, 0, 3)
+            assert card is not None  # still serving
+            shown = said(client)
+            assert len(shown) == number + 1, shown
+            assert shown[-1].startswith(f"{config}: ") and message in shown[-1], shown[-1]
 
 
 async def test_glossary_toml_edited_while_running_is_read_again(workspace: Path) -> None:
