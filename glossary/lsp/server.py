@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -23,7 +24,8 @@ from glossary.lsp.translations import Translations, config_stamp
 DEBOUNCE = 0.3  # seconds without a change before a document is checked again
 POLL = 2.0  # seconds between looks at the term bases' stat while nothing else asks
 PRESCAN = 0.05  # seconds after publishing diagnostics before scanning for hovers
-STALE = 0.002  # seconds a completion request waits for a newer keystroke to make it stale
+STALE = (0.002, 0.1, 0.02)  # a completion waits for a newer keystroke: 2 ms or a tenth of the
+# last one's time, up to 20 ms (for the messages sent after it to be read on a busy machine)
 T = TypeVar("T")
 
 
@@ -38,6 +40,7 @@ class Session:
         self._generation = -1  # of the term bases the published diagnostics were made with
         self._config: tuple[int, int, int] | None = None  # glossary.toml's stat when read
         self._asked: dict[str, int] = {}  # completion requests received, by document
+        self._completing = 0.0  # seconds the last completion took
         self.client = ClientTraits()
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -136,10 +139,15 @@ class Session:
         uri = params.text_document.uri
         asked = self._asked[uri] = self._asked.get(uri, 0) + 1
         version = self.state.version(uri)
-        await asyncio.sleep(STALE)  # lets the messages already sent after this one be read
+        least, share, most = STALE
+        await asyncio.sleep(min(most, max(least, share * self._completing)))
         if self._asked.get(uri) != asked or self.state.version(uri) != version:
             return types.CompletionList(is_incomplete=True, items=[])
-        return self._answer(lambda: self._completion(params))
+        started = time.perf_counter()
+        try:
+            return self._answer(lambda: self._completion(params))
+        finally:
+            self._completing = time.perf_counter() - started
 
     def _completion(self, params: types.CompletionParams) -> types.CompletionList | None:
         document = self.state.document(params.text_document.uri)
