@@ -41,6 +41,7 @@ class Store:
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
         self._fuzzy: dict[str, list[FuzzyBucket]] = {}
+        self._every_name: dict[str, tuple[list[str], array[int]]] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
@@ -206,6 +207,11 @@ class Store:
         length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
         length in `token_lengths`, a space when `spaced_only`, and their positions; their
         `sorted_tokens` are added to `tokens` when it is given."""
+        if (lengths, longer_than, token_lengths, tokens, spaced_only) == (None,) * 4 + (False,):
+            key = ",".join(groups)
+            if key not in self._every_name:  # joined once, not again for every miss
+                self._every_name[key] = self.fuzzy_names(groups, lengths=(0, 1 << 30))
+            return self._every_name[key]
         names: list[str] = []
         positions: array[int] = array("i")
         for _, spaced, length, token, listed, packed, words in self._fuzzy_buckets(groups):
@@ -245,6 +251,44 @@ class Store:
                 self._fuzzy[group] = rows
             found += self._fuzzy[group]
         return found
+
+    # -- the words of fuzzy_words (glossary.index.fuzzy_tables) ----------------------------
+
+    def fuzzy_word_sizes(self, words: Sequence[str]) -> dict[str, int]:
+        """Those of these words that names have, with their counts of names."""
+        wanted = sorted(set(words))
+        sql = (
+            f"SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word IN ({_marks(wanted)})"
+        )
+        return dict(self.db.execute(sql, wanted))
+
+    def fuzzy_words_sharing(self, pieces: Sequence[str]) -> list[str]:
+        """The words of names (not ids) with one of these pieces (`fuzzy_tables.pieces`)."""
+        wanted = sorted(set(pieces))
+        sql = f"SELECT DISTINCT word FROM fuzzy_deletes WHERE piece IN ({_marks(wanted)})"
+        return [row[0] for row in self.db.execute(sql, wanted)]
+
+    def fuzzy_words_starting(self, prefix: str) -> dict[str, int]:
+        """The words of names longer than `prefix` that start with it, with counts of names."""
+        sql = "SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word > ? AND word < ?"
+        return dict(self.db.execute(sql, (prefix, _after_prefix(prefix))))
+
+    def fuzzy_word_positions(self, words: Sequence[str]) -> array[int]:
+        """The positions of the names with one of these words (repeated when several)."""
+        found: array[int] = array("i")
+        for chunk in _chunks(sorted(set(words))):
+            sql = f"SELECT positions FROM fuzzy_words WHERE word IN ({_marks(chunk)})"
+            for (blob,) in self.db.execute(sql, chunk):
+                found.frombytes(blob)
+        return found
+
+    def names_at(self, positions: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(position, kind, name) of the names at these positions, in position order."""
+        sql = (
+            "SELECT position, kind, name FROM names "
+            "WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position"
+        )
+        return list(self.db.execute(sql, (json.dumps(sorted(set(positions))),)))
 
     def vocabulary(self, tokens: Iterable[str]) -> dict[str, int]:
         """The tokens the full text knows, with their document frequency."""

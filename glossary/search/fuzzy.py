@@ -77,6 +77,10 @@ def best_names(
     groups = _groups(query, skip_ids)
     best: dict[int, float] = {}
     named: dict[int, str] = {}
+    if query.isascii():
+        picked, picked_positions = _by_words(store, query, groups)
+        _score_all(best, named, query, picked, picked_positions, cutoff)
+        return _best_first(best, named, cutoff, limit)
     names, positions = store.fuzzy_names(groups, lengths=_window(len(query), cutoff))
     _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
     if len(query) >= 5:
@@ -89,11 +93,32 @@ def best_names(
     _score_into(
         best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff, covered=True
     )
+    return _best_first(best, named, cutoff, limit)
+
+
+def _best_first(
+    best: dict[int, float], named: dict[int, str], cutoff: float, limit: int
+) -> list[tuple[int, float, str]]:
     results = [
         (position, found, named[position]) for position, found in best.items() if found >= cutoff
     ]
     results.sort(key=lambda item: (-item[1], item[0]))
     return results[:limit]
+
+
+def _by_words(store: Store, query: str, groups: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The names of these groups (with positions) that `fuzzy_words` picks for an ASCII
+    query."""
+    from glossary.search.fuzzy_words import candidate_positions
+
+    skip_ids = "id" not in groups
+    names: list[str] = []
+    positions: list[int] = []
+    for position, kind, name in store.names_at(candidate_positions(store, query)):
+        if not (skip_ids and kind == "id"):
+            names.append(name)
+            positions.append(position)
+    return names, positions
 
 
 def close_names(
@@ -143,17 +168,10 @@ def _score_all(
     _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
     if len(query) >= 5:
         longer = [i for i, name in enumerate(names) if len(name) > len(query)]
-        picked = [names[i] for i in longer]
-        _score_into(
-            best,
-            named,
-            fuzz.partial_ratio,
-            0.95,
-            query,
-            picked,
-            [positions[i] for i in longer],
-            cutoff,
+        picked, kept = _sharing_a_subsequence(
+            query, [names[i] for i in longer], [positions[i] for i in longer], cutoff / 0.95
         )
+        _score_into(best, named, fuzz.partial_ratio, 0.95, query, picked, kept, cutoff)
     spaced = [i for i, name in enumerate(names) if " " in query or " " in name]
     picked = [names[i] for i in spaced]
     _score_into(

@@ -1,0 +1,97 @@
+"""Latin-script fuzzy queries start from the words of the names (search/fuzzy_words.py): which
+names they reach, that those are scored as before, and the exact shortcut in `labels.close`."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel, LCSseq
+
+from glossary.index.database import open_store
+from glossary.index.fuzzy_tables import pieces, words_of
+from glossary.index.store import Store
+from glossary.search.fuzzy import best_names, score
+from glossary.search.fuzzy_words import CAP, like
+from glossary.search.labels import CLOSE, close
+from glossary.search.ranking import search
+
+ENGLISH = [
+    "to announce",
+    "announcement",
+    "to announce the results",
+    "knife and fork",
+    "small hill",
+    "picture book",
+    "taiwanese opera",
+    "mortal wound",
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    folder = tmp_path_factory.mktemp("fuzzy-words")
+    lines = ["kind: dictionary", "terms:"]
+    for number, english in enumerate(ENGLISH):
+        headword = "词" * (number + 1)
+        pinyin = " ".join(["cí"] * (number + 1))
+        lines += [f"- id: ci2-{number}", f"  headword: {headword}", f"  pinyin: {pinyin}"]
+        lines.append(f"  en: {english}")
+    base = folder / "words.yaml"
+    base.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(folder / "cache"))
+        return open_store([base])
+
+
+def test_words_of_keeps_ids_readable_without_tones() -> None:
+    assert words_of("ke3chi2xu4-5cea65") == {"ke3chi2xu4", "kechixu", "5cea65", "cea"}
+    assert words_of("knife and fork (tool)") == {"knife", "and", "fork", "tool"}
+
+
+def test_a_query_word_stands_for_words_one_deletion_away_on_each_side(store: Store) -> None:
+    assert set(like(store, "annonuce")) == {"announce"}  # neighbours swapped
+    assert set(like(store, "kinfe")) == {"knife"}
+    assert set(like(store, "hil")) == {"hill"}  # a letter dropped
+    assert set(like(store, "zzzzz")) == set()
+    assert set(like(store, "taiwan")) == {"taiwanese"}  # the words it starts
+    assert set(like(store, "announce")) == {"announce", "announcement"}
+
+
+@given(st.text("abcde", min_size=1, max_size=6), st.text("abcde", min_size=1, max_size=6))
+def test_sharing_a_piece_is_one_deletion_on_each_side(left: str, right: str) -> None:
+    one_each = Indel.distance(left, right) <= 2 and abs(len(left) - len(right)) <= 1
+    assert bool(pieces(left) & pieces(right)) == one_each
+
+
+def test_candidates_are_scored_exactly_and_the_typo_finds_its_name_first(store: Store) -> None:
+    found = best_names(store, "to annonuce", 75.0, 20)
+    assert [name for _, _, name in found][:2] == ["to announce", "to announce the results"]
+    assert all(value == score("to annonuce", name) for _, value, name in found)
+
+
+def test_a_name_sharing_no_word_like_the_query_is_not_scored(store: Store) -> None:
+    # "mortal wound" would score 0 anyway; "picture book" reaches the cut-off only through
+    # its words, so a query with none of them like its words does not find it
+    assert best_names(store, "zzzzzz qqqqq", 75.0, 20) == []
+    assert [name for _, _, name in best_names(store, "pictrue boko", 75.0, 20)] == ["picture book"]
+
+
+def test_a_typo_across_a_word_boundary_still_finds_the_name(store: Store) -> None:
+    assert search(store, "smallh ill").matches[0].term.en == "small hill"
+    assert search(store, "kinfe and fork").matches[0].term.en == "knife and fork"
+
+
+def test_cap_is_a_bound_on_names_not_words() -> None:
+    assert CAP >= 1000
+
+
+def brute_close(query: str, name: str) -> bool:
+    need, width = CLOSE * len(query), 3 * len(query)
+    starts = range(0, max(len(name) - width, 0) + 1)
+    return any(LCSseq.similarity(query, name[s : s + width]) >= need for s in starts)
+
+
+@given(st.text("abcd ", min_size=1, max_size=6), st.text("abcd ", max_size=40))
+def test_close_skips_only_stretches_that_cannot_hold_enough(query: str, name: str) -> None:
+    assert close(query, name) == brute_close(query, name)
