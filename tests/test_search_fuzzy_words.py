@@ -4,14 +4,15 @@ names they reach, that those are scored as before, and the exact shortcut in `la
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel, LCSseq
 
 from glossary.index.database import open_store
 from glossary.index.fuzzy_tables import pieces, words_of
 from glossary.index.store import Store
-from glossary.search.fuzzy import best_names, score
+from glossary.search.close_names import close_names
+from glossary.search.fuzzy import best_names, groups_of, score
 from glossary.search.fuzzy_words import CAP, like
 from glossary.search.labels import CLOSE, close
 from glossary.search.ranking import search
@@ -95,3 +96,24 @@ def brute_close(query: str, name: str) -> bool:
 @given(st.text("abcd ", min_size=1, max_size=6), st.text("abcd ", max_size=40))
 def test_close_skips_only_stretches_that_cannot_hold_enough(query: str, name: str) -> None:
     assert close(query, name) == brute_close(query, name)
+
+
+def every_close_name(store: Store, query: str, cutoff: float) -> list[tuple[int, float, str]]:
+    """Every name scored, the close ones at the cut-off or above, best first."""
+    names, positions, _ = store.every_fuzzy_name(groups_of(query, False))
+    found = [(p, score(query, n), n) for n, p in zip(names, positions, strict=True)]
+    kept = [item for item in found if item[1] >= cutoff and close(query, item[2])]
+    return sorted(kept, key=lambda item: (-item[1], item[0]))
+
+
+@pytest.mark.parametrize(
+    "query", ["annonce", "tpmcb", "knfe", "small hil", "picture bok", "announce results", "cí"]
+)
+def test_close_names_come_out_as_scoring_every_name_gives(store: Store, query: str) -> None:
+    assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text("aeiknorstu ", min_size=2, max_size=12).map(str.strip).filter(bool))
+def test_close_names_of_any_query_come_out_in_order(store: Store, query: str) -> None:
+    assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)

@@ -41,7 +41,7 @@ class Store:
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
         self._fuzzy: dict[str, list[FuzzyBucket]] = {}
-        self._every_name: dict[str, tuple[list[str], array[int]]] = {}
+        self._every_name: dict[str, tuple[list[str], array[int], array[int]]] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
@@ -207,11 +207,6 @@ class Store:
         length in `lengths` (inclusive) or above `longer_than`, joined distinct words of a
         length in `token_lengths`, a space when `spaced_only`, and their positions; their
         `sorted_tokens` are added to `tokens` when it is given."""
-        if (lengths, longer_than, token_lengths, tokens, spaced_only) == (None,) * 4 + (False,):
-            key = ",".join(groups)
-            if key not in self._every_name:  # joined once, not again for every miss
-                self._every_name[key] = self.fuzzy_names(groups, lengths=(0, 1 << 30))
-            return self._every_name[key]
         names: list[str] = []
         positions: array[int] = array("i")
         for _, spaced, length, token, listed, packed, words in self._fuzzy_buckets(groups):
@@ -228,6 +223,21 @@ class Store:
             if tokens is not None:
                 tokens += words
         return names, positions
+
+    def every_fuzzy_name(self, groups: Sequence[str]) -> tuple[list[str], array[int], array[int]]:
+        """The names of these fuzzy groups, their positions and the `token_length` of each,
+        joined once and kept (a miss looks at all of them)."""
+        key = ",".join(groups)
+        if key not in self._every_name:
+            names: list[str] = []
+            positions: array[int] = array("i")
+            token_lengths: array[int] = array("i")
+            for _, _, _, token, listed, packed, _ in self._fuzzy_buckets(groups):
+                names += listed
+                positions += packed
+                token_lengths += array("i", [token]) * len(listed)
+            self._every_name[key] = (names, positions, token_lengths)
+        return self._every_name[key]
 
     def _fuzzy_buckets(self, groups: Sequence[str]) -> list[FuzzyBucket]:
         """The rows of the fuzzy table of these groups, read once per group and kept: a

@@ -25,7 +25,8 @@ from typing import Any
 from glossary.index.rows import Units
 from glossary.index.store import Row, Store
 from glossary.model import Term
-from glossary.search.fuzzy import best_names, close_names
+from glossary.search.close_names import close_names
+from glossary.search.fuzzy import best_names
 from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_keys import query_keys
 from glossary.search.pinyin_match import pinyin_match
