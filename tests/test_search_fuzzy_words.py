@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rapidfuzz.distance import Indel, LCSseq
+from rapidfuzz.distance import OSA, LCSseq
 
 from glossary.index.database import open_store
-from glossary.index.fuzzy_tables import pieces, words_of
+from glossary.index.fuzzy_tables import id_words, words_of
 from glossary.index.store import Store
 from glossary.search.close_names import close_names
 from glossary.search.fuzzy import best_names, groups_of, score
-from glossary.search.fuzzy_words import CAP, like
+from glossary.search.fuzzy_words import CAP, edits, like
 from glossary.search.labels import CLOSE, close
 from glossary.search.ranking import search
 
@@ -45,12 +45,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
         return open_store([base])
 
 
-def test_words_of_keeps_ids_readable_without_tones() -> None:
-    assert words_of("ke3chi2xu4-5cea65") == {"ke3chi2xu4", "kechixu", "5cea65", "cea"}
+def test_words_of_names_and_ids() -> None:
+    assert words_of("variant of 嗥[hao2]") == {"variant", "of", "hao2", "hao"}
+    assert id_words("ke3chi2xu4-5cea65") == {"kechixu"}
     assert words_of("knife and fork (tool)") == {"knife", "and", "fork", "tool"}
 
 
-def test_a_query_word_stands_for_words_one_deletion_away_on_each_side(store: Store) -> None:
+def test_a_query_word_stands_for_the_words_one_edit_away(store: Store) -> None:
     assert set(like(store, "annonuce")) == {"announce"}  # neighbours swapped
     assert set(like(store, "kinfe")) == {"knife"}
     assert set(like(store, "hil")) == {"hill"}  # a letter dropped
@@ -60,9 +61,8 @@ def test_a_query_word_stands_for_words_one_deletion_away_on_each_side(store: Sto
 
 
 @given(st.text("abcde", min_size=1, max_size=6), st.text("abcde", min_size=1, max_size=6))
-def test_sharing_a_piece_is_one_deletion_on_each_side(left: str, right: str) -> None:
-    one_each = Indel.distance(left, right) <= 2 and abs(len(left) - len(right)) <= 1
-    assert bool(pieces(left) & pieces(right)) == one_each
+def test_edits_are_the_words_one_edit_away(left: str, right: str) -> None:
+    assert (right in edits(left)) == (OSA.distance(left, right) == 1)
 
 
 def test_candidates_are_scored_exactly_and_the_typo_finds_its_name_first(store: Store) -> None:

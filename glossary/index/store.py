@@ -272,12 +272,6 @@ class Store:
         )
         return dict(self.db.execute(sql, wanted))
 
-    def fuzzy_words_sharing(self, pieces: Sequence[str]) -> list[str]:
-        """The words of names (not ids) with one of these pieces (`fuzzy_tables.pieces`)."""
-        wanted = sorted(set(pieces))
-        sql = f"SELECT DISTINCT word FROM fuzzy_deletes WHERE piece IN ({_marks(wanted)})"
-        return [row[0] for row in self.db.execute(sql, wanted)]
-
     def fuzzy_words_starting(self, prefix: str) -> dict[str, int]:
         """The words of names longer than `prefix` that start with it, with counts of names."""
         sql = "SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word > ? AND word < ?"
@@ -294,11 +288,11 @@ class Store:
 
     def names_at(self, positions: Sequence[int]) -> list[tuple[int, str, str]]:
         """(position, kind, name) of the names at these positions, in position order."""
-        sql = (
-            "SELECT position, kind, name FROM names "
-            "WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position"
-        )
-        return list(self.db.execute(sql, (json.dumps(sorted(set(positions))),)))
+        found: list[tuple[int, str, str]] = []
+        for chunk in _chunks(sorted(set(positions))):
+            sql = f"SELECT position, kind, name FROM names WHERE position IN ({_marks(chunk)})"
+            found += sorted(self.db.execute(sql, chunk))
+        return found
 
     def vocabulary(self, tokens: Iterable[str]) -> dict[str, int]:
         """The tokens the full text knows, with their document frequency."""

@@ -6,10 +6,10 @@ CC-CEDICT) costs 20-100 ms a query, and no character or bigram count bound rules
 at the fuzzy cut-off (75 lets a quarter of the characters differ: a bigram bound keeps names
 sharing two or three of a dozen bigrams, tens of thousands of them), so the candidates come from
 the words instead, an approximation. A query word (`fuzzy_tables.words_of`; words of one or two
-letters only when there is no longer one) stands for the indexed word equal to it, the words of
-names within one deletion on each side of it (`fuzzy_deletes`: a swap of neighbours, a letter
-changed, added or dropped; looked up for words that names have too, since a typo can make one:
-`powers witch`), and, from four letters on, the words that start with it. The names with such
+letters only when there is no longer one) stands for the indexed word equal to it, the words
+one edit from it (`edits`: a letter added, dropped or changed, or two neighbours swapped;
+looked up for words that names have too, since a typo can make one: `powers witch`), and,
+from four letters on, the words that start with it. The names with such
 a word are gathered from the query word that stands for the fewest names on, while fewer than
 CAP names are gathered (those of the rarest at least), and only they are scored, exactly as
 before (`fuzzy.score`). A name with no such word is not scored: it reaches the cut-off only
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossary.index.fuzzy_tables import pieces, words_of
+from glossary.index.fuzzy_tables import words_of
 
 if TYPE_CHECKING:
     from glossary.index.store import Store
@@ -32,12 +32,25 @@ if TYPE_CHECKING:
 CAP = 4000  # names gathered from the rarest query words on
 SHORT = 3  # query words shorter than this are used only when there is no longer one
 PREFIX = 4  # query words this long also stand for the longer words they start
+ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"  # what the words of fuzzy_words are made of
+
+
+def edits(word: str) -> set[str]:
+    """The words one edit from `word` (a letter added, dropped or changed, or two neighbours
+    swapped), as Norvig's spelling corrector makes them: about 70 per letter, looked up in
+    the index at once."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {left + right[1:] for left, right in splits if right}
+    found |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    found |= {left + c + right[1:] for left, right in splits if right for c in ALPHABET}
+    found |= {left + c + right for left, right in splits for c in ALPHABET}
+    found.discard(word)
+    return found
 
 
 def like(store: Store, word: str) -> dict[str, int]:
     """The indexed words a query word stands for, with their counts of names."""
-    near = store.fuzzy_words_sharing(sorted(pieces(word))) if word.isalpha() else []
-    found = store.fuzzy_word_sizes([word, *near])
+    found = store.fuzzy_word_sizes([word, *edits(word)])
     if len(word) >= PREFIX:
         found.update(store.fuzzy_words_starting(word))
     return found
