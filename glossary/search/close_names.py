@@ -1,4 +1,5 @@
-"""The names a miss can suggest (`close_names`), best first, scoring as few as it can.
+"""The names a miss can suggest (`close_names`), best first, each scorer run only where it
+can reach the cut-off.
 
 A name is suggested when `labels.close` accepts it, which needs a common subsequence of CLOSE x
 the query's length with a stretch of the name and so with the whole name: one bit-parallel
@@ -12,10 +13,9 @@ short miss that is thousands of long glosses, and scoring them all at the sugges
   a word, and otherwise the ratio of their sorted distinct words, at most 200 min(tq, tn) /
   (tq + tn) for their lengths (`store.token_length`, kept in the index), so a long gloss
   sharing no word with a short miss never reaches it;
-- the names are scored first at STAGE: everything scoring that much is then known, so it is
-  given out best first (score, then position) with no other name able to come between; only
-  when the caller wants more (fewer than three close headwords scored that much) are the rest
-  scored at the cut-off and given out after them.
+- the names that reach the cut-off are given out best first (score, then position), checked
+  for being close only as the caller asks for them. (Scoring at 60 first and at the cut-off
+  only when the caller wants more made no difference on the misses of `benchmarks/batch.py`.)
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from glossary.search.fuzzy import SLACK, coverage
 
 if TYPE_CHECKING:
     from glossary.index.store import Store
-
-STAGE = 60.0  # the score the first round of a miss's suggestions is scored at
 
 
 def close_names(
@@ -49,16 +47,10 @@ def close_names(
     need = math.ceil(CLOSE * len(query) - 1e-9)
     found = process.extract(query, names, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
     kept = [(positions[i], name, int(held), token_lengths[i]) for name, held, i in found]
-    given: set[int] = set()
-    for stage in (max(STAGE, cutoff), cutoff):
-        scored = _scored(query, kept, stage)
-        for position, value, name in sorted(scored.values(), key=lambda i: (-i[1], i[0])):
-            if position not in given and is_close(query, name):
-                given.add(position)
-                yield position, value, name
-        kept = [item for item in kept if item[0] not in scored]
-        if stage <= cutoff:
-            return
+    scored = _scored(query, kept, cutoff)
+    for position, value, name in sorted(scored.values(), key=lambda i: (-i[1], i[0])):
+        if is_close(query, name):
+            yield position, value, name
 
 
 Kept = tuple[int, str, int, int]  # position, name, common subsequence, token length
