@@ -25,7 +25,8 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
 - `fuzzy(grp, spaced, length, token_length, joined, names, positions, tokens)`: the names in
   blobs by script, length and length of their joined distinct words (`tokens`, one a line:
   what token_set_ratio compares when the query shares no word), for rapidfuzz;
-- `postings(token, number, count)`, `vocabulary(token, df)`: full text.
+- `postings(token, number, count)`, `vocabulary(token, df)`: full text;
+- `fuzzy_words(word, positions)`: the ASCII words of names (`glossary.index.fuzzy_tables`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from itertools import product
 from glossary.index import rows as index
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
+from glossary.index.fuzzy_tables import FuzzyWords
 from glossary.index.inserts import Inserts
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
@@ -154,6 +156,7 @@ def _names(
     literals: set[str] = set()
     hanzi: set[str] = set()
     inserts = Inserts(db)
+    fuzzy_words = FuzzyWords()
     position = entry = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
@@ -164,6 +167,7 @@ def _names(
             inserts.add("names", [(position, number, kind, name)])
             tokens = sorted_tokens(name)
             bucket = (fuzzy_group(name, kind), int(" " in name), len(name), len(tokens))
+            fuzzy_words.add(position, bucket[0], name)
             names, positions, joined_tokens = buckets.setdefault(bucket, ([], array("i"), []))
             names.append(name)
             positions.append(position)
@@ -185,6 +189,7 @@ def _names(
                 entry += 1
             position += 1
     inserts.flush()
+    fuzzy_words.write(db)
     progress("names", len(terms), len(terms))
     db.executemany(
         "INSERT INTO chars VALUES (?, ?)",
