@@ -21,7 +21,8 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
 - `fuzzy(grp, spaced, length, token_length, joined, names, positions, tokens)`: the names in
   blobs by script, length and length of their joined distinct words (`tokens`, one a line:
   what token_set_ratio compares when the query shares no word), for rapidfuzz;
-- `postings(token, number, count)`, `vocabulary(token, df)`: full text.
+- `postings(token, number, count)`, `vocabulary(token, df)`: full text;
+- `fuzzy_words(word, positions)`: the ASCII words of names (`glossary.index.fuzzy_tables`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from glossary.index import reading_rows
 from glossary.index import rows as index
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
+from glossary.index.fuzzy_tables import FuzzyWords
 from glossary.index.inserts import Inserts
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
@@ -145,6 +147,7 @@ def _names(
     hanzi: set[str] = set()
     inserts = Inserts(db)
     readings = reading_rows.ReadingRows(inserts)
+    fuzzy_words = FuzzyWords()
     position = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
@@ -155,6 +158,7 @@ def _names(
             inserts.add("names", [(position, number, kind, name)])
             tokens = sorted_tokens(name)
             bucket = (fuzzy_group(name, kind), int(" " in name), len(name), len(tokens))
+            fuzzy_words.add(position, bucket[0], name)
             names, positions, joined_tokens = buckets.setdefault(bucket, ([], array("i"), []))
             names.append(name)
             positions.append(position)
@@ -176,6 +180,7 @@ def _names(
             position += 1
     inserts.flush()
     readings.finish(db)
+    fuzzy_words.write(db)
     progress("names", len(terms), len(terms))
     db.executemany(
         "INSERT INTO chars VALUES (?, ?)",

@@ -15,6 +15,7 @@ a definition match: exact 100, alias/english 96, pinyin 85-92, initials 88, frag
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -23,7 +24,8 @@ from typing import Any
 
 from glossary.index.store import Row, Store
 from glossary.model import Term
-from glossary.search.fuzzy import best_names, close_names
+from glossary.search.close_names import close_names
+from glossary.search.fuzzy import best_names
 from glossary.search.labels import Ranked, close, label, without_weak_tail
 from glossary.search.pinyin_tier import confirm, pinyin_tier
 from glossary.search.query import Query
@@ -126,7 +128,9 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
     labelled = [
         (
             score,
-            label(kind, folded, matched, _id_if_fuzzy(store, n, kind), n in pinyin_terms),
+            label(
+                kind, folded, matched, _id_if_asked(store, kind, n, pinyin_terms), n in pinyin_terms
+            ),
             matched,
             n,
         )
@@ -183,11 +187,6 @@ def _first(store: Store, results: list[Ranked], limit: int) -> list[Ranked]:
     return sorted(results, key=lambda result: (-result[0], ranks[result[3]]))[:limit]
 
 
-def _id_if_fuzzy(store: Store, number: int, kind: str) -> str:
-    """The term's id when `label` needs it (a fuzzy match), without reading other terms."""
-    return store.term(number).id if kind == "fuzzy" else ""
-
-
 # -- names: exact, alias, English, fragments -----------------------------------------------
 
 
@@ -204,11 +203,23 @@ def _name_match(query: str, kind: str, name: str) -> tuple[float, str] | None:
     if len(query) < 2 or query not in name:
         return None
     coverage = len(query) / len(name)
-    if any(is_hanzi(ch) for ch in query):
+    if _has_hanzi(query):
         return 60.0 + 30.0 * coverage, "fragment"
     if len(query) >= 3 and _at_word_start(name, name.index(query)):
         return 60.0 + 30.0 * coverage, "english" if kind == "english" else "alias"
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _has_hanzi(query: str) -> bool:
+    """Whether the query has a hanzi (asked once per candidate name: kept per query)."""
+    return any(is_hanzi(ch) for ch in query)
+
+
+def _id_if_asked(store: Store, kind: str, number: int, pinyin_terms: set[int]) -> str:
+    """The term's id where `label` looks at it (a fuzzy match of a term the pinyin tier
+    matched too), else "" (reading thousands of terms for an English word costs 0.1 s)."""
+    return store.term(number).id if kind == "fuzzy" and number in pinyin_terms else ""
 
 
 def _at_word_start(text: str, position: int) -> bool:
