@@ -265,9 +265,9 @@ def print_figures(figures: dict) -> None:  # type: ignore[type-arg]
         if proc.get("first_result_s") is not None and len(inp["kinds"]) == len(KINDS):
             print(
                 f"  first result after {proc['first_result_s']:.2f} s; CPU time "
-                f"{proc['batch_cpu_s']:.2f} s, of which outside the searches (less the "
-                f"in-process batch's {inp['batch_cpu_s']:.2f} s: start-up, the first use of "
-                f"each table, JSON, the loop) {proc['batch_cpu_s'] - inp['batch_cpu_s']:.2f} s"
+                f"{proc['batch_cpu_s']:.2f} s (the in-process batch: "
+                f"{inp['batch_cpu_s']:.2f} s; the rest is start-up, the first use of each "
+                "table, JSON and the loop, within the noise of a busy machine)"
             )
         for kind, row in proc["singles"].items():
             print(
