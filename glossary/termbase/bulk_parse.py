@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from glossary.termbase import plain_yaml
 from glossary.termbase.yaml_io import may_have_aliases, too_expanded, yaml_loader
 
 MIN_SIZE = 2_000_000
@@ -64,8 +65,12 @@ def split(
 
 def parse_piece(piece: Piece) -> Items | None:
     """The items of one piece (None if it is not a clean YAML sequence, or breaks a rule of
-    the loader's: a repeated key, an alias bomb; the whole-file parse then reports it)."""
+    the loader's: a repeated key, an alias bomb; the whole-file parse then reports it). Read by
+    `plain_yaml` when the piece is in the subset glossary writes, else by PyYAML."""
     text, lines_before = piece
+    items = plain_yaml.read_items(text, lines_before)
+    if items is not None:
+        return items
     loader_class = yaml_loader()
     try:
         root = yaml.compose(text, Loader=loader_class)
