@@ -36,7 +36,7 @@ import sqlite3
 from array import array
 from collections.abc import Sequence
 from functools import cache
-from itertools import product
+from itertools import product, repeat
 from re import Match
 
 from glossary.index import rows as index
@@ -171,13 +171,13 @@ def _names(
             names.append(name)
             positions.append(position)
             joined_tokens.append(tokens)
-            inserts.add("tails", ((tail, position) for tail in _tails(name)))
+            inserts.add("tails", zip(_tails(name), repeat(position)))
             words = name.split()
             if words != [name]:
-                inserts.add("words", ((word, position) for word in set(words)))
+                inserts.add("words", zip(set(words), repeat(position)))
             if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
-                inserts.add("grams", ((gram, position) for gram in grams))
+                inserts.add("grams", zip(grams, repeat(position)))
                 if kind == "english" and glosses[number]:
                     position += 1
                     continue  # a dictionary's gloss: its hanzi only refer to other entries
@@ -237,9 +237,9 @@ def _reading(inserts: Inserts, entry: int, number: int, rank: int, units: index.
         for left, middle in product(keys[start], keys[start + 1]):
             following = keys[start + 2] if start + 2 < len(keys) else ("",)
             chains.update(left + middle + right for right in following)
-    inserts.add("chains", ((chain, entry) for chain in chains))
+    inserts.add("chains", zip(chains, repeat(entry)))
     heads = set().union(*(_heads(char, found) for char, found in spoken))
-    inserts.add("heads", ((head, entry) for head in heads))
+    inserts.add("heads", zip(heads, repeat(entry)))
 
 
 @cache
