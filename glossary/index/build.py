@@ -28,9 +28,12 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from array import array
 from collections.abc import Sequence
+from itertools import repeat
+from re import Match
 
 from glossary.index import reading_rows
 from glossary.index import rows as index
@@ -42,7 +45,7 @@ from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
 from glossary.progress import Progress
 from glossary.text.folding import fold_table, termbase_traditional
-from glossary.text.pinyin import has_hanzi, is_hanzi
+from glossary.text.pinyin import HANZI_RANGES, has_hanzi, is_hanzi
 
 SEPARATOR = "\n"
 STEP = 2000  # report progress every STEP terms
@@ -163,20 +166,23 @@ def _names(
             names.append(name)
             positions.append(position)
             joined_tokens.append(tokens)
-            inserts.add("tails", ((tail, position) for tail in _tails(name)))
+            inserts.add("tails", zip(_tails(name), repeat(position)))
             words = name.split()
             if words != [name]:
-                inserts.add("words", ((word, position) for word in set(words)))
+                inserts.add("words", zip(set(words), repeat(position)))
             if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
-                inserts.add("grams", ((gram, position) for gram in grams))
+                inserts.add("grams", zip(grams, repeat(position)))
                 if kind == "english" and glosses[number]:
                     position += 1
                     continue  # a dictionary's gloss: its hanzi only refer to other entries
                 units = index.units(name, term.pinyin if kind == "headword" else "")
                 readings.add(number, ranks[number], units)
-                literals.update(c for c, _ in units if c.isalnum() and not is_hanzi(c))
-                hanzi.update(c for c, _ in units if is_hanzi(c))
+                for char in {char for char, _ in units}:
+                    if is_hanzi(char):
+                        hanzi.add(char)
+                    elif char.isalnum():
+                        literals.add(char)
             position += 1
     inserts.flush()
     readings.finish(db)
@@ -206,12 +212,15 @@ def _json(term: Term) -> str:
     return json.dumps(term.to_dict(), ensure_ascii=False)
 
 
+TAIL_START = re.compile(f"(?<![^\\W_])[^{HANZI_RANGES}]")
+"""A word start (no letter or digit before it: `[^\\W_]` is what str.isalnum accepts) that
+is not a hanzi."""
+
+
 def _tails(name: str) -> set[str]:
     """The name from each word start on, when that start is not a hanzi, truncated."""
     return {
-        name[start : start + TAIL_LENGTH]
-        for start in range(len(name))
-        if (start == 0 or not name[start - 1].isalnum()) and not is_hanzi(name[start])
+        name[start : start + TAIL_LENGTH] for start in map(Match.start, TAIL_START.finditer(name))
     }
 
 
