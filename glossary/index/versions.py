@@ -5,5 +5,6 @@ module of its own so that reading them imports nothing else.)"""
 STORE_FORMAT = 5
 """The index store's tables and rows (glossary.index.build); 4: terms keep name statuses,
 `check` and `examples`; 5: the fuzzy table keeps each name's sorted words (`tokens`)."""
-SCAN_TABLES_FORMAT = 5
-"""The scanner's tables (scan.build_tables), kept in the store."""
+SCAN_TABLES_FORMAT = 7
+"""The scanner's tables (scan.build_tables), kept in the store; 7: the names in a marisa trie,
+the rest in binary sections after a JSON header, and which terms a glossary holds."""

@@ -59,14 +59,16 @@ def markdown(parts: Parts, every: bool = False) -> Iterator[str]:
 
 def html(parts: Parts, title: str) -> Iterator[str]:
     yield formats.html_head(title)
+    tags: dict[str, str] = {}
     for part, terms in parts:
-        yield formats.html_text(part.text, _local(part, part.occurrences), terms)
+        yield formats.html_text(part.text, _local(part, part.occurrences), terms, tags)
     yield formats.HTML_FOOT
 
 
 def jsonl(parts: Parts) -> Iterator[str]:
+    fragments: dict[str, str] = {}
     for part, _terms in parts:
-        yield formats.jsonl(part.occurrences)
+        yield formats.jsonl(part.occurrences, fragments)
 
 
 @dataclass(slots=True)
