@@ -65,10 +65,17 @@ def html(parts: Parts, title: str) -> Iterator[str]:
     yield formats.HTML_FOOT
 
 
+JSONL_LINES = 8192
+"""Occurrences encoded into one piece of jsonl output (beside CC-CEDICT a megabyte of Chinese
+has 170,000: one piece for all of them would be 24 MB, and its UTF-8 another 24 MB)."""
+
+
 def jsonl(parts: Parts) -> Iterator[str]:
     fragments: dict[str, str] = {}
     for part, _terms in parts:
-        yield formats.jsonl(part.occurrences, fragments)
+        found = part.occurrences
+        for start in range(0, len(found), JSONL_LINES):
+            yield formats.jsonl(found[start : start + JSONL_LINES], fragments)
 
 
 @dataclass(slots=True)

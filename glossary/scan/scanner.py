@@ -37,7 +37,7 @@ import bisect
 import gc
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -48,6 +48,8 @@ from glossary.text.pinyin import is_hanzi
 
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
+STEPS = 16
+"""Characters `Scanner._next_first` steps over one by one before it asks a regular expression."""
 WORD_RUN = re.compile("[A-Za-z0-9]+")
 """A run of the characters of `WORD_CHARS`."""
 SURROGATES = re.compile("[\ud800-\udfff]")
@@ -99,8 +101,8 @@ class Scanner:
         self.checked: str = tables.checked
         self.judged: str = tables.judged
         self.words: dict[str, int] = tables.words
-        firsts = tables.firsts
-        self.first_chars = re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
+        self._firsts = tables.firsts
+        self._first_search: Callable[[str, int, int], re.Match[str] | None] | None = None
         self._segmenter: Any = None
         self.margin = max(self.reaches.values(), default=0) + WINDOW + 2
         """Skeleton characters a decision at one position may look ahead: the longest name,
@@ -125,15 +127,24 @@ class Scanner:
         with _collector_paused():
             return self._scan_part(text, 0, True, glossaries_only)[0]
 
-    def scan_part(self, text: str, begin: int, final: bool) -> tuple[list[Occurrence], int]:
+    def scan_part(
+        self, text: str, begin: int, final: bool, shift: tuple[int, int] = (0, 0)
+    ) -> tuple[list[Occurrence], int]:
         """The occurrences that a scan of the whole text would find from `text[begin:]` on,
         `text[:begin]` being context already scanned; unless `final`, only those it can be sure
-        of, and the offset where the next part's scan must begin (`glossary.scan.stream`)."""
+        of, and the offset where the next part's scan must begin (`glossary.scan.stream`).
+        `shift` is added to the occurrences' offsets and lines: where `text` starts in the
+        whole, and the lines before it."""
         with _collector_paused():
-            return self._scan_part(text, begin, final)
+            return self._scan_part(text, begin, final, shift=shift)
 
     def _scan_part(
-        self, text: str, begin_at: int, final: bool, glossaries_only: bool = False
+        self,
+        text: str,
+        begin_at: int,
+        final: bool,
+        glossaries_only: bool = False,
+        shift: tuple[int, int] = (0, 0),
     ) -> tuple[list[Occurrence], int]:
         folded = text.translate(self.translation)
         skeleton = Skeleton.of(folded)
@@ -144,13 +155,15 @@ class Scanner:
         limit = len(skel) if final else max(0, len(skel) - self.margin)
         newlines = [match.start() for match in re.finditer("\n", text)]
         quoted = HAS_QUOTE.search(text) is not None
-        reaches, search = self.reaches, self.first_chars.search
+        reaches = self.reaches
         names_at, key_id, codes = self.trie.prefixes, self.trie.key_id, self.codes
         cached, new_tuple, judged = self._terms, tuple.__new__, self.judged
         found: list[Occurrence] = []
         append = found.append
         newlines.append(len(text))  # a sentinel: every offset is before it
         line, next_newline = 0, newlines[0]  # newlines before the current occurrence, the next
+        offset, lines_before = shift
+        line_base, last_stop = lines_before + 1, 0
         position, size = bisect.bisect_left(origin, begin_at), len(skel)
         # where the next part begins: after the last skeleton character decided here (the
         # ignorable characters after it go to the next part, whose names may take a quote)
@@ -159,12 +172,11 @@ class Scanner:
         )
         while position < limit:
             char = skel[position]
-            if char not in reaches:
-                candidate = search(skel, position, limit)
-                if candidate is None:
-                    break
-                position = candidate.start()
-                char = skel[position]
+            if char not in reaches:  # a name may start at the next character, or further on
+                position += 1
+                if position < limit and skel[position] not in reaches:
+                    position = self._next_first(skel, position + 1, limit)
+                continue
             if (
                 char in WORD_CHARS
                 and position
@@ -197,11 +209,32 @@ class Scanner:
                 while newlines[line] < begin:
                     line += 1
                 next_newline = newlines[line]
-            term = cached.get(number) or self.term(number)
-            append(new_tuple(Occurrence, (begin, stop, text[begin:stop], *term, line + 1)))
-        if found:
-            resume = max(resume, found[-1].end)
-        return found, resume
+            term_id, headword, english = cached.get(number) or self.term(number)
+            surface, last_stop = text[begin:stop], stop
+            if offset:
+                begin, stop = begin + offset, stop + offset
+            occurrence = (begin, stop, surface, term_id, headword, english, line + line_base)
+            append(new_tuple(Occurrence, occurrence))
+        return found, max(resume, last_stop)
+
+    def _next_first(self, skel: str, position: int, limit: int) -> int:
+        """The next position from `position` on (up to `limit`) where a name may start: a few
+        characters are stepped over one by one, a longer run by a regular expression of the
+        first characters (compiled when first needed: beside CC-CEDICT that takes 50 ms,
+        which a page of Chinese seldom needs)."""
+        reaches = self.reaches
+        stepped = min(limit, position + STEPS)
+        for step in range(position, stepped):
+            if skel[step] in reaches:
+                return step
+        if stepped >= limit:
+            return limit
+        if self._first_search is None:
+            firsts = self._firsts
+            pattern = "[" + re.escape(firsts) + "]" if firsts else "(?!)"
+            self._first_search = re.compile(pattern).search
+        found = self._first_search(skel, stepped, limit)
+        return limit if found is None else found.start()
 
     def _shorter_at(
         self, names: list[str], skel: str, start: int, origin: list[int], folded: str
