@@ -49,7 +49,9 @@ from glossary.text.pinyin import is_hanzi
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
 STEPS = 16
-"""Characters `Scanner._next_first` steps over one by one before it asks a regular expression."""
+"""Characters `Scanner._next_first` steps over one by one before it compiles a regular
+expression of the first characters of names, when there are more than `EAGER_FIRSTS`."""
+EAGER_FIRSTS = 2000
 WORD_RUN = re.compile("[A-Za-z0-9]+")
 """A run of the characters of `WORD_CHARS`."""
 SURROGATES = re.compile("[\ud800-\udfff]")
@@ -103,6 +105,8 @@ class Scanner:
         self.words: dict[str, int] = tables.words
         self._firsts = tables.firsts
         self._first_search: Callable[[str, int, int], re.Match[str] | None] | None = None
+        if len(self._firsts) <= EAGER_FIRSTS:
+            self._first_search = _first_search(self._firsts)
         self._segmenter: Any = None
         self.margin = max(self.reaches.values(), default=0) + WINDOW + 2
         """Skeleton characters a decision at one position may look ahead: the longest name,
@@ -218,21 +222,21 @@ class Scanner:
         return found, max(resume, last_stop)
 
     def _next_first(self, skel: str, position: int, limit: int) -> int:
-        """The next position from `position` on (up to `limit`) where a name may start: a few
-        characters are stepped over one by one, a longer run by a regular expression of the
-        first characters (compiled when first needed: beside CC-CEDICT that takes 50 ms,
-        which a page of Chinese seldom needs)."""
-        reaches = self.reaches
-        stepped = min(limit, position + STEPS)
-        for step in range(position, stepped):
-            if skel[step] in reaches:
-                return step
-        if stepped >= limit:
-            return limit
+        """The next position from `position` on (up to `limit`) where a name may start, found
+        by a regular expression of the names' first characters. Beside CC-CEDICT, whose
+        11,000 first characters take 50 ms to compile, which a page of Chinese seldom needs,
+        the expression is compiled only once a run longer than `STEPS` is met; until then
+        such runs are stepped over one character at a time."""
+        stepped = position
         if self._first_search is None:
-            firsts = self._firsts
-            pattern = "[" + re.escape(firsts) + "]" if firsts else "(?!)"
-            self._first_search = re.compile(pattern).search
+            reaches = self.reaches
+            stepped = min(limit, position + STEPS)
+            for step in range(position, stepped):
+                if skel[step] in reaches:
+                    return step
+            if stepped >= limit:
+                return limit
+            self._first_search = _first_search(self._firsts)
         found = self._first_search(skel, stepped, limit)
         return limit if found is None else found.start()
 
@@ -281,6 +285,10 @@ class Scanner:
             offset += len(word)
             cuts.add(offset)
         return start - low in cuts and end - low in cuts
+
+
+def _first_search(firsts: str) -> Callable[[str, int, int], re.Match[str] | None]:
+    return re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)").search
 
 
 def _word_rest(skel: str, position: int, origin: list[int]) -> int:
