@@ -37,23 +37,18 @@ import bisect
 import gc
 import re
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
+from glossary.scan.skipping import FirstCharacters, word_rest
 from glossary.text.folding import fold_table
 from glossary.text.layout import HAS_QUOTE, WORD_CHARS, Skeleton, balance_quotes
 from glossary.text.pinyin import is_hanzi
 
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
-STEPS = 16
-"""Characters `Scanner._next_first` steps over one by one before it compiles a regular
-expression of the first characters of names, when there are more than `EAGER_FIRSTS`."""
-EAGER_FIRSTS = 2000
-WORD_RUN = re.compile("[A-Za-z0-9]+")
-"""A run of the characters of `WORD_CHARS`."""
 SURROGATES = re.compile("[\ud800-\udfff]")
 """Lone surrogates, which no name holds and the trie (UTF-8 inside) cannot be asked about."""
 
@@ -103,10 +98,7 @@ class Scanner:
         self.checked: str = tables.checked
         self.judged: str = tables.judged
         self.words: dict[str, int] = tables.words
-        self._firsts = tables.firsts
-        self._first_search: Callable[[str, int, int], re.Match[str] | None] | None = None
-        if len(self._firsts) <= EAGER_FIRSTS:
-            self._first_search = _first_search(self._firsts)
+        self._firsts = FirstCharacters(tables.firsts, self.reaches)
         self._segmenter: Any = None
         self.margin = max(self.reaches.values(), default=0) + WINDOW + 2
         """Skeleton characters a decision at one position may look ahead: the longest name,
@@ -179,7 +171,7 @@ class Scanner:
             if char not in reaches:  # a name may start at the next character, or further on
                 position += 1
                 if position < limit and skel[position] not in reaches:
-                    position = self._next_first(skel, position + 1, limit)
+                    position = self._firsts.next(skel, position + 1, limit)
                 continue
             if (
                 char in WORD_CHARS
@@ -187,7 +179,7 @@ class Scanner:
                 and skel[position - 1] in WORD_CHARS
                 and origin[position - 1] + 1 == origin[position]
             ):  # inside a word: no name that starts with a letter or digit starts here
-                position = _word_rest(skel, position, origin)
+                position = word_rest(skel, position, origin)
                 continue
             start = position
             names = names_at(skel[start : start + reaches[char]])  # shortest first
@@ -220,25 +212,6 @@ class Scanner:
             occurrence = (begin, stop, surface, term_id, headword, english, line + line_base)
             append(new_tuple(Occurrence, occurrence))
         return found, max(resume, last_stop)
-
-    def _next_first(self, skel: str, position: int, limit: int) -> int:
-        """The next position from `position` on (up to `limit`) where a name may start, found
-        by a regular expression of the names' first characters. Beside CC-CEDICT, whose
-        11,000 first characters take 50 ms to compile, which a page of Chinese seldom needs,
-        the expression is compiled only once a run longer than `STEPS` is met; until then
-        such runs are stepped over one character at a time."""
-        stepped = position
-        if self._first_search is None:
-            reaches = self.reaches
-            stepped = min(limit, position + STEPS)
-            for step in range(position, stepped):
-                if skel[step] in reaches:
-                    return step
-            if stepped >= limit:
-                return limit
-            self._first_search = _first_search(self._firsts)
-        found = self._first_search(skel, stepped, limit)
-        return limit if found is None else found.start()
 
     def _shorter_at(
         self, names: list[str], skel: str, start: int, origin: list[int], folded: str
@@ -285,21 +258,6 @@ class Scanner:
             offset += len(word)
             cuts.add(offset)
         return start - low in cuts and end - low in cuts
-
-
-def _first_search(firsts: str) -> Callable[[str, int, int], re.Match[str] | None]:
-    return re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)").search
-
-
-def _word_rest(skel: str, position: int, origin: list[int]) -> int:
-    """Where a scan inside a word goes on: past the letters and digits from `position` on
-    when they are side by side in the text too, else (a quote or a zero-width space inside
-    the word, after which a name may start) at the next character."""
-    run = WORD_RUN.match(skel, position)
-    end = run.end() if run else position + 1
-    if origin[end - 1] - origin[position] == end - 1 - position:
-        return end
-    return position + 1
 
 
 @contextmanager
