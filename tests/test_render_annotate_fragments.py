@@ -44,9 +44,9 @@ def pages(draw: st.DrawFn) -> tuple[str, list[Occurrence]]:
 def test_jsonl_is_json_dumps_of_each_occurrence(page: tuple[str, list[Occurrence]]) -> None:
     _, found = page
     expected = "".join(json.dumps(o.to_dict(), ensure_ascii=False) + "\n" for o in found)
-    fragments: dict[str, str] = {}
+    cache = formats.JsonlCache({}, {})
     half = len(found) // 2
-    in_parts = formats.jsonl(found[:half], fragments) + formats.jsonl(found[half:], fragments)
+    in_parts = formats.jsonl(found[:half], cache) + formats.jsonl(found[half:], cache)
     assert formats.jsonl(found) == in_parts == expected
     assert [json.loads(line) for line in expected.split("\n")[:-1]] == [o.to_dict() for o in found]
 

@@ -168,14 +168,26 @@ def html_text(
     return "".join(pieces)
 
 
-def jsonl(occurrences: Sequence[Occurrence], fragments: dict[str, str] | None = None) -> str:
+@dataclass(slots=True)
+class JsonlCache:
+    """What `jsonl` has encoded, kept across the parts of one text: each term's fields after
+    the surface, and each surface (up to `SURFACES` of them, then begun afresh)."""
+
+    terms: dict[str, str]
+    surfaces: dict[str, str]
+
+    SURFACES = 100_000
+
+
+def jsonl(occurrences: Sequence[Occurrence], cache: JsonlCache | None = None) -> str:
     """One JSON object per occurrence and line: start, end, surface, id, headword, en, line
     (as `json.dumps(occurrence.to_dict(), ensure_ascii=False)` writes it). What follows the
-    surface up to the line number is encoded once per term, into `fragments` (pass one dict
-    for all parts of a text), and each distinct surface once per call."""
-    fragments = {} if fragments is None else fragments
-    surfaces: dict[str, str] = {}
-    dumps = json.dumps
+    surface up to the line number is encoded once per term, and each surface once (pass one
+    `JsonlCache` for all parts of a text)."""
+    cache = cache or JsonlCache({}, {})
+    if len(cache.surfaces) > JsonlCache.SURFACES:
+        cache.surfaces.clear()
+    fragments, surfaces, dumps = cache.terms, cache.surfaces, json.dumps
     lines: list[str] = []
     append = lines.append
     for start, end, surface, term_id, headword, en, line in occurrences:

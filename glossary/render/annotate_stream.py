@@ -71,11 +71,11 @@ has 170,000: one piece for all of them would be 24 MB, and its UTF-8 another 24 
 
 
 def jsonl(parts: Parts) -> Iterator[str]:
-    fragments: dict[str, str] = {}
+    cache = formats.JsonlCache({}, {})
     for part, _terms in parts:
         found = part.occurrences
         for start in range(0, len(found), JSONL_LINES):
-            yield formats.jsonl(found[start : start + JSONL_LINES], fragments)
+            yield formats.jsonl(found[start : start + JSONL_LINES], cache)
 
 
 @dataclass(slots=True)
