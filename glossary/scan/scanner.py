@@ -152,7 +152,7 @@ class Scanner:
         newlines = [match.start() for match in re.finditer("\n", text)]
         quoted = HAS_QUOTE.search(text) is not None
         reaches = self.reaches
-        names_at, key_id, codes = self.trie.prefixes, self.trie.key_id, self.codes
+        names_at, codes = self.trie.iter_prefixes_with_ids, self.codes
         cached, new_tuple, judged = self._terms, tuple.__new__, self.judged
         found: list[Occurrence] = []
         append = found.append
@@ -182,16 +182,19 @@ class Scanner:
                 position = word_rest(skel, position, origin)
                 continue
             start = position
-            names = names_at(skel[start : start + reaches[char]])  # shortest first
-            if not names:
+            name, key = "", 0
+            window = skel[start : start + reaches[char]]
+            for name, key in names_at(window):  # noqa: B007 (shortest first: the longest is kept)
+                pass
+            if not name:
                 position = start + 1
                 continue
-            end = start + len(names[-1])
-            code = codes[key_id(names[-1])]
+            end = start + len(name)
+            code = codes[key]
             number = code >> 1
             begin, stop = origin[start], origin[end - 1] + 1
             if code & 1 and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
-                shorter = self._shorter_at(names, skel, start, origin, folded)
+                shorter = self._shorter_at(skel, start, end, origin, folded)
                 if shorter is None:
                     position = start + 1
                     continue
@@ -214,11 +217,11 @@ class Scanner:
         return found, max(resume, last_stop)
 
     def _shorter_at(
-        self, names: list[str], skel: str, start: int, origin: list[int], folded: str
+        self, skel: str, start: int, longest: int, origin: list[int], folded: str
     ) -> tuple[int, int, int, int] | None:
-        """Of `names` (those at `start`, shortest first), the longest but the last that stands
-        at word boundaries: its end, term number and original span."""
-        for name in reversed(names[:-1]):
+        """The longest name at `start` shorter than skel[start:longest] that stands at word
+        boundaries: its end, term number and original span."""
+        for name in reversed(self.trie.prefixes(skel[start : longest - 1])):
             end, code = start + len(name), self.codes[self.trie.key_id(name)]
             begin, stop = origin[start], origin[end - 1] + 1
             number = code >> 1
