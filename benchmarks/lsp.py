@@ -8,7 +8,9 @@ on the bundled term base and, with --cedict, on the bundled base beside the whol
 --cedict-yaml): the `initialize` answer with the index ready (it is built first, untimed, by a
 `glossary lookup`), and the first answer after it (the index and the scanner are loaded once
 `initialize` is answered); hover over terms of a 100 KB Chinese document, once it is analysed and
-right after a change; completion of pinyin, initials and English queries; the diagnostics of
+right after a change; completion of pinyin, initials and English queries, and while typing (a
+keystroke and a completion request each, sent without waiting for the answers: the time from
+the last keystroke to its answer, the stale requests before it being dropped); the diagnostics of
 the 100 KB document after a one-character change (the time from the change to the
 publishDiagnostics notification, from a second server whose debounce is set to 0; the first
 keeps the default pause of 300 ms, as an editor would); and the servers' peak memory (VmHWM).
@@ -190,7 +192,7 @@ async def measure(label: str, termbases: list[Path], env: dict[str, str], rounds
         await driver.hover(targets[0])
 
     samples, _ = await timed(hover_after_change, max(3, rounds // 3))
-    print(f"  hover right after a change {milliseconds(samples)} (a whole rescan first)")
+    print(f"  hover right after a change {milliseconds(samples)} (the lines around it rescanned)")
     end = types.Position(len(text.splitlines()) + 1, 0)
     for query in QUERIES:
         driver.change(end, "\n" + query)
@@ -198,6 +200,7 @@ async def measure(label: str, termbases: list[Path], env: dict[str, str], rounds
         samples, result = await timed(lambda e=end: driver.complete(e), rounds)
         first = result.items[0].label if result and result.items else "-"
         print(f"  completion {query!r:14}{milliseconds(samples)}  first: {first}")
+    await typing_fast(driver, end, rounds)
     peak = driver.peak_mb()
     await driver.stop()
     checker = Driver(debounce=0)
@@ -208,6 +211,28 @@ async def measure(label: str, termbases: list[Path], env: dict[str, str], rounds
     peak = max(peak, checker.peak_mb())
     await checker.stop()
     print(f"  server peak memory       {peak:7.1f} MB (target < 400 MB)")
+
+
+async def typing_fast(driver: Driver, end: types.Position, rounds: int) -> None:
+    """'yishuxiang' typed on a new line, a completion request after each keystroke, none
+    awaited before the next keystroke: the time from the last keystroke to its answer."""
+    samples: list[float] = []
+    for _ in range(max(3, rounds // 3)):
+        driver.change(end, "\n")
+        end = types.Position(end.line + 1, 0)
+        asked = []
+        for column, char in enumerate("yishuxiang"):
+            started = time.perf_counter()
+            driver.change(types.Position(end.line, column), char)
+            position = types.Position(end.line, column + 1)
+            params = types.CompletionParams(types.TextDocumentIdentifier(URI), position)
+            asked.append(asyncio.wrap_future(driver.client.text_document_completion(params)))
+        answers = [await answer for answer in asked]
+        samples.append(time.perf_counter() - started)
+        end = types.Position(end.line, len("yishuxiang"))
+    last = answers[-1]
+    first = last.items[0].label if isinstance(last, types.CompletionList) and last.items else "-"
+    print(f"  typing 'yishuxiang' fast {milliseconds(samples)}  first: {first} (last keystroke)")
 
 
 async def diagnostics_after_change(driver: Driver, rounds: int) -> None:

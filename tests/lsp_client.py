@@ -50,14 +50,17 @@ async def server(
     encodings: Sequence[str] | None = None,
     options: dict[str, Any] | None = None,
     markdown: bool = True,
+    root: Path | None = None,
 ) -> AsyncIterator[tuple[LanguageClient, types.InitializeResult]]:
-    """`glossary lsp ARGS` started, initialized, and shut down cleanly on leaving."""
+    """`glossary lsp ARGS` started, initialized (with `root` as the workspace folder), and
+    shut down cleanly on leaving."""
     client = make_test_lsp_client()
     await client.start_io(*glossary_command(), "lsp", *args)
     try:
         result = await client.initialize_session(
             types.InitializeParams(
                 capabilities=capabilities(encodings, markdown),
+                root_uri=root.as_uri() if root else None,
                 initialization_options={"debounce": 50, **(options or {})},
             )
         )

@@ -145,6 +145,42 @@ async def test_completion_from_pinyin_initials_and_english(shared: LanguageClien
     assert list(nothing.items) == []
 
 
+async def test_completion_while_typing_fast_answers_the_last_keystroke(
+    shared: LanguageClient,
+) -> None:
+    """Keystrokes sent faster than they are answered: each change and completion request is
+    sent before any answer comes. A request that a newer keystroke has made stale may be
+    answered with an empty incomplete list (the client asks again); the last one is answered
+    in full."""
+    client, doc = shared, uri("completion_while_typ")
+    open_document(client, doc, "推进y")
+    asked = []
+    for version, char in enumerate("ishuxiang", 2):
+        column = version + 1
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=doc, version=version),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(0, column), types.Position(0, column)),
+                        text=char,
+                    )
+                ],
+            )
+        )
+        position = types.Position(0, column + 1)
+        params = types.CompletionParams(types.TextDocumentIdentifier(doc), position)
+        asked.append(asyncio.wrap_future(client.text_document_completion(params)))
+    answers = [await answer for answer in asked]
+    assert all(isinstance(answer, types.CompletionList) for answer in answers)
+    assert all(answer.items or answer.is_incomplete for answer in answers)  # type: ignore[union-attr]
+    last = answers[-1]
+    assert isinstance(last, types.CompletionList) and last.items[0].label == "艺术乡建"
+    assert last.items[0].text_edit == types.TextEdit(
+        range=types.Range(types.Position(0, 2), types.Position(0, 12)), new_text="艺术乡建"
+    )
+
+
 async def test_completion_follows_lookups_order(shared: LanguageClient) -> None:
     import glossary
 

@@ -4,6 +4,9 @@ hover, completion, term listing and check findings as the command line.
 
 - `server`: the wiring (capabilities, one handler per LSP method, debounced diagnostics);
 - `state`: the open documents and the analysis of each version (occurrences, findings);
+- `rescan`, `occurrences`: after an edit, the occurrences from those before it by a scan of the
+  lines around it, the others moved without being rewritten;
+- `translations`: which documents are translations of which (`glossary.toml`, options);
 - `termbases`: the term bases, reopened when one changes on disk;
 - `positions`: code-point offsets <-> LSP positions (UTF-16 by default, UTF-8 or UTF-32 as
   negotiated), and incremental edits;

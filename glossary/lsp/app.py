@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from typing import Any, BinaryIO, cast
@@ -16,13 +17,19 @@ from glossary.lsp.protocol import Protocol, Unclosed
 from glossary.lsp.server import Session
 from glossary.lsp.state import Source, State
 from glossary.lsp.termbases import TermBases
+from glossary.scan.scanner import Scanner
 from glossary.version import __version__
 
 
-def check(glossary: Glossary, text: str, name: str, source: Source | None) -> list[Finding]:
-    """The check engine's findings on a document, or on a translation and its source."""
+def check(
+    glossary: Glossary, scanner: Scanner, text: str, name: str, source: Source | None
+) -> list[Finding]:
+    """The check engine's findings on a document (its terms found by `scanner`), or on a
+    translation and its source."""
     if source is None:
-        return glossary.check(text, file=name)
+        from glossary.check.checker import check_text
+
+        return check_text(glossary.store, scanner, text, name)
     return glossary.check(source[1], text, file=source[0], target_file=name)
 
 
@@ -52,7 +59,13 @@ def build(termbases: TermBases) -> LanguageServer:
 
 def _function(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """A plain function calling `handler` (pygls marks its handlers with attributes, which a
-    bound method cannot carry)."""
+    bound method cannot carry); a coroutine function for a coroutine method."""
+    if inspect.iscoroutinefunction(handler):
+
+        async def wait(params: Any) -> Any:
+            return await handler(params)
+
+        return wait
 
     def call(params: Any) -> Any:
         return handler(params)

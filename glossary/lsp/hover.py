@@ -1,28 +1,15 @@
-"""Hover: the occurrence under the cursor, as the scanner found it, and a Markdown card of its
-term (headword, pinyin, English, both definitions, status and the term base it comes from)."""
+"""Hover: a Markdown card of the term under the cursor (headword, pinyin, English, both
+definitions, status and the term base it comes from)."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Sequence
 
 from lsprotocol import types
 
 from glossary.model import Term
-from glossary.scan.scanner import Occurrence
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~])|^([#>+\-]|\d+\.)", re.MULTILINE)
-
-
-def occurrence_at(occurrences: Sequence[Occurrence], offset: int) -> Occurrence | None:
-    """The occurrence whose span holds `offset`, or ends right at it (a cursor just after the
-    last character of a term still shows it), from occurrences in order without overlaps."""
-    index = bisect.bisect_right([occurrence.start for occurrence in occurrences], offset) - 1
-    if index < 0:
-        return None
-    found = occurrences[index]
-    return found if found.start <= offset <= found.end else None
 
 
 def escape(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lsprotocol import types
 
@@ -83,6 +84,36 @@ def negotiated(encoding: str | None) -> str:
     return encoding if encoding in (UTF8, UTF16, UTF32) else UTF16
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Where a text changed: `old[:start] == new[:start]` and `old[old_end:] == new[new_end:]`
+    (the span between may hold unchanged characters too)."""
+
+    start: int
+    old_end: int
+    new_end: int
+
+    @property
+    def delta(self) -> int:
+        """How far the text after the edit moved."""
+        return self.new_end - self.old_end
+
+    @property
+    def spans(self) -> tuple[int, int, int]:
+        """Where it starts, where it ends before and how long the new text is."""
+        return self.start, self.old_end, self.new_end - self.start
+
+    def then(self, start: int, end: int, length: int) -> Edit:
+        """This edit followed by the replacement of `end - start` characters at `start` (in the
+        text this edit made) with `length` others."""
+        changed_end = max(self.new_end, end)
+        return Edit(
+            min(self.start, start),
+            self.old_end + changed_end - self.new_end,
+            changed_end + length - (end - start),
+        )
+
+
 def apply_changes(
     text: str,
     changes: Sequence[types.TextDocumentContentChangeEvent],
@@ -92,13 +123,27 @@ def apply_changes(
     """`text` after a didChange's content changes, in order: a change with a range replaces
     that range (positions in the text as the earlier changes left it), one without replaces
     the whole text. `lines`: the text's index, when the caller has it."""
+    return edited(text, changes, encoding, lines)[0]
+
+
+def edited(
+    text: str,
+    changes: Sequence[types.TextDocumentContentChangeEvent],
+    encoding: str = UTF16,
+    lines: LineIndex | None = None,
+) -> tuple[str, Edit]:
+    """`apply_changes`, and where the text changed."""
+    edit: Edit | None = None
     for change in changes:
         if isinstance(change, types.TextDocumentContentChangePartial):
             if lines is None or lines.text is not text:
                 lines = LineIndex(text)
             start = lines.offset(change.range.start, encoding)
             end = max(start, lines.offset(change.range.end, encoding))
+            replaced = Edit(start, end, start + len(change.text))
             text = text[:start] + change.text + text[end:]
         else:
+            replaced = Edit(0, len(text), len(change.text))
             text = change.text
-    return text
+        edit = replaced if edit is None else edit.then(*replaced.spans)
+    return text, edit or Edit(0, 0, 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -18,11 +19,13 @@ from glossary.lsp import actions, completion, diagnostics, drafts, hover, symbol
 from glossary.lsp.client import ClientTraits
 from glossary.lsp.positions import negotiated
 from glossary.lsp.state import Document, State, UnknownDocument
-from glossary.lsp.translations import Translations
+from glossary.lsp.translations import Translations, config_stamp
 
 DEBOUNCE = 0.3  # seconds without a change before a document is checked again
 POLL = 2.0  # seconds between looks at the term bases' stat while nothing else asks
 PRESCAN = 0.05  # seconds after publishing diagnostics before scanning for hovers
+STALE = (0.002, 0.1, 0.02)  # a completion waits for a newer keystroke: 2 ms or a tenth of the
+# last one's time, up to 20 ms (for the messages sent after it to be read on a busy machine)
 T = TypeVar("T")
 
 
@@ -35,6 +38,9 @@ class Session:
         self.debounce = DEBOUNCE
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._generation = -1  # of the term bases the published diagnostics were made with
+        self._config: tuple[int, int, int] | None = None  # glossary.toml's stat when read
+        self._asked: dict[str, int] = {}  # completion requests received, by document
+        self._completing = 0.0  # seconds the last completion took
         self.client = ClientTraits()
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -43,12 +49,19 @@ class Session:
         self.state.encoding = negotiated(self.server.workspace.position_encoding)
         options = params.initialization_options
         self.state.options = options if isinstance(options, dict) else {}
-        root = self.server.workspace.root_path
-        self.state.translations = Translations.from_options(self.state.options, root)
+        self._read_config()
         delay = self.state.options.get("debounce")
         if isinstance(delay, int | float) and not isinstance(delay, bool) and delay >= 0:
             self.debounce = delay / 1000
         self.client = ClientTraits.of(params.capabilities)
+
+    def _read_config(self) -> None:
+        """The translations of `glossary.toml` and the options; its problems to be said."""
+        root = self.server.workspace.root_path
+        self._config = config_stamp(root)
+        translations, problems = Translations.configured(self.state.options, root)
+        self.state.translations = translations
+        self.state.problems.extend(problems)
 
     def initialized(self, _params: types.InitializedParams) -> None:
         """Open the index (building it if it is missing) and load the scanner now, after
@@ -69,6 +82,9 @@ class Session:
 
     def did_open(self, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
+        if config_stamp(self.server.workspace.root_path) != self._config:
+            self._read_config()  # glossary.toml edited (or made, or removed) meanwhile
+            self._say_problems()
         document = self.state.open(item.uri, item.version, item.text)
         self._said_problem(document)
         for changed in (item.uri, *self.state.translations_of(item.uri)):
@@ -88,6 +104,7 @@ class Session:
     def did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         self.state.close(uri)
+        self._asked.pop(uri, None)
         if (timer := self._timers.pop(uri, None)) is not None:
             timer.cancel()
         self._publish_diagnostics(uri, [], None)
@@ -103,7 +120,7 @@ class Session:
         if found is None:
             return None
         offset = document.lines.offset(params.position, self.state.encoding)
-        occurrence = hover.occurrence_at(found.occurrences, offset)
+        occurrence = found.occurrences.at(offset)
         if occurrence is None:
             return None
         term = found.terms[occurrence.term_id]
@@ -114,8 +131,23 @@ class Session:
             range=document.lines.range(occurrence.start, occurrence.end, self.state.encoding),
         )
 
-    def completion(self, params: types.CompletionParams) -> types.CompletionList | None:
-        return self._answer(lambda: self._completion(params))
+    async def completion(self, params: types.CompletionParams) -> types.CompletionList | None:
+        """Completion, unless typing goes on meanwhile: a request that a newer keystroke (a
+        change or another request for the document) has made stale while it waited gets an
+        empty incomplete list at once (the client asks again), so requests made while typing
+        fast do not queue behind each other, and one the client cancels is dropped."""
+        uri = params.text_document.uri
+        asked = self._asked[uri] = self._asked.get(uri, 0) + 1
+        version = self.state.version(uri)
+        least, share, most = STALE
+        await asyncio.sleep(min(most, max(least, share * self._completing)))
+        if self._asked.get(uri) != asked or self.state.version(uri) != version:
+            return types.CompletionList(is_incomplete=True, items=[])
+        started = time.perf_counter()
+        try:
+            return self._answer(lambda: self._completion(params))
+        finally:
+            self._completing = time.perf_counter() - started
 
     def _completion(self, params: types.CompletionParams) -> types.CompletionList | None:
         document = self.state.document(params.text_document.uri)
@@ -146,8 +178,11 @@ class Session:
             found = self.state.terms(document)
             if found is None:
                 return None
-            listed = self.state.glossary().store.glossary_ids(found.terms)
-            return symbols.document_symbols(found, listed, document.lines, self.state.encoding)
+            terms = found.listed()
+            listed = self.state.glossary().store.glossary_ids(
+                {occurrence.term_id for occurrence in terms.occurrences}
+            )
+            return symbols.document_symbols(terms, listed, document.lines, self.state.encoding)
 
         return self._answer(answer)
 

@@ -6,7 +6,7 @@ computed once when first asked for."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lsprotocol import types
@@ -15,10 +15,14 @@ from pygls.uris import to_fs_path
 from glossary.errors import GlossaryError, InputError
 from glossary.library import Glossary
 from glossary.lsp.diagnostics import Finding
-from glossary.lsp.positions import UTF16, LineIndex, apply_changes
+from glossary.lsp.occurrences import Occurrences
+from glossary.lsp.positions import UTF16, Edit, LineIndex, edited
+from glossary.lsp.rescan import Known, rescan
 from glossary.lsp.termbases import TermBases
 from glossary.lsp.translations import Translations, path_key
+from glossary.model import Term
 from glossary.scan.document import TermsInText
+from glossary.scan.scanner import Scanner
 from glossary.text.decoding import decode
 from glossary.text.documents import read_document
 
@@ -43,11 +47,19 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    """The terms in one version of a document, with the term bases they were found with."""
+    """The terms in one version of a document (its `text`), with the term bases they were
+    found with: every occurrence, and the terms they are of by id (perhaps a few more: those
+    an edit has taken out of the text)."""
 
     version: int | None
     generation: int
-    found: TermsInText
+    text: str
+    occurrences: Occurrences
+    terms: dict[str, Term]
+
+    def listed(self) -> TermsInText:
+        """The terms as the library lists them (every occurrence in one list)."""
+        return TermsInText(self.occurrences.listed(), self.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +73,10 @@ class Findings:
 
 
 Source = tuple[str, str]  # the name and text of a translation's source
-Checker = Callable[[Glossary, str, str, Source | None], Sequence[Finding]]
-"""check(glossary, text, name, source): the findings on `text` (a translation of `source`,
-aligned by line, when there is one), with `name` as their file."""
+Checker = Callable[[Glossary, Scanner, str, str, Source | None], Sequence[Finding]]
+"""check(glossary, scanner, text, name, source): the findings on `text` (a translation of
+`source`, aligned by line, when there is one), with `name` as their file; `scanner` knows the
+terms in `text`."""
 
 
 def _problem(text: str, name: str) -> str | None:
@@ -90,6 +103,7 @@ class State:
         self.translations = Translations()
         self._documents: dict[str, Document] = {}
         self._terms: dict[str, Terms] = {}
+        self._edits: dict[str, Edit] = {}  # how each document changed since its terms were found
         self._findings: dict[str, Findings] = {}
         self.problems: list[str] = []  # term-base errors the server has yet to tell the user
 
@@ -101,6 +115,7 @@ class State:
     def _put(self, document: Document) -> Document:
         self._documents[document.uri] = document
         self._terms.pop(document.uri, None)
+        self._edits.pop(document.uri, None)
         self._findings.pop(document.uri, None)
         return document
 
@@ -111,14 +126,20 @@ class State:
         changes: Sequence[types.TextDocumentContentChangeEvent],
     ) -> Document:
         before = self.document(uri)
-        text = apply_changes(before.text, changes, self.encoding, before.lines)
+        text, edit = edited(before.text, changes, self.encoding, before.lines)
         # a text stays text when what is typed into it is text: only that need be looked at
         checked = before.problem is None and not any(_problem(c.text, uri) for c in changes)
-        return self._put(_document(uri, version, text, checked))
+        terms, since = self._terms.get(uri), self._edits.get(uri)
+        document = self._put(_document(uri, version, text, checked))
+        if terms is not None:  # kept, to find the new version's terms from by a rescan
+            self._terms[uri] = terms
+            self._edits[uri] = edit if since is None else since.then(*edit.spans)
+        return document
 
     def close(self, uri: str) -> None:
         self._documents.pop(uri, None)
         self._terms.pop(uri, None)
+        self._edits.pop(uri, None)
         self._findings.pop(uri, None)
 
     def document(self, uri: str) -> Document:
@@ -126,6 +147,11 @@ class State:
             return self._documents[uri]
         except KeyError:
             raise UnknownDocument(uri) from None
+
+    def version(self, uri: str) -> int | None:
+        """The version of the open document at `uri` (None when it is not open)."""
+        document = self._documents.get(uri)
+        return document.version if document else None
 
     @property
     def uris(self) -> list[str]:
@@ -170,18 +196,41 @@ class State:
             raise error
         return current
 
-    def terms(self, document: Document) -> TermsInText | None:
-        """The terms in this version of the document (None for one that is not text)."""
+    def terms(self, document: Document) -> Terms | None:
+        """The terms in this version of the document (None for one that is not text): after an
+        edit, from those of the version before by a scan of the lines around the edit."""
         if document.problem is not None:
             return None
         glossary = self.glossary()
         generation = self.termbases.generation
         cached = self._terms.get(document.uri)
         if cached and (cached.version, cached.generation) == (document.version, generation):
-            return cached.found
-        found = glossary.terms_in(document.text)
-        self._terms[document.uri] = Terms(document.version, generation, found)
-        return found
+            return cached
+        edit = self._edits.pop(document.uri, None)
+        if cached and cached.generation == generation and edit is not None:
+            occurrences, scanned = rescan(
+                glossary.scanner, cached.occurrences, cached.text, document.text, edit
+            )
+            terms = cached.terms
+            missing = {occurrence.term_id for occurrence in scanned} - terms.keys()
+            if missing:
+                terms = {**terms, **glossary.store.terms_by_id(missing)}
+        else:
+            found = glossary.terms_in(document.text)
+            occurrences, terms = Occurrences.scanned(found.occurrences), found.terms
+        fresh = Terms(document.version, generation, document.text, occurrences, terms)
+        self._terms[document.uri] = fresh
+        return fresh
+
+    def _scanner(self, glossary: Glossary, document: Document) -> Scanner:
+        """The scanner, knowing the terms in this version of the document (after an edit,
+        found by a rescan of the lines around it) so that the check need not scan it again."""
+        terms = self.terms(document)
+        if terms is None:
+            return glossary.scanner
+        listed = Occurrences.scanned(terms.occurrences.listed())  # in one piece from now on
+        self._terms[document.uri] = replace(terms, occurrences=listed)
+        return Known(glossary.scanner, document.text, listed)
 
     def findings(self, document: Document) -> tuple[Finding, ...]:
         """The check's findings on this version of the document (none for one that is not
@@ -199,11 +248,12 @@ class State:
         ):
             return cached.findings
         name = to_fs_path(document.uri) or document.uri
+        scanner = self._scanner(glossary, document)
         try:
-            findings = tuple(self.checker(glossary, document.text, name, source))
+            findings = tuple(self.checker(glossary, scanner, document.text, name, source))
         except InputError as error:  # not aligned with its source: check it alone
             self.problems.append(error.message)
-            findings = tuple(self.checker(glossary, document.text, name, None))
+            findings = tuple(self.checker(glossary, scanner, document.text, name, None))
         self._findings[document.uri] = Findings(
             document.version, generation, source and source[1], findings
         )

@@ -1,12 +1,20 @@
-"""Which documents are translations, and of what. The initialization option `translations` is a
-list of `{"source": PATH, "target": PATH}` (relative paths are taken from the workspace root):
-a target's diagnostics then come from the bilingual check of its source and it, aligned by line
+"""Which documents are translations, and of what: the pairs of `glossary.toml` in the workspace
+root,
+
+    [[translations]]
+    source = "report.zh.txt"
+    target = "report.en.txt"
+
+and of the initialization option `translations`, a list of `{"source": PATH, "target": PATH}`
+(which wins for a target both name). Relative paths are taken from the workspace root. A
+target's diagnostics then come from the bilingual check of its source and it, aligned by line
 (line i of the target translates line i of the source), not from a check of the target alone.
 The source is read from the editor when it is open there, else from disk."""
 
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -27,15 +35,22 @@ class Translations:
     def from_options(cls, options: Mapping[str, Any], root: str | None) -> Translations:
         """The pairs of the `translations` option; an entry without a source and a target path
         is left out."""
+        return cls(_pairs(options.get("translations"), Path(root or os.getcwd()), [], ""))
+
+    @classmethod
+    def configured(
+        cls, options: Mapping[str, Any], root: str | None
+    ) -> tuple[Translations, list[str]]:
+        """The pairs of `glossary.toml` in `root` and of the options, and what is wrong with
+        the file (it is read as far as it can be: a broken file gives no pairs, a bad entry is
+        left out)."""
         base = Path(root or os.getcwd())
-        pairs: dict[str, Path] = {}
-        entries = options.get("translations")
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, dict):
-                source, target = entry.get("source"), entry.get("target")
-                if isinstance(source, str) and isinstance(target, str):
-                    pairs[_key(base / target)] = base / source
-        return cls(pairs)
+        problems: list[str] = []
+        settings = read_config(base / CONFIG, problems)
+        where = f"{base / CONFIG}: translations"
+        pairs = _pairs(settings.get("translations", []), base, problems, where)
+        pairs.update(cls.from_options(options, root)._sources)
+        return cls(pairs), problems
 
     def source_of(self, uri: str) -> Path | None:
         """The source's path when the document at `uri` is a configured translation."""
@@ -44,6 +59,54 @@ class Translations:
 
     def __bool__(self) -> bool:
         return bool(self._sources)
+
+
+CONFIG = "glossary.toml"
+KNOWN = frozenset({"translations"})
+
+
+def config_stamp(root: str | None) -> tuple[int, int, int] | None:
+    """The stat of the workspace's `glossary.toml` (None when there is none), to see a change."""
+    try:
+        info = os.stat(Path(root or os.getcwd()) / CONFIG)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def read_config(path: Path, problems: list[str]) -> dict[str, Any]:
+    """The settings in `path` (none when it does not exist); why it cannot be read, in
+    `problems`."""
+    try:
+        with path.open("rb") as stream:
+            settings = tomllib.load(stream)
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        problems.append(f"{path}: not read ({reason}); its translations are not used")
+        return {}
+    for key in sorted(settings.keys() - KNOWN):
+        problems.append(f"{path}: unknown setting {key!r} (known: translations)")
+    return settings
+
+
+def _pairs(entries: Any, base: Path, problems: list[str], where: str) -> dict[str, Path]:
+    """Target key -> source path of each entry `{source = PATH, target = PATH}`; a bad entry
+    is left out (and said in `problems`, as `where`, when `where` is given)."""
+    pairs: dict[str, Path] = {}
+    if not isinstance(entries, list):
+        if where:
+            problems.append(f"{where}: give a list of {{source, target}} tables ([[translations]])")
+        return pairs
+    for number, entry in enumerate(entries, 1):
+        source = entry.get("source") if isinstance(entry, dict) else None
+        target = entry.get("target") if isinstance(entry, dict) else None
+        if isinstance(source, str) and isinstance(target, str) and source and target:
+            pairs[_key(base / target)] = base / source
+        elif where:
+            problems.append(f"{where} entry {number}: give source and target as paths")
+    return pairs
 
 
 def path_key(uri: str) -> str | None:
