@@ -117,9 +117,11 @@ class Scanner:
 
     def scan(self, text: str, glossaries_only: bool = False) -> list[Occurrence]:
         """Every occurrence of every term in `text`, in order, without overlaps; with
-        `glossaries_only`, only those of terms whose id a glossary holds (`ScanTables.judged`:
-        a dictionary's words are matched as ever, and delimit the others, but not returned;
-        beside CC-CEDICT they are 99% of the occurrences, and `check` judges none of them)."""
+        `glossaries_only`, those of terms whose id a glossary holds (`ScanTables.judged`), and
+        a dictionary's words may be left out: they are matched as ever, and delimit the others,
+        but beside CC-CEDICT they are 99% of the occurrences and `check` judges none of them.
+        (This scanner leaves them all out; the editor server's `lsp.rescan.Known` keeps
+        them.)"""
         with _collector_paused():
             return self._scan_part(text, 0, True, glossaries_only)[0]
 
