@@ -1,8 +1,9 @@
 """Start-up and query latency of `glossary lookup`, against the floor of the stack.
 
 Runs each command as a whole process, interleaved round by round so that machine load affects
-all alike, after one warm-up run that builds the index cache. Prints medians and checks that
-the query path imports neither jieba nor pypinyin nor yaml.
+all alike, after one warm-up run that builds the index cache. Prints medians of the wall time
+and of the CPU time (user + system, from os.wait4: steadier than wall time on a busy machine)
+and checks that the query path imports neither jieba nor pypinyin nor yaml.
 
     python benchmarks/lookup.py [--rounds N]
 """
@@ -31,11 +32,16 @@ COMMANDS = {
 HEAVY = ("jieba", "pypinyin", "yaml", "zhconv")
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run."""
     start = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=True)  # fmt: skip
-    return time.perf_counter() - start
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)  # fmt: skip
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    if child.returncode != 0:
+        raise SystemExit(f"error: {' '.join(command)} exited {child.returncode}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
 def heavy_imports(command: list[str], env: dict[str, str]) -> list[str]:
@@ -55,19 +61,32 @@ def main() -> None:
     env.pop("GLOSSARY_TERMBASE", None)
     for command in COMMANDS.values():
         timed(command, env)  # warm-up: builds the index once, fills the OS cache
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for _ in range(rounds):
         for name, command in COMMANDS.items():
-            times[name].append(timed(command, env))
-    floor = statistics.median(times["floor: typer + rich panel"])
-    print(f"glossary lookup benchmark: {rounds} rounds, median wall time, {os.cpu_count()} cores")
-    print(f"{'command':44} {'median ms':>10} {'x floor':>8}  heavy imports on this path")
+            wall, cpu = timed(command, env)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    floor = statistics.median(walls["floor: typer + rich panel"])
+    cpu_floor = statistics.median(cpus["floor: typer + rich panel"])
+    print(
+        f"glossary lookup benchmark: {rounds} rounds, medians, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"{'command':44} {'wall ms':>8} {'x floor':>8} {'cpu ms':>8} {'x floor':>8}"
+        "  heavy imports on this path"
+    )
     for name, command in COMMANDS.items():
-        median = statistics.median(times[name])
+        wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         heavy = "-"
         if not name.startswith("floor"):
             heavy = ", ".join(heavy_imports(command, env)) or "none"
-        print(f"{name:44} {median * 1000:10.1f} {median / floor:8.2f}  {heavy}")
+        print(
+            f"{name:44} {wall * 1000:8.1f} {wall / floor:8.2f} {cpu * 1000:8.1f} "
+            f"{cpu / cpu_floor:8.2f}  {heavy}"
+        )
 
 
 if __name__ == "__main__":

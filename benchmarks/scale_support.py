@@ -11,8 +11,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,33 +49,57 @@ class Run:
         return self.returncode == 0
 
 
+SPAWN = """
+import os, sys, time
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    try:
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - started, usage.ru_maxrss, status, file=sys.stderr)
+"""
+"""Runs the command as its child and reports that child's wall time, peak RSS and wait status.
+A child's ru_maxrss starts from its parent's peak (Linux copies the peak with the memory at
+fork and keeps it across exec), so a command started by a benchmark that has grown (one that
+ran a batch in-process) would report the benchmark's size: this small Python, started with -I
+-S, is the parent instead (its own ~10 MB is the least a run can report)."""
+
+
 def run(command: list[str], *, env: dict[str, str] | None = None, timeout: float) -> Run:
     """Run `command` to the end or to `timeout` seconds, and say how long and how big it was.
 
-    The child is reaped with os.wait4, whose rusage is that child's alone (RUSAGE_CHILDREN
-    would be the maximum over every child so far); its output goes to a file, so a pipe never
-    fills up and blocks it.
+    The command runs under `SPAWN`, which reaps it with os.wait4 (its rusage is that child's
+    alone, RUSAGE_CHILDREN would be the maximum over every child so far) and times it from its
+    fork; its output goes to a file, so a pipe never fills up and blocks it. At the timeout the
+    whole process group is killed.
     """
-    with tempfile.TemporaryFile() as out:
-        started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as report:
         process = subprocess.Popen(
-            command, env=env, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+            [sys.executable, "-I", "-S", "-c", SPAWN, *command],
+            env=env,
+            stdout=out,
+            stderr=report,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
-        reaped: list[tuple[int, object]] = []
-        waiter = threading.Thread(target=lambda: reaped.append(os.wait4(process.pid, 0)[1:]))
-        waiter.start()
-        waiter.join(timeout)
-        timed_out = waiter.is_alive()
-        if timed_out:
-            process.kill()
-            waiter.join()
-        elapsed = time.perf_counter() - started
-        status, usage = reaped[0]
-        process.returncode = os.waitstatus_to_exitcode(int(status))  # tell Popen it is reaped
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 9)
+            process.wait()
+        report.seek(0)
+        fields = report.read().split()
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    rss_mb = getattr(usage, "ru_maxrss", 0) / 1024  # kilobytes on Linux
-    return Run(elapsed, rss_mb, None if timed_out else process.returncode, text)
+    if len(fields) != 3:  # killed at the timeout
+        return Run(float(timeout), 0.0, None, text)
+    seconds, rss_kb, status = float(fields[0]), int(fields[1]), int(fields[2])
+    returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, rss_kb / 1024, returncode, text)  # kilobytes on Linux
 
 
 def glossary_command() -> list[str]:

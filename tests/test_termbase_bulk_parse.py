@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary.errors import TermBaseError
 from glossary.model import Term
 from glossary.termbase import bulk_parse
 from glossary.termbase import load as termbase
@@ -62,3 +63,44 @@ def test_a_piece_that_does_not_parse_falls_back_to_the_whole_file_error() -> Non
     assert bulk_parse.parse_items(pieces_of(text)) is None
     original = termbase._parse_whole(text, "tb.yaml")
     assert original[1] and original[1][0].message.startswith("malformed YAML")
+
+
+BIG = [
+    Term(
+        id=f"t{n}",
+        headword=f"词{n}",
+        pinyin="cí",
+        en=f"word {n}: yes, no, 1.5, ~",
+        aliases=(f"詞{n}",) if n % 3 else (),
+        definition_en="" if n % 2 else f"it's #{n}",
+    )
+    for n in range(17_000)
+]
+
+
+@pytest.fixture(scope="module")
+def big_text() -> str:
+    text = dump(BIG, "dictionary")
+    assert len(text) > bulk_parse.MIN_SIZE
+    return text
+
+
+def test_a_large_term_base_loads_a_piece_at_a_time_to_the_same_terms(big_text: str) -> None:
+    streamed = termbase._load_in_pieces(big_text, "big.yaml")
+    assert streamed is not None
+    starts = [n + 1 for n, line in enumerate(big_text.splitlines()) if line.startswith("- id: ")]
+    assert streamed.terms == tuple(BIG)
+    assert streamed.lines == dict(zip((t.id for t in BIG), starts, strict=True))
+    assert streamed.kind == "dictionary" and streamed.name == "big"
+
+
+def test_an_id_repeated_in_a_later_piece_is_reported_as_the_whole_file_check_reports_it(
+    tmp_path: Path, big_text: str
+) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(big_text.replace("- id: t16999\n", "- id: t0\n"), encoding="utf-8")
+    assert termbase._load_in_pieces(path.read_text(encoding="utf-8"), str(path)) is None
+    with pytest.raises(
+        TermBaseError, match=r"term 't0': id: duplicate id \(first used at line 6\)"
+    ):
+        termbase.load(path)

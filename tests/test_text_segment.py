@@ -83,3 +83,20 @@ def test_an_unwritable_cache_folder_keeps_the_dictionary_in_memory(
 
 def test_whole_dictionary_frequencies_agree_with_the_window_ones() -> None:
     assert added_frequencies(ADDED) == {word: full_jieba().FREQ[word] for word in ADDED}
+
+
+def test_jieba_imported_without_pkg_resources_cuts_as_before_and_leaves_it_importable() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from glossary.text.segment import import_jieba, segment; import_jieba(); "
+        "print('pkg_resources' in sys.modules, segment('我来到北京清华大学')); "
+        "import pkg_resources; print(pkg_resources.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "False ['我', '来到', '北京', '清华大学']",
+        "pkg_resources",
+    ]

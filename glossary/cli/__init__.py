@@ -1,19 +1,23 @@
 """The `glossary` command: parse arguments, call the core, render, exit. Nothing else.
 
 Typer only: may import everything below it (the library, the engines, the renderers); nothing
-imports it. `GlossaryGroup.invoke` is the one place where errors become exit codes.
+imports it. `GlossaryGroup.invoke` is the one place where errors become exit codes. Each
+command lives in a module of this package named in `COMMANDS`, imported only when that command
+runs (or when help lists them all), so `glossary lookup` does not pay for `import` or `check`.
 """
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import sys
+from collections.abc import Mapping
 from typing import Annotated, Any, NoReturn
 
 import click
 import typer
 
-from glossary.cli.groups import HelpGroup
+from glossary.cli.groups import LazyCommands, LazyGroup
 from glossary.cli.options import TermbaseOption, remember_termbases
 from glossary.cli.streams import (
     check_arguments,
@@ -25,8 +29,12 @@ from glossary.cli.streams import (
 from glossary.errors import ExitCode, GlossaryError, InputError
 
 
-class GlossaryGroup(HelpGroup):
+class GlossaryGroup(LazyGroup):
     """The one place where errors become a one-line message and an exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(COMMANDS, _commands_of)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
@@ -138,31 +146,36 @@ def root(
     remember_termbases(ctx, termbase)
 
 
-def _register() -> None:
-    from glossary.cli import (
-        annotate,
-        authoring,
-        check,
-        exporting,
-        extracting,
-        importing,
-        lookup,
-        lsp,
-        terms,
+COMMANDS = {
+    "lookup": "lookup",
+    "list": "terms",
+    "show": "terms",
+    "validate": "terms",
+    "annotate": "annotate",
+    "add": "authoring",
+    "edit": "authoring",
+    "remove": "authoring",
+    "extract": "extracting",
+    "check": "check",
+    "lsp": "lsp",
+    "import": "importing",
+    "export": "exporting",
+}
+"""Each command, in the order help lists them, and the module of glossary.cli whose
+`register(app)` adds it."""
+
+
+def _commands_of(module: str) -> Mapping[str, click.Command]:
+    """The click commands that glossary.cli.`module` registers, built as Typer builds the
+    commands of `app` (the same markup mode and exception settings)."""
+    registers = importlib.import_module(f"glossary.cli.{module}").register
+    scratch = typer.Typer(
+        rich_markup_mode=app.rich_markup_mode,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        suggest_commands=app.suggest_commands,
     )
-
-    lookup.register(app)
-    terms.register(app)
-    annotate.register(app)
-    authoring.register(app)
-    extracting.register(app)
-    check.register(app)
-    lsp.register(app)
-    app.add_typer(importing.app, name="import")
-    app.add_typer(exporting.app, name="export")
-
-
-_register()
+    registers(scratch)
+    return typer.main.get_group(scratch).commands
 
 
 def main() -> None:

@@ -147,3 +147,7 @@ def _command(format: ExportFormat) -> Callable[..., None]:
 
 for _format in EXPORTS:
     app.command(name=_format.name)(_command(_format))
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="export")

@@ -160,3 +160,7 @@ def _command(format: ImportFormat) -> Callable[..., None]:
 
 for _format in IMPORTS:
     app.command(name=_format.name)(_command(_format))
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="import")

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glossary.model import TermBase
-
 if TYPE_CHECKING:
     from glossary.index.store import Store
+    from glossary.model import TermBase
 
 TermbaseOption = Annotated[
     list[Path] | None,

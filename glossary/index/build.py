@@ -25,26 +25,31 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
 - `fuzzy(grp, spaced, length, token_length, joined, names, positions, tokens)`: the names in
   blobs by script, length and length of their joined distinct words (`tokens`, one a line:
   what token_set_ratio compares when the query shares no word), for rapidfuzz;
-- `postings(token, number, count)`, `vocabulary(token, df)`: full text.
+- `postings(token, number, count)`, `vocabulary(token, df)`: full text;
+- `fuzzy_words(word, positions)`: the ASCII words of names (`glossary.index.fuzzy_tables`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from array import array
 from collections.abc import Sequence
-from itertools import product
+from functools import cache
+from itertools import product, repeat
+from re import Match
 
 from glossary.index import rows as index
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
+from glossary.index.fuzzy_tables import FuzzyWords
 from glossary.index.inserts import Inserts
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
 from glossary.progress import Progress
 from glossary.text.folding import fold_table, termbase_traditional
-from glossary.text.pinyin import has_hanzi, is_hanzi
+from glossary.text.pinyin import HANZI_RANGES, has_hanzi, is_hanzi
 
 SEPARATOR = "\n"
 STEP = 2000  # report progress every STEP terms
@@ -154,6 +159,7 @@ def _names(
     literals: set[str] = set()
     hanzi: set[str] = set()
     inserts = Inserts(db)
+    fuzzy_words = FuzzyWords()
     position = entry = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
@@ -164,27 +170,32 @@ def _names(
             inserts.add("names", [(position, number, kind, name)])
             tokens = sorted_tokens(name)
             bucket = (fuzzy_group(name, kind), int(" " in name), len(name), len(tokens))
+            fuzzy_words.add(position, bucket[0], name)
             names, positions, joined_tokens = buckets.setdefault(bucket, ([], array("i"), []))
             names.append(name)
             positions.append(position)
             joined_tokens.append(tokens)
-            inserts.add("tails", ((tail, position) for tail in _tails(name)))
+            inserts.add("tails", zip(_tails(name), repeat(position)))
             words = name.split()
             if words != [name]:
-                inserts.add("words", ((word, position) for word in set(words)))
+                inserts.add("words", zip(set(words), repeat(position)))
             if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
-                inserts.add("grams", ((gram, position) for gram in grams))
+                inserts.add("grams", zip(grams, repeat(position)))
                 if kind == "english" and glosses[number]:
                     position += 1
                     continue  # a dictionary's gloss: its hanzi only refer to other entries
                 units = index.units(name, term.pinyin if kind == "headword" else "")
                 _reading(inserts, entry, number, ranks[number], units)
-                literals.update(c for c, _ in units if c.isalnum() and not is_hanzi(c))
-                hanzi.update(c for c, _ in units if is_hanzi(c))
+                for char in {char for char, _ in units}:
+                    if is_hanzi(char):
+                        hanzi.add(char)
+                    elif char.isalnum():
+                        literals.add(char)
                 entry += 1
             position += 1
     inserts.flush()
+    fuzzy_words.write(db)
     progress("names", len(terms), len(terms))
     db.executemany(
         "INSERT INTO chars VALUES (?, ?)",
@@ -210,26 +221,36 @@ def _json(term: Term) -> str:
     return json.dumps(term.to_dict(), ensure_ascii=False)
 
 
+TAIL_START = re.compile(f"(?<![^\\W_])[^{HANZI_RANGES}]")
+"""A word start (no letter or digit before it: `[^\\W_]` is what str.isalnum accepts) that
+is not a hanzi."""
+
+
 def _tails(name: str) -> set[str]:
     """The name from each word start on, when that start is not a hanzi, truncated."""
     return {
-        name[start : start + TAIL_LENGTH]
-        for start in range(len(name))
-        if (start == 0 or not name[start - 1].isalnum()) and not is_hanzi(name[start])
+        name[start : start + TAIL_LENGTH] for start in map(Match.start, TAIL_START.finditer(name))
     }
 
 
 def _reading(inserts: Inserts, entry: int, number: int, rank: int, units: index.Units) -> None:
     inserts.add("readings", [(entry, number, rank, index.encode_units(units))])
-    keys = [unit_keys(char, found) for char, found in units if char.isalnum()]
+    spoken = [(char, found) for char, found in units if char.isalnum()]
+    keys = [_unit_keys(char, found) for char, found in spoken]
     chains: set[str] = set()
     for start in range(len(keys) - 1):
         for left, middle in product(keys[start], keys[start + 1]):
-            following = keys[start + 2] if start + 2 < len(keys) else {""}
+            following = keys[start + 2] if start + 2 < len(keys) else ("",)
             chains.update(left + middle + right for right in following)
-    inserts.add("chains", ((chain, entry) for chain in chains))
-    heads = {head for char, found in units if char.isalnum() for head in _heads(char, found)}
-    inserts.add("heads", ((head, entry) for head in heads))
+    inserts.add("chains", zip(chains, repeat(entry)))
+    heads = set().union(*(_heads(char, found) for char, found in spoken))
+    inserts.add("heads", zip(heads, repeat(entry)))
+
+
+@cache
+def _unit_keys(char: str, found: tuple[str, ...]) -> frozenset[str]:
+    """`unit_keys`, remembered: a build meets the same few thousand units again and again."""
+    return frozenset(unit_keys(char, found))
 
 
 def unit_keys(char: str, found: Sequence[str]) -> set[str]:
@@ -245,14 +266,15 @@ def _letters(char: str) -> set[str]:
     return {reading[0] for reading in index.char_readings(char)}
 
 
-def _heads(char: str, found: Sequence[str]) -> set[str]:
+@cache
+def _heads(char: str, found: tuple[str, ...]) -> frozenset[str]:
     if not is_hanzi(char):
-        return {char}
-    heads = set()
+        return frozenset({char})
+    heads: set[str] = set()
     for reading in found:
         base = reading.rstrip("012345")
         heads |= {base, base.replace("v", "u")}
-    return heads
+    return frozenset(heads)
 
 
 def _join(names: list[str]) -> str:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from glossary.errors import GlossaryError
-from glossary.text.fileio import read_bytes, write_atomic
 
 DIGESTS = "digests.json"
 MAX_DIGESTS = 200
@@ -52,7 +51,7 @@ def file_digests(paths: Sequence[Path]) -> list[str]:
         if stamp is not None and isinstance(known, list) and known[:-1] == stamp:
             digests.append(str(known[-1]))
             continue
-        digests.append(hashlib.sha256(read_bytes(path)).hexdigest())
+        digests.append(_hashed(path))
         if stamp is not None and time.time_ns() - max(stamp[1], stamp[2]) > SETTLE_NS:
             remembered.pop(name, None)
             remembered[name] = [*stamp, digests[-1]]
@@ -60,6 +59,12 @@ def file_digests(paths: Sequence[Path]) -> list[str]:
     if changed:
         _write_digests(remembered)
     return digests
+
+
+def _hashed(path: Path) -> str:
+    from glossary.text.fileio import read_bytes  # only when a file is hashed: not on a warm run
+
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def _read_digests() -> dict[str, Any]:
@@ -79,6 +84,8 @@ def _write_digests(digests: dict[str, Any]) -> None:
 
 def store(entry: Path, data: Any) -> None:
     """Write `data` as JSON to a cache file, atomically; an unwritable cache is no error."""
+    from glossary.text.fileio import write_atomic
+
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

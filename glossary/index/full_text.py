@@ -15,7 +15,9 @@ from glossary.progress import Progress
 from glossary.text.pinyin import has_hanzi
 
 STEP = 2000  # report progress every STEP terms
-WINDOWED = 200  # definitions with a hanzi cut without loading jieba's whole dictionary
+WINDOWED = 5_000
+"""Definitions with a hanzi cut without loading jieba's whole dictionary: CC-CEDICT's 4,279
+are cut so in 2.6-3.0 s of CPU with 30 MB, against 3.0-3.4 s and 68 MB with it loaded."""
 
 
 def full_text(
@@ -51,8 +53,8 @@ def _segmenter(
     the characters jieba segments together (hanzi, ASCII letters, digits and +#&._%-).
 
     Up to WINDOWED texts with a hanzi are cut by `WindowSegmenter`, which reads only the
-    dictionary entries they need (a few milliseconds) and cuts as jieba's default tokenizer
-    does; more are cut by that tokenizer, loading its whole dictionary once (about a second)."""
+    dictionary entries they need and cuts as jieba's default tokenizer does; more are cut by
+    that tokenizer, loading its whole dictionary once (about a second and 40 MB)."""
     chinese = [text for text in texts if has_hanzi(text)]
     if not chinese:
         return None

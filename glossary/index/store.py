@@ -41,6 +41,7 @@ class Store:
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
         self._fuzzy: dict[str, list[FuzzyBucket]] = {}
+        self._every_name: dict[str, tuple[list[str], array[int], array[int]]] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
@@ -222,6 +223,21 @@ class Store:
                 tokens += words
         return names, positions
 
+    def every_fuzzy_name(self, groups: Sequence[str]) -> tuple[list[str], array[int], array[int]]:
+        """The names of these fuzzy groups, their positions and the `token_length` of each,
+        joined once and kept (a miss looks at all of them)."""
+        key = ",".join(groups)
+        if key not in self._every_name:
+            names: list[str] = []
+            positions: array[int] = array("i")
+            token_lengths: array[int] = array("i")
+            for _, _, _, token, listed, packed, _ in self._fuzzy_buckets(groups):
+                names += listed
+                positions += packed
+                token_lengths += array("i", [token]) * len(listed)
+            self._every_name[key] = (names, positions, token_lengths)
+        return self._every_name[key]
+
     def _fuzzy_buckets(self, groups: Sequence[str]) -> list[FuzzyBucket]:
         """The rows of the fuzzy table of these groups, read once per group and kept: a
         typo or a miss reads hundreds of thousands of names, and the next one the same."""
@@ -243,6 +259,38 @@ class Store:
                     rows.append(bucket)
                 self._fuzzy[group] = rows
             found += self._fuzzy[group]
+        return found
+
+    # -- the words of fuzzy_words (glossary.index.fuzzy_tables) ----------------------------
+
+    def fuzzy_word_sizes(self, words: Sequence[str]) -> dict[str, int]:
+        """Those of these words that names have, with their counts of names."""
+        wanted = sorted(set(words))
+        sql = (
+            f"SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word IN ({_marks(wanted)})"
+        )
+        return dict(self.db.execute(sql, wanted))
+
+    def fuzzy_words_starting(self, prefix: str) -> dict[str, int]:
+        """The words of names longer than `prefix` that start with it, with counts of names."""
+        sql = "SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word > ? AND word < ?"
+        return dict(self.db.execute(sql, (prefix, _after_prefix(prefix))))
+
+    def fuzzy_word_positions(self, words: Sequence[str]) -> array[int]:
+        """The positions of the names with one of these words (repeated when several)."""
+        found: array[int] = array("i")
+        for chunk in _chunks(sorted(set(words))):
+            sql = f"SELECT positions FROM fuzzy_words WHERE word IN ({_marks(chunk)})"
+            for (blob,) in self.db.execute(sql, chunk):
+                found.frombytes(blob)
+        return found
+
+    def names_at(self, positions: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(position, kind, name) of the names at these positions, in position order."""
+        found: list[tuple[int, str, str]] = []
+        for chunk in _chunks(sorted(set(positions))):
+            sql = f"SELECT position, kind, name FROM names WHERE position IN ({_marks(chunk)})"
+            found += sorted(self.db.execute(sql, chunk))
         return found
 
     def vocabulary(self, tokens: Iterable[str]) -> dict[str, int]:

@@ -1,6 +1,7 @@
 """Ranked lookup: one query box for Chinese, English, acronyms, typos, pinyin of any spelling,
 initials, hanzi mixed with pinyin and words of the definitions (`ranking.search`), with fuzzy
-matching (`fuzzy`) and pinyin keys and matching (`pinyin_keys`, `pinyin_match`).
+matching (`fuzzy`; its Latin-script candidates from the names' words, `fuzzy_words`), a miss's
+suggestions (`close_names`) and pinyin keys and matching (`pinyin_keys`, `pinyin_match`).
 
 May import glossary.index (through `Store`'s typed methods, never SQL), glossary.text and the
 base modules; never another engine, the renderers or the CLI.

@@ -26,18 +26,13 @@ below still hold):
 
 The result is the same as scoring every name, ordered by score and then by position.
 
-`close_names` finds the names that can be suggested for a miss: those `labels.close` to the
-query and scoring the cut-off. Being close needs a common subsequence of CLOSE x the query's
-length with a stretch of the name, so with the whole name too: rapidfuzz's bit-parallel
-LCSseq (one pass over the names, in C) keeps only those, and only they are scored and checked
-whole. (Scoring every name at the low suggestion cut-off first, as before, was most of the
-time of a miss: every longer name reaches 40 with partial_ratio.)
+`close_names.py` finds the names a miss suggests with the same scores.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -74,9 +69,13 @@ def best_names(
 
     if not query:
         return []
-    groups = _groups(query, skip_ids)
+    groups = groups_of(query, skip_ids)
     best: dict[int, float] = {}
     named: dict[int, str] = {}
+    if query.isascii():
+        picked, picked_positions = _by_words(store, query, groups)
+        _score_all(best, named, query, picked, picked_positions, cutoff)
+        return _best_first(best, named, cutoff, limit)
     names, positions = store.fuzzy_names(groups, lengths=_window(len(query), cutoff))
     _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
     if len(query) >= 5:
@@ -89,6 +88,12 @@ def best_names(
     _score_into(
         best, named, fuzz.token_set_ratio, 0.95, query, worded, word_positions, cutoff, covered=True
     )
+    return _best_first(best, named, cutoff, limit)
+
+
+def _best_first(
+    best: dict[int, float], named: dict[int, str], cutoff: float, limit: int
+) -> list[tuple[int, float, str]]:
     results = [
         (position, found, named[position]) for position, found in best.items() if found >= cutoff
     ]
@@ -96,36 +101,19 @@ def best_names(
     return results[:limit]
 
 
-def close_names(
-    store: Store, query: str, cutoff: float, is_close: Callable[[str, str], bool]
-) -> Iterator[tuple[int, float, str]]:
-    """(position, score, name) of the names scoring `cutoff` or more that `is_close` accepts
-    (`labels.close`, which needs LCSseq.similarity(query, name) >= CLOSE x len(query)), best
-    first, ties in name order; lazily, so a caller stops when it has enough."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import LCSseq
+def _by_words(store: Store, query: str, groups: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The names of these groups (with positions) that `fuzzy_words` picks for an ASCII
+    query."""
+    from glossary.search.fuzzy_words import candidate_positions
 
-    from glossary.search.labels import CLOSE
-
-    if not query:
-        return
-    names, positions = store.fuzzy_names(_groups(query, False))
-    need = math.ceil(CLOSE * len(query) - 1e-9)
-    found = process.extract(query, names, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
-    best: dict[int, float] = {}
-    named: dict[int, str] = {}
-    _score_all(
-        best,
-        named,
-        query,
-        [name for name, _, _ in found],
-        [positions[i] for *_, i in found],
-        cutoff,
-    )
-    scored = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-    for position, value in scored:
-        if value >= cutoff and is_close(query, named[position]):
-            yield position, value, named[position]
+    skip_ids = "id" not in groups
+    names: list[str] = []
+    positions: list[int] = []
+    for position, kind, name in store.names_at(candidate_positions(store, query)):
+        if not (skip_ids and kind == "id"):
+            names.append(name)
+            positions.append(position)
+    return names, positions
 
 
 def _score_all(
@@ -143,17 +131,10 @@ def _score_all(
     _score_into(best, named, fuzz.ratio, 1.0, query, names, positions, cutoff)
     if len(query) >= 5:
         longer = [i for i, name in enumerate(names) if len(name) > len(query)]
-        picked = [names[i] for i in longer]
-        _score_into(
-            best,
-            named,
-            fuzz.partial_ratio,
-            0.95,
-            query,
-            picked,
-            [positions[i] for i in longer],
-            cutoff,
+        picked, kept = _sharing_a_subsequence(
+            query, [names[i] for i in longer], [positions[i] for i in longer], cutoff / 0.95
         )
+        _score_into(best, named, fuzz.partial_ratio, 0.95, query, picked, kept, cutoff)
     spaced = [i for i, name in enumerate(names) if " " in query or " " in name]
     picked = [names[i] for i in spaced]
     _score_into(
@@ -210,7 +191,7 @@ def _sharing_a_subsequence(
     return [names[i] for i in kept], [positions[i] for i in kept]
 
 
-def _groups(query: str, skip_ids: bool) -> list[str]:
+def groups_of(query: str, skip_ids: bool) -> list[str]:
     """The fuzzy groups (store.fuzzy_group) that can share a character with `query`."""
     has_ascii = any(ord(ch) < 128 or ch.isspace() for ch in query)
     has_other = any(ord(ch) >= 128 for ch in query)

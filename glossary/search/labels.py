@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -68,5 +69,12 @@ def close(query: str, name: str) -> bool:
     width = 3 * len(query)
     if LCSseq.similarity(query, name) < need:
         return False
-    starts = range(0, max(len(name) - width, 0) + 1)
-    return any(LCSseq.similarity(query, name[start : start + width]) >= need for start in starts)
+    # Moving a stretch on by one character changes its common subsequence by one at most, so
+    # after a stretch holding `held` the next need - held starts cannot hold enough.
+    start, last = 0, max(len(name) - width, 0)
+    while start <= last:
+        held = LCSseq.similarity(query, name[start : start + width])
+        if held >= need:
+            return True
+        start += max(1, math.ceil(need - held))
+    return False

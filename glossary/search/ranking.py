@@ -15,6 +15,7 @@ a definition match: exact 100, alias/english 96, pinyin 85-92, initials 88, frag
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -24,7 +25,8 @@ from typing import Any
 from glossary.index.rows import Units
 from glossary.index.store import Row, Store
 from glossary.model import Term
-from glossary.search.fuzzy import best_names, close_names
+from glossary.search.close_names import close_names
+from glossary.search.fuzzy import best_names
 from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_keys import query_keys
 from glossary.search.pinyin_match import pinyin_match
@@ -125,7 +127,13 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
         (
             (
                 score,
-                label(kind, folded, matched, store.term(number).id, number in pinyin_terms),
+                label(
+                    kind,
+                    folded,
+                    matched,
+                    _id_if_asked(store, kind, number, pinyin_terms),
+                    number in pinyin_terms,
+                ),
                 matched,
                 number,
             )
@@ -188,11 +196,23 @@ def _name_match(query: str, kind: str, name: str) -> tuple[float, str] | None:
     if len(query) < 2 or query not in name:
         return None
     coverage = len(query) / len(name)
-    if any(is_hanzi(ch) for ch in query):
+    if _has_hanzi(query):
         return 60.0 + 30.0 * coverage, "fragment"
     if len(query) >= 3 and _at_word_start(name, name.index(query)):
         return 60.0 + 30.0 * coverage, "english" if kind == "english" else "alias"
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _has_hanzi(query: str) -> bool:
+    """Whether the query has a hanzi (asked once per candidate name: kept per query)."""
+    return any(is_hanzi(ch) for ch in query)
+
+
+def _id_if_asked(store: Store, kind: str, number: int, pinyin_terms: set[int]) -> str:
+    """The term's id where `label` looks at it (a fuzzy match of a term the pinyin tier
+    matched too), else "" (reading thousands of terms for an English word costs 0.1 s)."""
+    return store.term(number).id if kind == "fuzzy" and number in pinyin_terms else ""
 
 
 def _at_word_start(text: str, position: int) -> bool:

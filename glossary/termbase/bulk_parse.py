@@ -15,13 +15,15 @@ import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Generator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import pairwise
 from typing import Any
 
 import yaml
 
+from glossary.termbase import plain_yaml
 from glossary.termbase.yaml_io import may_have_aliases, too_expanded, yaml_loader
 
 MIN_SIZE = 2_000_000
@@ -64,8 +66,12 @@ def split(
 
 def parse_piece(piece: Piece) -> Items | None:
     """The items of one piece (None if it is not a clean YAML sequence, or breaks a rule of
-    the loader's: a repeated key, an alias bomb; the whole-file parse then reports it)."""
+    the loader's: a repeated key, an alias bomb; the whole-file parse then reports it). Read by
+    `plain_yaml` when the piece is in the subset glossary writes, else by PyYAML."""
     text, lines_before = piece
+    items = plain_yaml.read_items(text, lines_before)
+    if items is not None:
+        return items
     loader_class = yaml_loader()
     try:
         root = yaml.compose(text, Loader=loader_class)
@@ -80,22 +86,40 @@ def parse_piece(piece: Piece) -> Items | None:
     return raws, [lines_before + int(item.start_mark.line) + 1 for item in root.value]
 
 
-def parse_items(pieces: Sequence[Piece]) -> Items | None:
-    """All the pieces' items in order, parsed in worker processes when there are several
-    cores; None when any piece does not parse."""
+def iter_items(pieces: Sequence[Piece]) -> Generator[Items | None, None, None]:
+    """Each piece's items (`parse_piece`), in order, parsed ahead in worker processes when there
+    are several cores. At most one piece per worker waits, parsed, for the caller, so a caller
+    that turns each piece into terms holds the raw mappings of a few pieces, not of them all."""
     workers = min(len(pieces), os.cpu_count() or 1, MAX_WORKERS)
-    results: list[Items | None]
-    if workers < 2 or sys.platform != "linux":
-        results = [parse_piece(piece) for piece in pieces]
-    else:
+    done = 0
+    if workers >= 2 and sys.platform == "linux":
         try:
             # fork: spawn would run the caller's main script again in every worker. The
             # workers only parse YAML and send back plain data.
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                results = list(pool.map(parse_piece, pieces))
+                waiting: deque[Future[Items | None]] = deque()
+                for piece in pieces:
+                    waiting.append(pool.submit(parse_piece, piece))
+                    if len(waiting) > workers:
+                        result = waiting.popleft().result()
+                        done += 1
+                        yield result
+                while waiting:
+                    result = waiting.popleft().result()
+                    done += 1
+                    yield result
+            return
         except (OSError, RuntimeError):  # no processes here (a sandbox): parse in this one
-            results = [parse_piece(piece) for piece in pieces]
+            pass
+    for piece in pieces[done:]:
+        yield parse_piece(piece)
+
+
+def parse_items(pieces: Sequence[Piece]) -> Items | None:
+    """All the pieces' items in order (see `iter_items`); None when any piece does not
+    parse."""
+    results = iter_items(pieces)
     raws: list[Any] = []
     lines: list[int] = []
     for result in results:

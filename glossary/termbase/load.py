@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from glossary.errors import TermBaseError
-from glossary.model import KINDS, TermBase, term_from_dict
+from glossary.model import KINDS, Term, TermBase, term_from_dict
 from glossary.termbase import bulk_parse
 from glossary.termbase.validate import Problem, check
 from glossary.termbase.yaml_io import (
@@ -158,6 +158,9 @@ def load_bytes(path: str | Path, data: bytes) -> TermBase:
     """`load` of the term base at `path` whose bytes the caller has read already."""
     name = str(path)
     text = decode_utf8(data, name)
+    streamed = _load_in_pieces(text, name)
+    if streamed is not None:
+        return streamed
     parsed, problems = parse(text, name)
     raws, lines = parsed.raws, parsed.lines
     problems = problems or check(raws, lines, name, parsed.kind, controls="\\" in text)
@@ -171,6 +174,37 @@ def load_bytes(path: str | Path, data: bytes) -> TermBase:
         terms=terms,
         lines={term.id: line for term, line in zip(terms, lines, strict=True)},
         kind=parsed.kind,
+    )
+
+
+def _load_in_pieces(text: str, name: str) -> TermBase | None:
+    """A large term base written by glossary, turned into terms a piece at a time as the pieces
+    are parsed (`bulk_parse.iter_items`), so that the raw mappings of all its terms (about
+    200 MB for CC-CEDICT) are never held at once; None when it is not such a file or has any
+    problem, for `load_bytes` to read it whole and report the problems as it always has."""
+    pieces = bulk_parse.split(text)
+    if pieces is None:
+        return None
+    head, problems = _parse_whole(pieces[0], name)
+    if problems:
+        return None
+    controls = "\\" in text
+    terms: list[Term] = []
+    lines: dict[str, int] = {}
+    items = bulk_parse.iter_items(pieces[1])
+    try:
+        for piece in items:
+            if piece is None or check(piece[0], piece[1], name, head.kind, controls=controls):
+                return None
+            for raw, line in zip(*piece, strict=True):
+                term = term_from_dict(raw)
+                if lines.setdefault(term.id, line) != line:
+                    return None  # an id of an earlier piece: check() of the whole file says so
+                terms.append(term)
+    finally:
+        items.close()
+    return TermBase(
+        path=name, name=Path(name).stem, terms=tuple(terms), lines=lines, kind=head.kind
     )
 
 

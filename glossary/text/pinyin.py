@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # Every syllable of Standard Chinese, toneless, with ü written v (as most keyboards type it).
 SYLLABLES = frozenset(
@@ -46,6 +46,10 @@ _MARKED = {
     "ü": ("v", 0), "ê": ("e", 0),
 }  # fmt: skip
 _MARK_OF = {(base, tone): mark for mark, (base, tone) in _MARKED.items() if tone}
+_UNMARKED = str.maketrans({mark: base for mark, (base, _) in _MARKED.items()})
+_TONE_OF = {mark: tone for mark, (_, tone) in _MARKED.items() if tone}
+_PLAIN_OR_MARKED = re.compile(f"[\x00-\x7f{''.join(_MARKED)}]*")
+"""Text that strip_tones can lower-case whole and translate (ASCII and the marked letters)."""
 _COMBINING = {1: "\u0304", 2: "\u0301", 3: "\u030c", 4: "\u0300"}
 
 
@@ -75,7 +79,9 @@ def is_hanzi(char: str) -> bool:
     )
 
 
-_HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]")
+HANZI_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff"
+"""The characters is_hanzi accepts, as the inside of a regular expression's [...]."""
+_HANZI = re.compile(f"[{HANZI_RANGES}]")
 
 
 def has_hanzi(text: str) -> bool:
@@ -121,9 +127,13 @@ def numbers_to_marks(text: str) -> str:
 def strip_tones(text: str) -> tuple[str, list[int]]:
     """Lower-case `text`, write ü as v, and take tone marks off; returns the plain text and,
     for each character of it, the tone its mark carried (0 where there was none)."""
+    text = unicodedata.normalize("NFC", text)
+    if _PLAIN_OR_MARKED.fullmatch(text):  # ASCII and lower-case pinyin: at C speed
+        low = text.lower()
+        return low.translate(_UNMARKED), [_TONE_OF.get(char, 0) for char in low]
     plain: list[str] = []
     tones: list[int] = []
-    for char in unicodedata.normalize("NFC", text):
+    for char in text:
         low = char.lower()
         base, tone = _MARKED.get(low, (low, 0))
         plain.append(base)
@@ -139,28 +149,39 @@ def split_syllables(text: str) -> list[Syllable | str]:
     """
     plain, tones = strip_tones(text.replace("u:", "v"))
     out: list[Syllable | str] = []
-    for match in re.finditer(r"[a-z]+[1-5]?|[^\sa-z'’\-]", plain):
+    for match in _CHUNK.finditer(plain):
         start, end = match.span()
-        chunk = match.group()
-        digit = int(chunk[-1]) if chunk[-1].isdigit() and chunk[:-1].isalpha() else 0
-        letters = chunk[:-1] if digit else chunk
-        pieces = _segment(letters) if letters.isalpha() else None
-        if pieces is None:
-            out.extend(chunk)
-            continue
-        offset = start
-        for index, piece in enumerate(pieces):
-            tone = max(tones[offset : offset + len(piece)], default=0)
-            if digit and index == len(pieces) - 1:
-                tone = digit
-            out.append(Syllable(piece, tone))
-            offset += len(piece)
-        del end
+        out.extend(_chunk_syllables(match.group(), tuple(tones[start:end])))
     return out
 
 
-def _segment(letters: str) -> list[str] | None:
-    """Split toneless letters into the fewest syllables, or None if they are not pinyin."""
+_CHUNK = re.compile(r"[a-z]+[1-5]?|[^\sa-z'’\-]")
+
+
+@lru_cache(maxsize=16384)
+def _chunk_syllables(chunk: str, tones: tuple[int, ...]) -> tuple[Syllable | str, ...]:
+    """One chunk of split_syllables (letters and a tone number, or one other character), with
+    the tone of each of its characters; remembered, as the same syllables recur."""
+    digit = int(chunk[-1]) if chunk[-1].isdigit() and chunk[:-1].isalpha() else 0
+    letters = chunk[:-1] if digit else chunk
+    pieces = _segment(letters) if letters.isalpha() else None
+    if pieces is None:
+        return tuple(chunk)
+    out: list[Syllable | str] = []
+    offset = 0
+    for index, piece in enumerate(pieces):
+        tone = max(tones[offset : offset + len(piece)], default=0)
+        if digit and index == len(pieces) - 1:
+            tone = digit
+        out.append(Syllable(piece, tone))
+        offset += len(piece)
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _segment(letters: str) -> tuple[str, ...] | None:
+    """Split toneless letters into the fewest syllables, or None if they are not pinyin
+    (remembered: an index build splits the same words many thousand times)."""
     best: list[list[str] | None] = [None] * (len(letters) + 1)
     best[0] = []
     for start in range(len(letters)):
@@ -174,7 +195,8 @@ def _segment(letters: str) -> list[str] | None:
                 existing = best[end]
                 if existing is None or len(candidate) < len(existing):
                     best[end] = candidate
-    return best[len(letters)]
+    found = best[len(letters)]
+    return None if found is None else tuple(found)
 
 
 # -- build time only: pypinyin ------------------------------------------------------------

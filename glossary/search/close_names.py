@@ -1,0 +1,129 @@
+"""The names a miss can suggest (`close_names`), best first, each scorer run only where it
+can reach the cut-off.
+
+A name is suggested when `labels.close` accepts it, which needs a common subsequence of CLOSE x
+the query's length with a stretch of the name and so with the whole name: one bit-parallel
+LCSseq pass over the names (rapidfuzz, in C) keeps those, with that common subsequence L. For a
+short miss that is thousands of long glosses, and scoring them all at the suggestion cut-off
+(`fuzzy.score`, three scorers) was most of its time. Now:
+
+- ratio is computed only where it reaches the cut-off: it is 200 L / (m + n) (query length m,
+  name length n);
+- token_set_ratio is computed only where it can reach the cut-off: it is 100 when the two share
+  a word, and otherwise the ratio of their sorted distinct words, at most 200 min(tq, tn) /
+  (tq + tn) for their lengths (`store.token_length`, kept in the index), so a long gloss
+  sharing no word with a short miss never reaches it;
+- the names that reach the cut-off are given out best first (score, then position), checked
+  for being close only as the caller asks for them. (Scoring at 60 first and at the cut-off
+  only when the caller wants more made no difference on the misses of `benchmarks/batch.py`.)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from glossary.search.fuzzy import SLACK, coverage
+
+if TYPE_CHECKING:
+    from glossary.index.store import Store
+
+
+def close_names(
+    store: Store, query: str, cutoff: float, is_close: Callable[[str, str], bool]
+) -> Iterator[tuple[int, float, str]]:
+    """(position, score, name) of the names scoring `cutoff` or more that `is_close` accepts,
+    best first, ties in name order; lazily, so a caller stops when it has enough."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    from glossary.search.fuzzy import groups_of
+    from glossary.search.labels import CLOSE
+
+    if not query:
+        return
+    names, positions, token_lengths = store.every_fuzzy_name(groups_of(query, False))
+    need = math.ceil(CLOSE * len(query) - 1e-9)
+    found = process.extract(query, names, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
+    kept = [(positions[i], name, int(held), token_lengths[i]) for name, held, i in found]
+    scored = _scored(query, kept, cutoff)
+    for position, value, name in sorted(scored.values(), key=lambda i: (-i[1], i[0])):
+        if is_close(query, name):
+            yield position, value, name
+
+
+Kept = tuple[int, str, int, int]  # position, name, common subsequence, token length
+
+
+def _scored(query: str, kept: Sequence[Kept], cutoff: float) -> dict[int, tuple[int, float, str]]:
+    """Each kept name's `fuzzy.score` where it reaches `cutoff`, by position."""
+    from rapidfuzz import fuzz
+
+    m = len(query)
+    best: dict[int, float] = {}
+    floor = cutoff * SLACK / 200.0
+    rated = [(p, name) for p, name, held, _ in kept if held >= floor * (m + len(name))]
+    _best_of(best, fuzz.ratio, query, rated, cutoff, weight=1.0)
+    if m >= 5:
+        longer = [(position, name) for position, name, _, _ in kept if len(name) > m]
+        _best_of(best, fuzz.partial_ratio, query, longer, cutoff, weight=0.95)
+    low, high = _token_window(query, cutoff)
+    spaced = " " in query
+    shares = _sharing(query)
+    worded = [
+        (position, name)
+        for position, name, _, tokens in kept
+        if (spaced or " " in name) and (low <= tokens <= high or shares(name))
+    ]
+    _best_of(best, fuzz.token_set_ratio, query, worded, cutoff, weight=0.95, covered=True)
+    named = {position: name for position, name, _, _ in kept}
+    return {p: (p, value, named[p]) for p, value in best.items() if value >= cutoff}
+
+
+def _sharing(query: str) -> Callable[[str], bool]:
+    """Whether a name shares a whitespace-separated word with the query."""
+    words = query.split()
+    if len(words) == 1:
+        word = words[0]
+        return lambda name: word in name and word in name.split()
+    wanted = set(words)
+    return lambda name: not wanted.isdisjoint(name.split())
+
+
+def _token_window(query: str, cutoff: float) -> tuple[float, float]:
+    """The token lengths t of names sharing no word with the query for which 0.95 x 200 x
+    min(tq, t) / (tq + t) can reach `cutoff` (tq the query's token length)."""
+    from glossary.index.store import token_length
+
+    tq = token_length(query)
+    reach = cutoff * SLACK / 0.95
+    if reach >= 100:
+        return tq, tq
+    return reach * tq / (200 - reach) - 1e-9, (200 - reach) * tq / reach + 1e-9
+
+
+def _best_of(
+    best: dict[int, float],
+    scorer: Callable[..., float],
+    query: str,
+    named: Sequence[tuple[int, str]],
+    cutoff: float,
+    weight: float,
+    covered: bool = False,
+) -> None:
+    """Keep each position's best of weight x scorer (x `coverage` when `covered`), computed as
+    `fuzzy.score` computes it, where the scorer can lift it to `cutoff`."""
+    from rapidfuzz import process
+
+    names = [name for _, name in named]
+    floor = cutoff / weight * SLACK
+    for name, value, i in process.extract(
+        query, names, scorer=scorer, score_cutoff=floor, limit=None
+    ):
+        scored = float(weight * value) if weight != 1.0 else float(value)
+        if covered:
+            scored *= coverage(query, name)
+        position = named[i][0]
+        if scored > best.get(position, -1.0):
+            best[position] = scored

@@ -1,0 +1,114 @@
+"""Latin-script fuzzy queries start from the words of the names (search/fuzzy_words.py): which
+names they reach, that those are scored as before, and the exact shortcut in `labels.close`."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA, LCSseq
+
+from glossary.index.database import open_store
+from glossary.index.fuzzy_tables import id_words, words_of
+from glossary.index.store import Store
+from glossary.search.close_names import close_names
+from glossary.search.fuzzy import best_names, groups_of, score
+from glossary.search.fuzzy_words import edits, like
+from glossary.search.labels import CLOSE, close
+from glossary.search.ranking import search
+
+ENGLISH = [
+    "to announce",
+    "announcement",
+    "to announce the results",
+    "knife and fork",
+    "small hill",
+    "picture book",
+    "taiwanese opera",
+    "mortal wound",
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    folder = tmp_path_factory.mktemp("fuzzy-words")
+    lines = ["kind: dictionary", "terms:"]
+    for number, english in enumerate(ENGLISH):
+        headword = "词" * (number + 1)
+        pinyin = " ".join(["cí"] * (number + 1))
+        lines += [f"- id: ci2-{number}", f"  headword: {headword}", f"  pinyin: {pinyin}"]
+        lines.append(f"  en: {english}")
+    base = folder / "words.yaml"
+    base.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(folder / "cache"))
+        return open_store([base])
+
+
+def test_words_of_names_and_ids() -> None:
+    assert words_of("variant of 嗥[hao2]") == {"variant", "of", "hao2", "hao"}
+    assert id_words("ke3chi2xu4-5cea65") == {"kechixu"}
+    assert words_of("knife and fork (tool)") == {"knife", "and", "fork", "tool"}
+
+
+def test_a_query_word_stands_for_the_words_one_edit_away(store: Store) -> None:
+    assert set(like(store, "annonuce")) == {"announce"}  # neighbours swapped
+    assert set(like(store, "kinfe")) == {"knife"}
+    assert set(like(store, "hil")) == {"hill"}  # a letter dropped
+    assert set(like(store, "zzzzz")) == set()
+    assert set(like(store, "taiwan")) == {"taiwanese"}  # the words it starts
+    assert set(like(store, "announce")) == {"announce", "announcement"}
+
+
+@given(st.text("abcde", min_size=1, max_size=6), st.text("abcde", min_size=1, max_size=6))
+def test_edits_are_the_words_one_edit_away(left: str, right: str) -> None:
+    assert (right in edits(left)) == (OSA.distance(left, right) == 1)
+
+
+def test_candidates_are_scored_exactly_and_the_typo_finds_its_name_first(store: Store) -> None:
+    found = best_names(store, "to annonuce", 75.0, 20)
+    assert [name for _, _, name in found][:2] == ["to announce", "to announce the results"]
+    assert all(value == score("to annonuce", name) for _, value, name in found)
+
+
+def test_typos_in_two_words_find_the_name_through_both(store: Store) -> None:
+    assert best_names(store, "zzzzzz qqqqq", 75.0, 20) == []
+    found = best_names(store, "pictrue boko", 75.0, 20)
+    assert [name for _, _, name in found] == ["picture book"]
+
+
+def test_a_typo_across_a_word_boundary_still_finds_the_name(store: Store) -> None:
+    assert search(store, "smallh ill").matches[0].term.en == "small hill"
+    assert search(store, "kinfe and fork").matches[0].term.en == "knife and fork"
+
+
+def brute_close(query: str, name: str) -> bool:
+    need, width = CLOSE * len(query), 3 * len(query)
+    starts = range(0, max(len(name) - width, 0) + 1)
+    return any(LCSseq.similarity(query, name[s : s + width]) >= need for s in starts)
+
+
+@given(st.text("abcd ", min_size=1, max_size=6), st.text("abcd ", max_size=40))
+def test_close_skips_only_stretches_that_cannot_hold_enough(query: str, name: str) -> None:
+    assert close(query, name) == brute_close(query, name)
+
+
+def every_close_name(store: Store, query: str, cutoff: float) -> list[tuple[int, float, str]]:
+    """Every name scored, the close ones at the cut-off or above, best first."""
+    names, positions, _ = store.every_fuzzy_name(groups_of(query, False))
+    found = [(p, score(query, n), n) for n, p in zip(names, positions, strict=True)]
+    kept = [item for item in found if item[1] >= cutoff and close(query, item[2])]
+    return sorted(kept, key=lambda item: (-item[1], item[0]))
+
+
+@pytest.mark.parametrize(
+    "query", ["annonce", "tpmcb", "knfe", "small hil", "picture bok", "announce results", "cí"]
+)
+def test_close_names_come_out_as_scoring_every_name_gives(store: Store, query: str) -> None:
+    assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text("aeiknorstu ", min_size=2, max_size=12).map(str.strip).filter(bool))
+def test_close_names_of_any_query_come_out_in_order(store: Store, query: str) -> None:
+    assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
