@@ -32,6 +32,7 @@ from pathlib import Path
 from scale_support import (  # beside this script, so on sys.path when it runs
     MEGABYTE,
     cedict_file,
+    compile_package,
     document,
     glossary_command,
     run,
@@ -122,6 +123,7 @@ def main() -> None:
         "--cache", type=Path, help="an index cache to reuse (kept; built only if empty)"
     )
     options = parser.parse_args()
+    compile_package()  # bytecode as an installed package has it (scale_support)
     from glossary.termbase.locations import bundled_path
 
     source, note = document()
