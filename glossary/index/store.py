@@ -249,6 +249,10 @@ class Store:
             self._name_bits[key] = int(held[::-1] or b"0", 2)
         return self._name_bits[key]
 
+    def has_fuzzy_name_bits(self, groups: Sequence[str], char: str) -> bool:
+        """Whether `fuzzy_name_bits(groups, char)` is kept (costs nothing)."""
+        return (",".join(groups), char) in self._name_bits
+
     def _fuzzy_buckets(self, groups: Sequence[str]) -> list[FuzzyBucket]:
         """The rows of the fuzzy table of these groups, read once per group and kept: a
         typo or a miss reads hundreds of thousands of names, and the next one the same."""
