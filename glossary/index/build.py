@@ -3,8 +3,8 @@
 Tables (every name is folded: lower-case ASCII, half-width, simplified characters):
 
 - `meta(key, value)`: the content key, the term bases (names, kinds, first term numbers), the
-  traditional->simplified table, the full-text totals, the length of the longest name and the
-  scanner's tables, as JSON;
+  traditional->simplified table, the full-text totals and the length of the longest name, as
+  JSON, and the scanner's tables (`ScanTables.encode`: a JSON header, then binary sections);
 - `terms(number, termbase, id, length, rank, data)`: each term as stored (JSON), numbered across
   the term bases in order; `length` is its count of full-text tokens, `rank` its place when
   scores tie (`glossary.index.frequency`: term base, then how common its headword is);

@@ -117,8 +117,7 @@ class Store:
         from glossary.index.scan_tables import ScanTables
 
         sql = "SELECT value FROM meta WHERE key = 'scan_tables'"
-        # the 40 MB text is dropped once parsed: no name holds it while the tables are made
-        return ScanTables.from_json(json.loads(self.db.execute(sql).fetchone()[0]))
+        return ScanTables.decode(self.db.execute(sql).fetchone()[0])
 
     # -- candidates for search.py -----------------------------------------------------------
 

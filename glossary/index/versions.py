@@ -7,5 +7,6 @@ STORE_FORMAT = 7
 `check` and `examples`; 5: the fuzzy table keeps each name's sorted words (`tokens`);
 6: `fuzzy_words`, the ASCII words of names with their positions; 7: reading entries numbered
 by group and rank, in a compact text, with `pairs` (reading_rows)."""
-SCAN_TABLES_FORMAT = 5
-"""The scanner's tables (scan.build_tables), kept in the store."""
+SCAN_TABLES_FORMAT = 7
+"""The scanner's tables (scan.build_tables), kept in the store; 7: the names in a marisa trie,
+the rest in binary sections after a JSON header, and which terms a glossary holds."""
