@@ -223,6 +223,10 @@ class Store:
                 tokens += words
         return names, positions
 
+    def has_every_fuzzy_name(self, groups: Sequence[str]) -> bool:
+        """Whether `every_fuzzy_name(groups)` is kept (costs nothing)."""
+        return ",".join(groups) in self._every_name
+
     def every_fuzzy_name(self, groups: Sequence[str]) -> tuple[list[str], array[int], array[int]]:
         """The names of these fuzzy groups, their positions and the `token_length` of each,
         joined once and kept (a miss looks at all of them)."""
