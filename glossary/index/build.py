@@ -32,11 +32,13 @@ import re
 import sqlite3
 from array import array
 from collections.abc import Sequence
+from functools import partial
 from itertools import repeat
 from re import Match
 
 from glossary.index import reading_rows
 from glossary.index import rows as index
+from glossary.index.build_worker import start_part
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
 from glossary.index.fuzzy_tables import FuzzyWords
@@ -45,7 +47,7 @@ from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
 from glossary.progress import Progress
 from glossary.text.folding import fold_table, termbase_traditional
-from glossary.text.pinyin import HANZI_RANGES, has_hanzi, is_hanzi
+from glossary.text.pinyin import HANZI_RANGES, has_hanzi
 
 SEPARATOR = "\n"
 STEP = 2000  # report progress every STEP terms
@@ -81,12 +83,20 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     """Fill an empty database with the index of `bases` (see the module docstring)."""
     db.executescript(SCHEMA + reading_rows.SCHEMA)
     terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
+    plain = [term for term, _ in terms]
     traditional = termbase_traditional(term for term, _ in terms)
     table = fold_table(traditional)  # the one folding table of this build
     ranks = term_ranks([t.headword.translate(table) for t, _ in terms], [p for _, p in terms])
     glosses = [bases[position].kind == "dictionary" for _, position in terms]
-    literals = _names(db, [term for term, _ in terms], table, ranks, glosses, progress)
-    lengths = full_text(db, [term for term, _ in terms], table, progress)
+    readings = start_part(  # on the second core while this process does the rest
+        db,
+        reading_rows.SCHEMA,
+        reading_rows.TABLES,
+        partial(reading_rows.fill, terms=plain, table=table, ranks=ranks, glosses=glosses),
+        len(terms),
+    )
+    _names(db, plain, table, progress)
+    lengths = full_text(db, plain, table, progress)
     db.executemany(
         "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -106,6 +116,11 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     from glossary.index.scan_tables import build_tables
 
     scan_tables = build_tables(bases, traditional)
+    hanzi, literals = readings.finish()
+    db.executemany(
+        "INSERT INTO chars VALUES (?, ?)",
+        ((char, "".join(sorted(reading_rows.letters(char)))) for char in sorted(hanzi)),
+    )
     starts, total = [], 0
     for base in bases:
         starts.append(total)
@@ -137,19 +152,12 @@ def _names(
     db: sqlite3.Connection,
     terms: Sequence[Term],
     table: dict[int, str],
-    ranks: Sequence[int],
-    glosses: Sequence[bool],
     progress: Progress,
-) -> set[str]:
-    """Fill names, grams, tails, words, readings, chains, heads, chars and fuzzy; return the
-    characters other than hanzi that stand as units of reading entries (a query may type
-    them as such). The English of a term whose `glosses` is true (a dictionary's: `variant of
-    嗥[hao2]`) has no reading entry: its hanzi are entries of their own."""
+) -> None:
+    """Fill names, grams, tails, words, fuzzy_words and fuzzy (the reading tables are
+    `glossary.index.reading_rows.fill`'s)."""
     buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int], list[str]]] = {}
-    literals: set[str] = set()
-    hanzi: set[str] = set()
     inserts = Inserts(db)
-    readings = reading_rows.ReadingRows(inserts)
     fuzzy_words = FuzzyWords()
     position = 0
     for number, term in enumerate(terms):
@@ -173,25 +181,10 @@ def _names(
             if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
                 inserts.add("grams", zip(grams, repeat(position)))
-                if kind == "english" and glosses[number]:
-                    position += 1
-                    continue  # a dictionary's gloss: its hanzi only refer to other entries
-                units = index.units(name, term.pinyin if kind == "headword" else "")
-                readings.add(number, ranks[number], units)
-                for char in {char for char, _ in units}:
-                    if is_hanzi(char):
-                        hanzi.add(char)
-                    elif char.isalnum():
-                        literals.add(char)
             position += 1
     inserts.flush()
-    readings.finish(db)
     fuzzy_words.write(db)
     progress("names", len(terms), len(terms))
-    db.executemany(
-        "INSERT INTO chars VALUES (?, ?)",
-        ((char, "".join(sorted(reading_rows.letters(char)))) for char in sorted(hanzi)),
-    )
     db.executemany(
         "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -205,7 +198,6 @@ def _names(
             for key, (names, positions, tokens) in sorted(buckets.items())
         ),
     )
-    return literals
 
 
 def _json(term: Term) -> str:

@@ -25,9 +25,11 @@ import sqlite3
 from collections.abc import Sequence
 from functools import lru_cache
 
+from glossary.index import rows
 from glossary.index.inserts import Inserts
 from glossary.index.rows import ReadingUnit, Units, char_readings
-from glossary.text.pinyin import is_hanzi
+from glossary.model import Term
+from glossary.text.pinyin import has_hanzi, is_hanzi
 
 SCHEMA = """
 CREATE TABLE readings(entry INTEGER PRIMARY KEY, number INTEGER NOT NULL, units TEXT NOT NULL);
@@ -44,6 +46,8 @@ CREATE INDEX heads_head ON heads(head, entry);
 CREATE INDEX readings_number ON readings(number);
 """
 
+TABLES = ("readings", "chains", "pairs", "heads", "reading_groups", "spellings")
+STEP = 2000  # rows are written STEP terms at a time
 GROUP_SHIFT = 44
 RANK_SHIFT = 20
 RANK_LIMIT = 1 << (GROUP_SHIFT - RANK_SHIFT)
@@ -96,6 +100,40 @@ def decode_units(text: str) -> Units:
         units.append(ReadingUnit(text[start], tuple(readings.split(",")) if readings else ()))
         start = stop + 1
     return tuple(units)
+
+
+def fill(
+    db: sqlite3.Connection,
+    terms: Sequence[Term],
+    table: dict[int, str],
+    ranks: Sequence[int],
+    glosses: Sequence[bool],
+) -> tuple[set[str], set[str]]:
+    """Fill the reading tables with one entry per name with a hanzi (folded by `table`), but
+    the English of a term whose `glosses` is true (a dictionary's: `variant of 嗥[hao2]`: its
+    hanzi only refer to other entries); return the hanzi of the entries and the characters
+    other than hanzi that stand as units (a query may type them as such)."""
+    inserts = Inserts(db)
+    readings = ReadingRows(inserts)
+    hanzi: set[str] = set()
+    literals: set[str] = set()
+    for number, term in enumerate(terms):
+        if number % STEP == 0:
+            inserts.flush()
+        for kind, raw in rows.names(term):
+            name = raw.translate(table)
+            if not has_hanzi(name) or (kind == "english" and glosses[number]):
+                continue
+            units = rows.units(name, term.pinyin if kind == "headword" else "")
+            readings.add(number, ranks[number], units)
+            for char in {char for char, _ in units}:
+                if is_hanzi(char):
+                    hanzi.add(char)
+                elif char.isalnum():
+                    literals.add(char)
+    inserts.flush()
+    readings.finish(db)
+    return hanzi, literals
 
 
 class ReadingRows:

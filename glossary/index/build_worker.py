@@ -1,0 +1,121 @@
+"""One independent part of an index build run in a forked process, on the second core, while
+the building process goes on with the rest (`glossary.index.build`).
+
+The worker fills tables of its own in a separate SQLite file (beside the database being built,
+or in the system's temporary folder for an in-memory build); `Part.finish` copies them into the
+database in their order (`INSERT ... SELECT ... ORDER BY rowid`), so the index holds exactly
+what a build in one process stores. Without `fork` (Windows, macOS' default), for a small base
+(`FORK_MIN` terms: a fork costs more than it saves) or when the worker fails, the part runs in
+the building process instead, on the database itself.
+
+Memory is per process: the worker starts as a copy of the builder (the loaded term bases'
+pages shared until touched) and holds only its own tables' pending rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+FORK_MIN = 20_000
+"""Fewest terms whose build forks a worker (a fork and a copy cost some 50 ms)."""
+
+Work = Callable[[sqlite3.Connection], Any]
+
+
+@dataclass(slots=True)
+class Part:
+    """A part of the build: started by `start_part`, its result (and tables) got by `finish`."""
+
+    db: sqlite3.Connection
+    work: Work
+    tables: Sequence[str]
+    path: str = ""
+    process: Any = None
+    pipe: Any = None
+    result: Any = None
+
+    def finish(self) -> Any:
+        """Wait for the worker and copy its tables into the database; return `work`'s result."""
+        if self.process is None:
+            return self.result
+        try:
+            outcome = self.pipe.recv()
+        except EOFError:  # the worker died (killed, out of memory): run the part here
+            outcome = None
+        finally:
+            self.pipe.close()
+            self.process.join()
+        try:
+            if outcome is None or self.process.exitcode != 0:
+                return self.work(self.db)
+            self._copy()
+            return outcome[0]
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+
+    def _copy(self) -> None:
+        self.db.commit()  # a database is attached outside a transaction
+        self.db.execute("ATTACH DATABASE ? AS part", (self.path,))
+        try:
+            for table in self.tables:
+                self.db.execute(f"INSERT INTO {table} SELECT * FROM part.{table} ORDER BY rowid")
+            self.db.commit()
+        finally:
+            self.db.execute("DETACH DATABASE part")
+
+
+def start_part(
+    db: sqlite3.Connection, schema: str, tables: Sequence[str], work: Work, size: int
+) -> Part:
+    """Run `work(connection)` (it fills `tables`, created by `schema` in the database already)
+    in a forked worker when `size` terms make it worth it, else here and now."""
+    part = Part(db, work, tables)
+    if size < FORK_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        part.result = work(db)
+        return part
+    try:
+        fd, part.path = tempfile.mkstemp(prefix=".store-part-", suffix=".tmp", dir=_folder(db))
+        os.close(fd)
+    except OSError:
+        part.result = work(db)
+        return part
+    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+    part.process = multiprocessing.get_context("fork").Process(
+        target=_run, args=(part.path, schema, work, sender), daemon=True
+    )
+    part.process.start()
+    sender.close()
+    part.pipe = receiver
+    return part
+
+
+def _run(path: str, schema: str, work: Work, sender: Any) -> None:
+    """The worker: fill a fresh database at `path`, send (result,), or nothing when it fails
+    (the builder then runs the part itself; no traceback is printed)."""
+    try:
+        db = sqlite3.connect(path)
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + schema)
+        result = work(db)
+        db.commit()
+        db.close()
+        sender.send((result,))
+    except BaseException:  # reported by the missing result
+        pass
+    finally:
+        sender.close()
+
+
+def _folder(db: sqlite3.Connection) -> str | None:
+    """The folder of the database being built (None, the temporary folder, when in memory)."""
+    for _, name, file in db.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return str(os.path.dirname(file))
+    return None
