@@ -83,7 +83,7 @@ def parse_piece(piece: Piece) -> Items | None:
             return None
         loader = loader_class("")
         raws = [loader.construct_object(item, deep=True) for item in root.value]
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, ValueError):
         return None
     return raws, [lines_before + int(item.start_mark.line) + 1 for item in root.value]
 
