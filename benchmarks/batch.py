@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from scale_support import cedict_file, document, glossary_command, pad, run
+from scale_support import cedict_file, compile_package, document, glossary_command, pad, run
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "terms.yaml"
@@ -295,6 +295,7 @@ def main() -> None:
     )
     parser.add_argument("--kinds", help="only these kinds, comma-separated (in-process figures)")
     args = parser.parse_args()
+    compile_package()  # bytecode as an installed package has it (scale_support)
     work = args.work
     work.mkdir(parents=True, exist_ok=True)
     cedict = work / "cedict.yaml"

@@ -2,7 +2,7 @@
 translation, checked as a separate process (start-up included), against the bundled term base
 and against the bundled base beside CC-CEDICT.
 
-    python benchmarks/check.py [--rounds 3] [--no-cedict]
+    python benchmarks/check.py [--rounds 3] [--no-cedict] [--cedict-yaml FILE] [--cache DIR]
 
 The document is the source report's sentences shuffled (scale_support.document). The
 translation is made from the term base: each line lists the English names of the glossary
@@ -32,6 +32,7 @@ from pathlib import Path
 from scale_support import (  # beside this script, so on sys.path when it runs
     MEGABYTE,
     cedict_file,
+    compile_package,
     document,
     glossary_command,
     run,
@@ -115,7 +116,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-cedict", action="store_true", help="Only the bundled term base.")
+    parser.add_argument(
+        "--cedict-yaml", type=Path, help="a CC-CEDICT term base already imported (read only)"
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="an index cache to reuse (kept; built only if empty)"
+    )
     options = parser.parse_args()
+    compile_package()  # bytecode as an installed package has it (scale_support)
     from glossary.termbase.locations import bundled_path
 
     source, note = document()
@@ -139,7 +147,8 @@ def main() -> None:
             "--termbase",
             str(bundled_path()),
         ]
-        env = {**os.environ, "GLOSSARY_CACHE_DIR": str(base / "cache")}
+        cache = options.cache or base / "cache"
+        env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache)}
         env.pop("GLOSSARY_TERMBASE", None)
         measure("bundled", check, env, megabytes, options.rounds)
         os.environ["GLOSSARY_CACHE_DIR"] = env["GLOSSARY_CACHE_DIR"]
@@ -147,11 +156,7 @@ def main() -> None:
         in_process([bundled_path()], source_path, target_path, megabytes)
         if options.no_cedict:
             return
-        subset, cedict = base / "cedict.txt", base / "cedict.yaml"
-        write_subset(cedict_file(), 10**9, subset)
-        command = [*glossary_command(), "import", "cedict", str(subset), "--into", str(cedict)]
-        if not run(command, env=env, timeout=600).ok:
-            sys.exit("error: importing CC-CEDICT failed")
+        cedict = options.cedict_yaml or _imported_cedict(base, env)
         measure(
             "bundled + CC-CEDICT",
             [*check, "--termbase", str(cedict)],
@@ -160,6 +165,15 @@ def main() -> None:
             options.rounds,
         )
         in_process([bundled_path(), cedict], source_path, target_path, megabytes)
+
+
+def _imported_cedict(base: Path, env: dict[str, str]) -> Path:
+    subset, cedict = base / "cedict.txt", base / "cedict.yaml"
+    write_subset(cedict_file(), 10**9, subset)
+    command = [*glossary_command(), "import", "cedict", str(subset), "--into", str(cedict)]
+    if not run(command, env=env, timeout=600).ok:
+        sys.exit("error: importing CC-CEDICT failed")
+    return cedict
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
-from scale_support import cedict_file, document, glossary_command  # beside this script
+from scale_support import cedict_file, compile_package, document, glossary_command  # beside
 
 import glossary
 from glossary.lsp.positions import LineIndex
@@ -275,6 +275,7 @@ def main() -> None:
     parser.add_argument("--cache", help="the cache folder (kept), instead of a temporary one")
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
+    compile_package()  # bytecode as an installed package has it (scale_support)
     with tempfile.TemporaryDirectory() as folder:
         cache = args.cache or str(Path(folder) / "cache")
         os.environ["GLOSSARY_CACHE_DIR"] = cache  # for the library, which finds the targets

@@ -62,9 +62,10 @@ def scan_segments(
 ) -> list[list[Occurrence]]:
     """The occurrences of terms in each segment, offsets relative to the segment; with `keep`
     (term ids -> the ids wanted), only the occurrences of the terms it keeps (a dictionary
-    beside a glossary has 100,000s of occurrences per megabyte that no rule judges)."""
+    beside a glossary has 100,000s of occurrences per megabyte that no rule judges: the scan
+    then returns only those of terms a glossary holds, which `keep` narrows)."""
     joined = JOINER.join(segment.text for segment in segments)
-    found = scanner.scan(joined)
+    found = scanner.scan(joined, glossaries_only=keep is not None)
     if keep is not None:
         wanted = keep({occurrence.term_id for occurrence in found})
         found = [occurrence for occurrence in found if occurrence.term_id in wanted]

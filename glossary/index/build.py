@@ -3,8 +3,8 @@
 Tables (every name is folded: lower-case ASCII, half-width, simplified characters):
 
 - `meta(key, value)`: the content key, the term bases (names, kinds, first term numbers), the
-  traditional->simplified table, the full-text totals, the length of the longest name and the
-  scanner's tables, as JSON;
+  traditional->simplified table, the full-text totals and the length of the longest name, as
+  JSON, and the scanner's tables (`ScanTables.encode`: a JSON header, then binary sections);
 - `terms(number, termbase, id, length, rank, data)`: each term as stored (JSON), numbered across
   the term bases in order; `length` is its count of full-text tokens, `rank` its place when
   scores tie (`glossary.index.frequency`: term base, then how common its headword is);
@@ -14,13 +14,9 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
   when it starts with a character that is not a hanzi (Latin fragments, by prefix range);
 - `words(word, position)`: the whitespace-separated words of names that have more than one
   (a name of one word is found in `names`), for rapidfuzz's token_set_ratio;
-- `readings(entry, number, rank, units)`: the characters of each name with a hanzi (but a
-  dictionary's English glosses) and their readings, with the term's rank;
-- `chains(chain, entry)`: the keys of three neighbouring characters of a reading entry (of the
-  last two, at its end), a key being the first letter of one of a character's readings (or the
-  character itself: see unit_keys);
-- `heads(head, entry)`: each reading's spelling (a Latin or digit character: itself), for queries
-  that are one syllable;
+- `readings`, `chains`, `pairs`, `heads`, `reading_groups`, `spellings`: the characters of each
+  name with a hanzi (but a dictionary's English glosses), their readings and the keys they are
+  found by (`glossary.index.reading_rows`);
 - `chars(char, letters)`: the first letters of each hanzi's readings;
 - `fuzzy(grp, spaced, length, token_length, joined, names, positions, tokens)`: the names in
   blobs by script, length and length of their joined distinct words (`tokens`, one a line:
@@ -36,10 +32,10 @@ import re
 import sqlite3
 from array import array
 from collections.abc import Sequence
-from functools import cache
-from itertools import product, repeat
+from itertools import repeat
 from re import Match
 
+from glossary.index import reading_rows
 from glossary.index import rows as index
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
@@ -63,10 +59,6 @@ CREATE TABLE names(position INTEGER PRIMARY KEY, number INTEGER NOT NULL, kind T
 CREATE TABLE grams(gram TEXT NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE tails(tail TEXT NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE words(word TEXT NOT NULL, position INTEGER NOT NULL);
-CREATE TABLE readings(entry INTEGER PRIMARY KEY, number INTEGER NOT NULL, rank INTEGER NOT NULL,
-                      units TEXT NOT NULL);
-CREATE TABLE chains(chain TEXT NOT NULL, entry INTEGER NOT NULL);
-CREATE TABLE heads(head TEXT NOT NULL, entry INTEGER NOT NULL);
 CREATE TABLE chars(char TEXT PRIMARY KEY, letters TEXT NOT NULL);
 CREATE TABLE fuzzy(grp TEXT NOT NULL, spaced INTEGER NOT NULL, length INTEGER NOT NULL,
                    token_length INTEGER NOT NULL, joined INTEGER NOT NULL, names TEXT NOT NULL,
@@ -81,15 +73,13 @@ CREATE INDEX names_name ON names(name);
 CREATE INDEX grams_gram ON grams(gram, position);
 CREATE INDEX tails_tail ON tails(tail, position);
 CREATE INDEX words_word ON words(word, position);
-CREATE INDEX chains_chain ON chains(chain, entry);
-CREATE INDEX heads_head ON heads(head, entry);
 CREATE INDEX postings_token ON postings(token, number, count);
 """
 
 
 def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress: Progress) -> None:
     """Fill an empty database with the index of `bases` (see the module docstring)."""
-    db.executescript(SCHEMA)
+    db.executescript(SCHEMA + reading_rows.SCHEMA)
     terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
     traditional = termbase_traditional(term for term, _ in terms)
     table = fold_table(traditional)  # the one folding table of this build
@@ -134,7 +124,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])
     progress("writing", 0, 1)
-    db.executescript(INDEXES)
+    db.executescript(INDEXES + reading_rows.INDEXES)
     db.execute("ANALYZE")
     db.commit()
     progress("writing", 1, 1)
@@ -159,8 +149,9 @@ def _names(
     literals: set[str] = set()
     hanzi: set[str] = set()
     inserts = Inserts(db)
+    readings = reading_rows.ReadingRows(inserts)
     fuzzy_words = FuzzyWords()
-    position = entry = 0
+    position = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
             inserts.flush()
@@ -186,20 +177,20 @@ def _names(
                     position += 1
                     continue  # a dictionary's gloss: its hanzi only refer to other entries
                 units = index.units(name, term.pinyin if kind == "headword" else "")
-                _reading(inserts, entry, number, ranks[number], units)
+                readings.add(number, ranks[number], units)
                 for char in {char for char, _ in units}:
                     if is_hanzi(char):
                         hanzi.add(char)
                     elif char.isalnum():
                         literals.add(char)
-                entry += 1
             position += 1
     inserts.flush()
+    readings.finish(db)
     fuzzy_words.write(db)
     progress("names", len(terms), len(terms))
     db.executemany(
         "INSERT INTO chars VALUES (?, ?)",
-        ((char, "".join(sorted(_letters(char)))) for char in sorted(hanzi)),
+        ((char, "".join(sorted(reading_rows.letters(char)))) for char in sorted(hanzi)),
     )
     db.executemany(
         "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -231,50 +222,6 @@ def _tails(name: str) -> set[str]:
     return {
         name[start : start + TAIL_LENGTH] for start in map(Match.start, TAIL_START.finditer(name))
     }
-
-
-def _reading(inserts: Inserts, entry: int, number: int, rank: int, units: index.Units) -> None:
-    inserts.add("readings", [(entry, number, rank, index.encode_units(units))])
-    spoken = [(char, found) for char, found in units if char.isalnum()]
-    keys = [_unit_keys(char, found) for char, found in spoken]
-    chains: set[str] = set()
-    for start in range(len(keys) - 1):
-        for left, middle in product(keys[start], keys[start + 1]):
-            following = keys[start + 2] if start + 2 < len(keys) else ("",)
-            chains.update(left + middle + right for right in following)
-    inserts.add("chains", zip(chains, repeat(entry)))
-    heads = set().union(*(_heads(char, found) for char, found in spoken))
-    inserts.add("heads", zip(heads, repeat(entry)))
-
-
-@cache
-def _unit_keys(char: str, found: tuple[str, ...]) -> frozenset[str]:
-    """`unit_keys`, remembered: a build meets the same few thousand units again and again."""
-    return frozenset(unit_keys(char, found))
-
-
-def unit_keys(char: str, found: Sequence[str]) -> set[str]:
-    """The keys a unit is found by: the first letter of each reading, and the character itself
-    when it is not a hanzi or pypinyin knows no reading for it (see pinyin_keys.py)."""
-    keys = {reading[0] for reading in found}
-    if not is_hanzi(char) or not _letters(char):
-        keys.add(char)
-    return keys
-
-
-def _letters(char: str) -> set[str]:
-    return {reading[0] for reading in index.char_readings(char)}
-
-
-@cache
-def _heads(char: str, found: tuple[str, ...]) -> frozenset[str]:
-    if not is_hanzi(char):
-        return frozenset({char})
-    heads: set[str] = set()
-    for reading in found:
-        base = reading.rstrip("012345")
-        heads |= {base, base.replace("v", "u")}
-    return frozenset(heads)
 
 
 def _join(names: list[str]) -> str:

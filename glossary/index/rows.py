@@ -9,10 +9,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from glossary.model import Term
@@ -53,24 +52,24 @@ def units(name: str, own_pinyin: str) -> Units:
     hanzi_seen = 0
     for char in name:
         if not is_hanzi(char):
-            result.append(ReadingUnit(char, ()))
+            result.append(_unit(char, None))
             continue
-        found = char_readings(char)
-        if own is not None:
-            mine = own[hanzi_seen].numbered()
-            found = (mine, *(r for r in found if r != mine))
+        result.append(_unit(char, own[hanzi_seen].numbered() if own is not None else ""))
         hanzi_seen += 1
-        result.append(ReadingUnit(char, found))
     return tuple(result)
 
 
-def encode_units(units: Units) -> str:
-    """Units as stored in the index (JSON: [[char, [readings]], ...])."""
-    return json.dumps(units)
-
-
-def decode_units(text: str) -> Units:
-    return tuple(ReadingUnit(char, tuple(found)) for char, found in json.loads(text))
+@lru_cache(maxsize=1 << 16)
+def _unit(char: str, mine: str | None) -> ReadingUnit:
+    """A hanzi's unit with `mine` as its own reading (none: pypinyin's default), or a unit
+    without readings (`mine` None); one object per character and reading, so a build makes a
+    few thousand instead of one per character of every name."""
+    if mine is None:
+        return ReadingUnit(char, ())
+    found = char_readings(char)
+    if mine:
+        found = (mine, *(r for r in found if r != mine))
+    return ReadingUnit(char, found)
 
 
 @cache
@@ -81,9 +80,16 @@ def char_readings(char: str) -> tuple[str, ...]:
 
 def _align(name: str, pinyin: str) -> list[Syllable] | None:
     """The stored pinyin's syllable for each hanzi of `name`, or None if they do not line up."""
-    syllables = [s for s in split_syllables(pinyin) if isinstance(s, Syllable)]
+    syllables = [s for word in pinyin.split() for s in _word_syllables(word)]
     hanzi = [ch for ch in name if is_hanzi(ch)]
     return syllables if len(syllables) == len(hanzi) else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_syllables(word: str) -> tuple[Syllable, ...]:
+    """The syllables of one word of written pinyin (split_syllables never joins two words, so
+    a reading's syllables are its words'; CC-CEDICT's 122,000 readings have a few thousand)."""
+    return tuple(s for s in split_syllables(word) if isinstance(s, Syllable))
 
 
 def tokens(text: str, cut: Callable[[str], list[str]] | None = None) -> list[str]:

@@ -8,10 +8,10 @@ import bisect
 import json
 import sqlite3
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from glossary.index.rows import Units, decode_units
+from glossary.index.reading_store import ReadingKeys, ReadingLookup, term_readings
 from glossary.model import Term, term_from_dict
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ class Store:
         self._starts: list[int] = meta["starts"]
         self._terms: dict[int, Term] = {}
         self._fuzzy: dict[str, list[FuzzyBucket]] = {}
+        self._groups: list[int] | None = None
+        self._spellings: list[str] | None = None
         self._every_name: dict[str, tuple[list[str], array[int], array[int]]] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
@@ -111,8 +113,7 @@ class Store:
         from glossary.index.scan_tables import ScanTables
 
         sql = "SELECT value FROM meta WHERE key = 'scan_tables'"
-        # the 40 MB text is dropped once parsed: no name holds it while the tables are made
-        return ScanTables.from_json(json.loads(self.db.execute(sql).fetchone()[0]))
+        return ScanTables.decode(self.db.execute(sql).fetchone()[0])
 
     # -- candidates for search.py -----------------------------------------------------------
 
@@ -153,31 +154,25 @@ class Store:
         )
         return list(self.db.execute(sql, params))
 
-    def readings(
-        self, chains: Sequence[str], chain_prefixes: Sequence[str], head_prefixes: Sequence[str]
-    ) -> Iterator[tuple[int, Units]]:
-        """(term number, units) of the reading entries with one of these chains of three keys,
-        a chain starting with one of these two keys, or a reading spelled with one of these
-        prefixes, in rank order (`glossary.index.frequency`) and read as they are asked for."""
-        parts: list[str] = []
-        params: list[str] = []
-        if chains:
-            parts.append(f"SELECT entry FROM chains WHERE chain IN ({_marks(chains)})")
-            params += list(chains)
-        for prefix in chain_prefixes:
-            parts.append("SELECT entry FROM chains WHERE chain >= ? AND chain < ?")
-            params += [prefix, _after_prefix(prefix)]
-        for prefix in head_prefixes:
-            parts.append("SELECT entry FROM heads WHERE head >= ? AND head < ?")
-            params += [prefix, _after_prefix(prefix)]
-        if not parts:
-            return
-        sql = (
-            "SELECT number, units FROM readings "
-            f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY rank, entry"
-        )
-        for number, units in self.db.execute(sql, params):
-            yield number, decode_units(units)
+    def reading_groups(self) -> list[int]:
+        """The groups that have reading entries (`glossary.index.reading_rows`)."""
+        if self._groups is None:
+            self._groups = [row[0] for row in self.db.execute("SELECT grp FROM reading_groups")]
+        return self._groups
+
+    def spellings(self) -> list[str]:
+        """Every spelling of a reading that a hanzi of a name has."""
+        if self._spellings is None:
+            self._spellings = [row[0] for row in self.db.execute("SELECT head FROM spellings")]
+        return self._spellings
+
+    def reading_lookup(self, keys: ReadingKeys) -> ReadingLookup:
+        """The reading entries these keys allow, group by group (`ReadingLookup.group`)."""
+        return ReadingLookup(self.db, keys)
+
+    def term_readings(self, numbers: Sequence[int]) -> list[tuple[int, str]]:
+        """(term number, encoded units) of the reading entries of these terms."""
+        return term_readings(self.db, numbers)
 
     def ranks(self, numbers: Iterable[int]) -> dict[int, int]:
         """The rank of each of these terms: where it is listed among equal scores."""

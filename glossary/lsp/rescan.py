@@ -147,8 +147,8 @@ class Known(Scanner):
         self._known = text, occurrences
         self._scanner = scanner  # which loads jieba once for all when a scan needs it
 
-    def scan(self, text: str) -> list[Occurrence]:
+    def scan(self, text: str, glossaries_only: bool = False) -> list[Occurrence]:
         known, occurrences = self._known
         if text is known or text == known:
-            return occurrences.listed()
-        return self._scanner.scan(text)
+            return occurrences.listed()  # a dictionary's too: glossaries_only may keep them
+        return self._scanner.scan(text, glossaries_only)

@@ -135,30 +135,74 @@ def html_head(title: str) -> str:
 HTML_FOOT = "</div>\n</body>\n</html>\n"
 
 
-def html_text(text: str, occurrences: Sequence[Occurrence], terms: Mapping[str, Term]) -> str:
-    """The escaped text with each occurrence (offsets into `text`) an `<abbr>`."""
+def html_text(
+    text: str,
+    occurrences: Sequence[Occurrence],
+    terms: Mapping[str, Term],
+    tags: dict[str, str] | None = None,
+) -> str:
+    """The escaped text with each occurrence (offsets into `text`) an `<abbr>`. Each term's
+    opening tag is escaped once, into `tags` (pass one dict for all parts of a text)."""
     import html as html_escape
 
+    escape = html_escape.escape
+    tags = {} if tags is None else tags
     pieces: list[str] = []
+    append = pieces.append
     position = 0
     for occurrence in occurrences:
-        term = terms[occurrence.term_id]
-        pieces.append(html_escape.escape(text[position : occurrence.start]))
-        pieces.append(
-            f'<abbr class="term" data-term="{html_escape.escape(term.id)}" '
-            f'title="{html_escape.escape(_title_attribute(term))}">'
-            f"{html_escape.escape(occurrence.surface)}</abbr>"
-        )
+        tag = tags.get(occurrence.term_id)
+        if tag is None:
+            term = terms[occurrence.term_id]
+            tag = tags[occurrence.term_id] = (
+                f'<abbr class="term" data-term="{escape(term.id)}" '
+                f'title="{escape(_title_attribute(term))}">'
+            )
+        if occurrence.start > position:
+            append(escape(text[position : occurrence.start]))
+        append(tag)
+        append(escape(occurrence.surface))
+        append("</abbr>")
         position = occurrence.end
-    pieces.append(html_escape.escape(text[position:]))
+    append(escape(text[position:]))
     return "".join(pieces)
 
 
-def jsonl(occurrences: Sequence[Occurrence]) -> str:
-    """One JSON object per occurrence and line: start, end, surface, id, headword, en, line."""
-    return "".join(
-        json.dumps(occurrence.to_dict(), ensure_ascii=False) + "\n" for occurrence in occurrences
-    )
+@dataclass(slots=True)
+class JsonlCache:
+    """What `jsonl` has encoded, kept across the parts of one text: each term's fields after
+    the surface, and each surface (up to `SURFACES` of them, then begun afresh)."""
+
+    terms: dict[str, str]
+    surfaces: dict[str, str]
+
+    SURFACES = 100_000
+
+
+def jsonl(occurrences: Sequence[Occurrence], cache: JsonlCache | None = None) -> str:
+    """One JSON object per occurrence and line: start, end, surface, id, headword, en, line
+    (as `json.dumps(occurrence.to_dict(), ensure_ascii=False)` writes it). What follows the
+    surface up to the line number is encoded once per term, and each surface once (pass one
+    `JsonlCache` for all parts of a text)."""
+    cache = cache or JsonlCache({}, {})
+    if len(cache.surfaces) > JsonlCache.SURFACES:
+        cache.surfaces.clear()
+    fragments, surfaces, dumps = cache.terms, cache.surfaces, json.dumps
+    lines: list[str] = []
+    append = lines.append
+    for start, end, surface, term_id, headword, en, line in occurrences:
+        encoded = surfaces.get(surface)
+        if encoded is None:
+            encoded = surfaces[surface] = dumps(surface, ensure_ascii=False)
+        fragment = fragments.get(term_id)
+        if fragment is None:
+            fragment = fragments[term_id] = (
+                f', "id": {dumps(term_id, ensure_ascii=False)}'
+                f', "headword": {dumps(headword, ensure_ascii=False)}'
+                f', "en": {dumps(en, ensure_ascii=False)}, "line": '
+            )
+        append(f'{{"start": {start}, "end": {end}, "surface": {encoded}{fragment}{line}}}\n')
+    return "".join(lines)
 
 
 # -- the terms a document uses -----------------------------------------------------------------

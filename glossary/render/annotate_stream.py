@@ -59,14 +59,23 @@ def markdown(parts: Parts, every: bool = False) -> Iterator[str]:
 
 def html(parts: Parts, title: str) -> Iterator[str]:
     yield formats.html_head(title)
+    tags: dict[str, str] = {}
     for part, terms in parts:
-        yield formats.html_text(part.text, _local(part, part.occurrences), terms)
+        yield formats.html_text(part.text, _local(part, part.occurrences), terms, tags)
     yield formats.HTML_FOOT
 
 
+JSONL_LINES = 8192
+"""Occurrences encoded into one piece of jsonl output (beside CC-CEDICT a megabyte of Chinese
+has 170,000: one piece for all of them would be 24 MB, and its UTF-8 another 24 MB)."""
+
+
 def jsonl(parts: Parts) -> Iterator[str]:
+    cache = formats.JsonlCache({}, {})
     for part, _terms in parts:
-        yield formats.jsonl(part.occurrences)
+        found = part.occurrences
+        for start in range(0, len(found), JSONL_LINES):
+            yield formats.jsonl(found[start : start + JSONL_LINES], cache)
 
 
 @dataclass(slots=True)

@@ -38,13 +38,31 @@ def parts_in(
     store: Store, pieces: Iterable[str], scanner: Scanner | None = None
 ) -> Iterator[tuple[Part, dict[str, Term]]]:
     """`terms_in` for a text that comes in pieces: each part of it (`glossary.scan.stream`)
-    with the terms found so far, by id (each looked up once), in memory bounded by a piece."""
-    terms: dict[str, Term] = {}
+    with the terms found so far, by id, in memory bounded by a piece. The terms are read from
+    the index when first asked for, all of a part's at once (jsonl asks for none)."""
+    terms = _TermsFound(store)
     for part in scan_pieces(scanner or scanner_of(store), pieces):
-        missing = {occurrence.term_id for occurrence in part.occurrences} - terms.keys()
-        if missing:
-            terms.update(store.terms_by_id(missing))
+        terms.expect(occurrence.term_id for occurrence in part.occurrences)
         yield part, terms
+
+
+class _TermsFound(dict[str, Term]):
+    """The terms of the occurrences seen so far, by id, each read from the index once: those
+    `expect`ed are read together when the first of them is asked for."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self._store = store
+        self._expected: set[str] = set()
+
+    def expect(self, ids: Iterable[str]) -> None:
+        self._expected.update(ids)
+
+    def __missing__(self, term_id: str) -> Term:
+        wanted = (self._expected | {term_id}) - self.keys()
+        self._expected = set()
+        self.update(self._store.terms_by_id(wanted))
+        return dict.__getitem__(self, term_id)
 
 
 def scanner_for(paths: Sequence[Path]) -> Scanner:

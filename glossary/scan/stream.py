@@ -43,13 +43,9 @@ def scan_pieces(scanner: Scanner, pieces: Iterable[str]) -> Iterator[Part]:
         buffer += piece
         if not final and len(buffer) - begin < scanner.margin + AHEAD:
             continue
-        found, resume = scanner.scan_part(buffer, begin, final)
+        found, resume = scanner.scan_part(buffer, begin, final, (buffer_start, lines_before))
         if found or resume > begin:
-            yield Part(
-                buffer[begin:resume],
-                buffer_start + begin,
-                [_moved(occurrence, buffer_start, lines_before) for occurrence in found],
-            )
+            yield Part(buffer[begin:resume], buffer_start + begin, found)
         keep_from = _context_start(buffer, resume)
         lines_before += buffer.count("\n", 0, keep_from)
         buffer, buffer_start, begin = (
@@ -68,14 +64,6 @@ def _context_start(buffer: str, resume: int) -> int:
     ):
         start = max(0, start - CONTEXT)
     return start
-
-
-def _moved(occurrence: Occurrence, offset: int, lines: int) -> Occurrence:
-    if not offset and not lines:
-        return occurrence
-    return occurrence._replace(
-        start=occurrence.start + offset, end=occurrence.end + offset, line=occurrence.line + lines
-    )
 
 
 def _with_last(pieces: Iterable[str]) -> Iterator[tuple[str, bool]]:

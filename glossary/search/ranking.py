@@ -16,20 +16,18 @@ a definition match: exact 100, alias/english 96, pinyin 85-92, initials 88, frag
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from glossary.index.rows import Units
 from glossary.index.store import Row, Store
 from glossary.model import Term
 from glossary.search.close_names import close_names
 from glossary.search.fuzzy import best_names
-from glossary.search.labels import close, label, without_weak_tail
-from glossary.search.pinyin_keys import query_keys
-from glossary.search.pinyin_match import pinyin_match
+from glossary.search.labels import Ranked, close, label, without_weak_tail
+from glossary.search.pinyin_tier import confirm, pinyin_tier
 from glossary.search.query import Query
 from glossary.text.folding import fold
 from glossary.text.pinyin import is_hanzi
@@ -38,6 +36,7 @@ MIN_SCORE = 45.0
 MAX_GRAMS = 8  # bigrams of a Chinese query looked up (candidates are checked whole anyway)
 FUZZY_CUTOFF = 75.0
 TOP_PINYIN = 92.0  # the best score pinyin_match gives
+PINYIN_KINDS = frozenset({"pinyin", "initials"})
 SUGGESTION_CUTOFF = 40.0  # the fuzzy score of a suggestion for a miss, which must also be close
 
 
@@ -104,44 +103,40 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
         found = _name_match(folded, kind, name)
         if found:
             offer(number, found[0], found[1], name)
+    stopped_early = False
     if any(ch.isascii() and ch.isalpha() for ch in folded):
-        # Candidates come in rank order, and none scores above TOP_PINYIN: once `limit` terms
-        # score that much, every later one would be listed after them.
-        strong = {number for number, (score, _, _) in best.items() if score >= TOP_PINYIN}
-        for number, units in _reading_candidates(store, query):
-            if len(strong) >= limit:
-                break
-            scored = pinyin_match(query, units)
-            if scored:
-                pinyin_terms.add(number)
-                offer(number, scored[0], scored[1], "".join(unit[0] for unit in units))
-                if scored[0] >= TOP_PINYIN:
-                    strong.add(number)
+        read = pinyin_tier(store, query, best, offer, limit, MIN_SCORE)
+        pinyin_terms, stopped_early = set(read.terms), read.stopped_early
+    if _word_starts_can_lead(best, folded, limit):
+        # After the pinyin tier, which often leaves them nothing to change (`hao` starts 1,700
+        # English names); a tie with a pinyin match goes to the name, as if it came first.
+        for _, number, kind, name in sorted(set(store.names_with_word_start(folded))):
+            found = _name_match(folded, kind, name)
+            old = best.get(number)
+            if found and (
+                old is None or found[0] > old[0] or (found[0] == old[0] and old[1] in PINYIN_KINDS)
+            ):
+                best[number] = (found[0], found[1], name)
     if not best or max(score for score, _, _ in best.values()) < 90:
         for number, score, name in _fuzzy(store, query):
             offer(number, score, "fuzzy", name)
         for number, score, words in _full_text(store, folded):
             offer(number, score, "full-text", words)
-    ranks = store.ranks(best)
-    ranked = sorted(
+        if stopped_early:  # whether a fuzzy match is labelled pinyin depends on these
+            unread = {n for n, (_, kind, _) in best.items() if kind == "fuzzy"} - pinyin_terms
+            pinyin_terms |= confirm(store, query, unread)
+    labelled = [
         (
-            (
-                score,
-                label(
-                    kind,
-                    folded,
-                    matched,
-                    _id_if_asked(store, kind, number, pinyin_terms),
-                    number in pinyin_terms,
-                ),
-                matched,
-                number,
-            )
-            for number, (score, kind, matched) in best.items()
-            if score >= MIN_SCORE
-        ),
-        key=lambda item: (-item[0], ranks[item[3]]),
-    )
+            score,
+            label(
+                kind, folded, matched, _id_if_asked(store, kind, n, pinyin_terms), n in pinyin_terms
+            ),
+            matched,
+            n,
+        )
+        for n, (score, kind, matched) in best.items()
+        if score >= MIN_SCORE
+    ]
     matches = tuple(
         Match(
             store.term(number),
@@ -150,7 +145,7 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
             round(score, 1),
             matched,
         )
-        for score, kind, matched, number in without_weak_tail(ranked)[:limit]
+        for score, kind, matched, number in _first(store, without_weak_tail(labelled), limit)
     )
     suggestions = () if matches else _suggestions(store, folded)
     return SearchResult(text, matches, suggestions, cut_to)
@@ -160,24 +155,36 @@ def search(store: Store, text: str, limit: int = 5) -> SearchResult:
 
 
 def _name_candidates(store: Store, query: str) -> list[Row]:
-    """Every name `_name_match` can accept for `query` (and a few more), in name order."""
+    """Every name `_name_match` can accept for `query` (and a few more), in name order, but
+    those with a word starting with it (`_word_starts_can_lead`)."""
     if not query:
         return []
     rows = store.names_equal(query)
     if len(query) >= 2 and any(is_hanzi(ch) for ch in query):
         grams = list(dict.fromkeys(query[i : i + 2] for i in range(len(query) - 1)))
+        # a name holding the query holds all its bigrams; those with a hanzi are the selective
+        # ones (`朱sha`: not `sh` and `ha`, which 40,000 names with a hanzi hold)
+        grams = [gram for gram in grams if any(is_hanzi(ch) for ch in gram)]
         rows += store.names_with_grams(grams[:MAX_GRAMS])
-    elif len(query) >= 3:
-        rows += store.names_with_word_start(query)
     return sorted(set(rows))
 
 
-def _reading_candidates(store: Store, query: Query) -> Iterator[tuple[int, Units]]:
-    """(term number, units) of every reading entry pinyin_match can match, in rank order."""
-    keys = query_keys(query.plain, store.literals, store.letters)
-    if keys is None:
-        return iter(())
-    return store.readings(keys.chains, keys.chain_prefixes, keys.heads)
+def _word_starts_can_lead(best: dict[int, tuple[float, str, str]], query: str, limit: int) -> bool:
+    """Whether names with a word starting with the query (scoring under 90 unless equal to
+    it, and then found already) are looked up: not when `limit` results score 90 or more."""
+    if len(query) < 3 or any(is_hanzi(ch) for ch in query):
+        return False
+    return limit < 1 or sum(1 for score, _, _ in best.values() if score >= 90.0) < limit
+
+
+def _first(store: Store, results: list[Ranked], limit: int) -> list[Ranked]:
+    """The first `limit` results by score, then rank; only the ranks of results that tie with
+    or beat the `limit`-th best score are read."""
+    if 0 < limit < len(results):
+        cut = heapq.nlargest(limit, (score for score, _, _, _ in results))[-1]
+        results = [result for result in results if result[0] >= cut]
+    ranks = store.ranks(number for _, _, _, number in results)
+    return sorted(results, key=lambda result: (-result[0], ranks[result[3]]))[:limit]
 
 
 # -- names: exact, alias, English, fragments -----------------------------------------------
