@@ -112,3 +112,20 @@ def test_close_names_come_out_as_scoring_every_name_gives(store: Store, query: s
 @given(st.text("aeiknorstu ", min_size=2, max_size=12).map(str.strip).filter(bool))
 def test_close_names_of_any_query_come_out_in_order(store: Store, query: str) -> None:
     assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text("anoucekf z", min_size=1, max_size=10).filter(str.strip))
+def test_a_miss_looks_at_every_name_with_enough_in_common(store: Store, query: str) -> None:
+    """The names a miss scores (`_candidates`, by the characters they hold) include every name
+    with a common subsequence of CLOSE x the query's length, repeated characters too."""
+    from math import ceil
+
+    from glossary.search.close_names import _candidates
+
+    groups = groups_of(query, False)
+    names = store.every_fuzzy_name(groups)[0]
+    need = ceil(CLOSE * len(query) - 1e-9)
+    looked_at = set(_candidates(store, groups, query, need))
+    enough = {i for i, name in enumerate(names) if LCSseq.similarity(query, name) >= need}
+    assert enough <= looked_at

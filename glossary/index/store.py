@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from glossary.index.reading_store import ReadingKeys, ReadingLookup, term_readings
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 Row = tuple[int, int, str, str]  # position, term number, kind, folded name
 # a row of the fuzzy table: grp, spaced, length, token_length, names, positions, sorted tokens
 FuzzyBucket = tuple[str, int, int, int, list[str], "array[int]", list[str]]
+BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 TAIL_LENGTH = 32  # characters of a name kept from each word start (`tails`)
 
 
@@ -44,6 +47,7 @@ class Store:
         self._groups: list[int] | None = None
         self._spellings: list[str] | None = None
         self._every_name: dict[str, tuple[list[str], array[int], array[int]]] = {}
+        self._name_bits: dict[tuple[str, str], int] = {}
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:
@@ -219,6 +223,10 @@ class Store:
                 tokens += words
         return names, positions
 
+    def has_every_fuzzy_name(self, groups: Sequence[str]) -> bool:
+        """Whether `every_fuzzy_name(groups)` is kept (costs nothing)."""
+        return ",".join(groups) in self._every_name
+
     def every_fuzzy_name(self, groups: Sequence[str]) -> tuple[list[str], array[int], array[int]]:
         """The names of these fuzzy groups, their positions and the `token_length` of each,
         joined once and kept (a miss looks at all of them)."""
@@ -233,6 +241,20 @@ class Store:
                 token_lengths += array("i", [token]) * len(listed)
             self._every_name[key] = (names, positions, token_lengths)
         return self._every_name[key]
+
+    def fuzzy_name_bits(self, groups: Sequence[str], char: str) -> int:
+        """The names of `every_fuzzy_name(groups)` holding `char`, as the bits of an integer
+        (bit i for name i), found once (one pass in C, about 15 ms beside CC-CEDICT) and kept."""
+        key = (",".join(groups), char)
+        if key not in self._name_bits:
+            names = self.every_fuzzy_name(groups)[0]
+            held = bytes(map(operator.contains, names, repeat(char))).translate(BINARY_DIGITS)
+            self._name_bits[key] = int(held[::-1] or b"0", 2)
+        return self._name_bits[key]
+
+    def has_fuzzy_name_bits(self, groups: Sequence[str], char: str) -> bool:
+        """Whether `fuzzy_name_bits(groups, char)` is kept (costs nothing)."""
+        return (",".join(groups), char) in self._name_bits
 
     def _fuzzy_buckets(self, groups: Sequence[str]) -> list[FuzzyBucket]:
         """The rows of the fuzzy table of these groups, read once per group and kept: a
