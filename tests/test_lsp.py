@@ -221,6 +221,26 @@ async def test_an_incremental_change_is_applied_before_the_next_hover(
     assert "**EOD**" in hover_text(await hover(client, doc, 1, 1))
 
 
+async def test_a_change_past_the_end_of_the_last_line_is_made_at_its_end(
+    shared: LanguageClient,
+) -> None:
+    """As the specification says (a character past the line's end is its end); pygls moves such
+    a position back by one character in place, which the server's text must not follow."""
+    client, doc = shared, uri("a_change_past_the_en")
+    open_document(client, doc, "推进艺术乡建")
+    past = types.Position(0, 99)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=doc, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(range=types.Range(past, past), text="。EOD")
+            ],
+        )
+    )
+    assert "**艺术乡建**" in hover_text(await hover(client, doc, 0, 3))  # 推进艺术乡建。EOD
+    assert "**EOD**" in hover_text(await hover(client, doc, 0, 8))
+
+
 async def test_document_symbols_list_the_terms_used_in_order(shared: LanguageClient) -> None:
     client, doc = shared, uri("document_symbols_lis")
     open_document(client, doc, "EOD和艺术乡建。\n再说EOD。")

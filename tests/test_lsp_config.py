@@ -5,6 +5,7 @@ log line) and the server goes on serving."""
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -88,6 +89,8 @@ BAD = [
     ('translations = "report.zh.txt"', "translations: give a list of {source, target} tables"),
     ('[[translations]]\nsource = "report.zh.txt"\n', "entry 1: give source and target as paths"),
     ('[[translation]]\nsource = "a"', "unknown setting 'translation' (known: translations)"),
+    ('[[translations]]\nsource = "a"\ntarget = "b\\u0000c"\n', "entry 1: give source and target"),
+    ("x = " + "[" * 5_000 + "]" * 5_000, "not read (nested too deeply)"),
 ]
 
 
@@ -120,3 +123,18 @@ async def test_glossary_toml_edited_while_running_is_read_again(workspace: Path)
         open_document(client, uri, TRANSLATION)
         found = await published(client, uri, bool)
     assert [str(diagnostic.code) for diagnostic in found] == ["missing-translation"]
+
+
+async def test_a_glossary_toml_that_is_no_regular_file_is_said_not_waited_on(
+    workspace: Path,
+) -> None:
+    """A FIFO would block the server's start for ever (nothing writes to it)."""
+    config = workspace / "glossary.toml"
+    os.mkfifo(config)
+    async with server("--termbase", str(TERMBASE), root=workspace) as (client, _):
+        uri = (workspace / "draft.txt").as_uri()
+        open_document(client, uri, "推进项目六率考核。")
+        assert await hover(client, uri, 0, 3) is not None
+        assert said(client) == [
+            f"{config}: not read (not a regular file); its translations are not used"
+        ]

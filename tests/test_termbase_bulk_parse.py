@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import TermBaseError
-from glossary.model import Term
+from glossary.model import Term, term_from_dict
 from glossary.termbase import bulk_parse
 from glossary.termbase import load as termbase
 from glossary.termbase.save import dump
@@ -104,3 +104,30 @@ def test_an_id_repeated_in_a_later_piece_is_reported_as_the_whole_file_check_rep
         TermBaseError, match=r"term 't0': id: duplicate id \(first used at line 6\)"
     ):
         termbase.load(path)
+
+
+def whole_file_terms(text: str) -> tuple[tuple[Term, ...], dict[str, int]]:
+    parsed, problems = termbase._parse_whole(text, "big.yaml")
+    assert not problems
+    terms = tuple(term_from_dict(raw) for raw in parsed.raws)
+    return terms, {term.id: line for term, line in zip(terms, parsed.lines, strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("written", "by_hand"),
+    [
+        ("- id: t7\n", "- \n  id: t7\n"),  # the item's mapping on the line below its dash
+        ("en: 'word 3: yes", "en: 'word\u20283: yes"),  # a line break to YAML, not to split
+        ("en: 'word 4: yes", 'en: "word\r4: yes'),  # a raw CR
+    ],
+)
+def test_a_hand_edited_large_term_base_loads_as_the_whole_file_parse_reads_it(
+    tmp_path: Path, big_text: str, written: str, by_hand: str
+) -> None:
+    text = big_text.replace(written, by_hand, 1)
+    if by_hand.startswith('en: "'):
+        text = text.replace("4: yes, no, 1.5, ~'", '4: yes, no, 1.5, ~"', 1)
+    path = tmp_path / "big.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = termbase.load(path)
+    assert (loaded.terms, loaded.lines) == whole_file_terms(text)

@@ -114,3 +114,22 @@ def test_validate_reports_two_terms_with_one_headword(runner: CliRunner, tmp_pat
     )
     assert result.stderr == "1 warning\n"
     assert len(load(dictionary).terms) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [("2001-13-45", "month must be in 1..12"), ("9" * 5_000, "Exceeds the limit")],
+)
+def test_a_value_python_cannot_construct_is_malformed_not_a_crash(
+    runner: CliRunner, tmp_path: Path, value: str, why: str
+) -> None:
+    path = write(tmp_path, "terms:\n" + TERM.format(n=1) + f"  note: {value}\n")
+    for command in (["validate", str(path)], ["-t", str(path), "lookup", "词1"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code != 0
+        assert "Traceback" not in result.output
+        assert f"{path}:2: malformed YAML: a value that cannot be read ({why}" in result.output
+    items = "".join(TERM.format(n=n) for n in range(8)) + f"- id: x\n  note: {value}\n"
+    split = bulk_parse.split("terms:\n" + items, min_size=0, piece_items=4)
+    assert split is not None
+    assert bulk_parse.parse_items(split[1]) is None

@@ -70,6 +70,12 @@ DECLINED = [
     '- id: a\n  bad: "\\q"\n',
     "- id: a\r\n",
     "- id: a\n  en: \x85\n",
+    "- id: a\n  en: a\u2028b\n",  # a line break to PyYAML: an error here
+    "- id: a\n  en: 'a\u2029b'\n",
+    '- id: a\n  en: "\\ud800"\n',  # a surrogate: libyaml refuses the escape
+    '- id: a\n  en: "\\U0000DFFF"\n',
+    "- \n  id: a\n",  # an item whose mapping starts on the next line
+    "- a\n- \n",
     "- - nested\n",
     "---\n- id: a\n",
     "- id: a\n   odd: indent\n",

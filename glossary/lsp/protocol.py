@@ -1,14 +1,21 @@
-"""pygls's protocol with one change: a request whose parameters do not fit the method's type
+"""pygls's protocol with two changes: a request whose parameters do not fit the method's type
 (a hover without a position, say) gets an "invalid params" error response naming what is wrong,
 as JSON-RPC requires, instead of only a message in the editor and no response to a request the
-client then waits on for ever. And `Unclosed`, the standard output handed to pygls."""
+client then waits on for ever; and pygls's own copy of a document is changed with a copy of the
+changes, since pygls moves a position past the end of the last line back by one character in
+place (pygls 2.1), which the server's documents (`glossary.lsp.state`) would then get. And
+`Unclosed`, the standard output handed to pygls."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 
 
 class _Answered:
@@ -33,6 +40,15 @@ class Protocol(LanguageServerProtocol):
     def handle_message(self, message: Any) -> None:
         if message is not ANSWERED:
             super().handle_message(message)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(
+        self, params: types.DidChangeTextDocumentParams
+    ) -> Iterator[Any]:
+        for change in copy.deepcopy(params.content_changes):  # pygls edits positions in place
+            self.workspace.update_text_document(params.text_document, change)
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
 
 
 def _described(error: JsonRpcException, data: dict[str, Any]) -> JsonRpcException:

@@ -17,7 +17,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pygls.uris import to_fs_path
 
@@ -78,12 +78,16 @@ def read_config(path: Path, problems: list[str]) -> dict[str, Any]:
     """The settings in `path` (none when it does not exist); why it cannot be read, in
     `problems`."""
     try:
+        if path.exists() and not path.is_file():
+            raise IsADirectoryError(0, "not a regular file")  # a directory, or a FIFO that blocks
         with path.open("rb") as stream:
             settings = tomllib.load(stream)
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
+        if isinstance(error, RecursionError):
+            reason = "nested too deeply"
         problems.append(f"{path}: not read ({reason}); its translations are not used")
         return {}
     for key in sorted(settings.keys() - KNOWN):
@@ -102,11 +106,16 @@ def _pairs(entries: Any, base: Path, problems: list[str], where: str) -> dict[st
     for number, entry in enumerate(entries, 1):
         source = entry.get("source") if isinstance(entry, dict) else None
         target = entry.get("target") if isinstance(entry, dict) else None
-        if isinstance(source, str) and isinstance(target, str) and source and target:
+        if _is_path(source) and _is_path(target):
             pairs[_key(base / target)] = base / source
         elif where:
             problems.append(f"{where} entry {number}: give source and target as paths")
     return pairs
+
+
+def _is_path(value: Any) -> TypeGuard[str]:
+    """A non-empty string that can name a file (no NUL character)."""
+    return isinstance(value, str) and bool(value) and "\0" not in value
 
 
 def path_key(uri: str) -> str | None:

@@ -34,6 +34,8 @@ MAX_WORKERS = 4
 
 ITEMS_START = re.compile(r"^terms:[ \t]*\n", re.MULTILINE)
 ITEM = re.compile(r"^- ", re.MULTILINE)
+OTHER_BREAK = re.compile("[\r\x85\u2028\u2029]")
+"""Characters YAML counts as line breaks besides LF: the pieces' line numbers count LFs only."""
 FOREIGN_LINE = re.compile(r"^(?!- |  |[ \t]*$)", re.MULTILINE)
 """A line that is neither an item's first line, nor inside an item, nor blank."""
 
@@ -49,7 +51,7 @@ def split(
     if len(text) < min_size:
         return None
     match = ITEMS_START.search(text)
-    if match is None or FOREIGN_LINE.search(text, match.end()):
+    if match is None or FOREIGN_LINE.search(text, match.end()) or OTHER_BREAK.search(text):
         return None
     starts = [item.start() for item in ITEM.finditer(text, match.end())]
     if not starts or starts[0] != match.end():
@@ -81,7 +83,7 @@ def parse_piece(piece: Piece) -> Items | None:
             return None
         loader = loader_class("")
         raws = [loader.construct_object(item, deep=True) for item in root.value]
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, ValueError):
         return None
     return raws, [lines_before + int(item.start_mark.line) + 1 for item in root.value]
 

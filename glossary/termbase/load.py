@@ -106,6 +106,9 @@ def _construct(
             return EMPTY, [_yaml_problem(exc, name, _line(item))]
         except RecursionError:
             return EMPTY, [Problem(name, _line(item), None, None, "nested too deeply")]
+        except ValueError as exc:  # a date that is no date, an integer of 5,000 digits
+            message = f"malformed YAML: a value that cannot be read ({str(exc)[:80]})"
+            return EMPTY, [Problem(name, _line(item), None, None, message)]
         lines.append(_line(item))
     return Parsed(raws, lines, kind), []
 

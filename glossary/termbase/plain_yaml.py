@@ -40,7 +40,7 @@ _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _REFUSED = re.compile(
-    "[^\n -~\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )  # tabs, CR, NEL, the BOM, line and paragraph separators, and what PyYAML's reader refuses
 _PLAIN_START = frozenset(",[]{}#&*!|>'\"%@` ")
 _RESOLVED_FIRST = frozenset(key for key in Resolver.yaml_implicit_resolvers if key)
@@ -108,6 +108,8 @@ class _Reader:
         return items
 
     def item(self, content: str, indent: int, depth: int) -> Any:
+        if not content:
+            raise _Unsupported  # `- ` alone: its value is on the lines below
         if _KEY.fullmatch(content):
             return self.mapping(indent, depth, content)
         if content.startswith("-"):
@@ -197,7 +199,10 @@ class _Reader:
 def _unescape(match: re.Match[str]) -> str:
     code = match.group(1) or match.group(2) or match.group(3)
     if code is not None:
-        return chr(int(code, 16))
+        value = int(code, 16)
+        if 0xD800 <= value <= 0xDFFF:
+            raise _Unsupported  # a surrogate: libyaml refuses it, PyYAML's Python reader not
+        return chr(value)
     char = match.group(4)
     if char not in Scanner.ESCAPE_REPLACEMENTS:
         raise _Unsupported
