@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import io
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from glossary.errors import InputError
+from glossary.text import fileio
 from glossary.text.decoding import decode
 from glossary.text.fileio import decode_utf8, write_atomic_chunks
 
@@ -54,3 +58,42 @@ def test_write_atomic_chunks_writes_the_pieces_or_nothing(tmp_path: Path) -> Non
         write_atomic_chunks(path, failing())
     assert path.read_text(encoding="utf-8") == "第一 and second\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]  # no temp file left behind
+
+
+def test_a_file_read_whole_is_refused_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fileio, "READ_LIMIT", 2**20)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (2**20 + 1))
+    assert (
+        message(fileio.read_bytes, big)
+        == f"{big}: larger than 1 MB, more than glossary reads whole"
+    )
+    big.write_bytes(b"x" * 2**20)
+    assert fileio.read_bytes(big) == b"x" * 2**20
+
+
+def test_a_pipe_or_device_is_read_in_blocks_and_refused_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(fileio, "READ_LIMIT", 3 * 2**20)
+    endless = io.BufferedReader(io.BytesIO(b"\0" * (4 * 2**20)))  # stands for /dev/zero
+    assert message(fileio.read_limited, endless, "/dev/zero") == (
+        "/dev/zero: larger than 3 MB, more than glossary reads whole"
+    )
+    short = io.BufferedReader(io.BytesIO("术语\n".encode() * 1000))
+    assert fileio.read_limited(short, "<stdin>") == "术语\n".encode() * 1000
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_check_of_dev_zero_is_a_one_line_error_not_all_of_memory() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from glossary.cli import main; main()", "check", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == "error: /dev/zero: larger than 256 MB, more than glossary reads whole\n"

@@ -177,6 +177,8 @@ class State:
             if path_key(other.uri) == key:
                 return str(path), other.text
         try:
+            if path.exists() and not path.is_file():  # a FIFO would block the server for ever
+                raise InputError(f"{path}: not a regular file")
             return str(path), read_document(str(path)).text
         except GlossaryError as error:
             self.problems.append(f"{error.message} (the source of {document.uri})")

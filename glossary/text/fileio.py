@@ -16,13 +16,40 @@ from typing import BinaryIO
 
 from glossary.errors import FileAccessError, InputError
 
+READ_LIMIT = 256 * 2**20
+"""The most bytes read whole from one file or standard input (term bases, documents to check,
+files to import): past it a file is refused, so /dev/zero or an endless pipe cannot exhaust
+memory. CC-CEDICT's term base is 25 MB."""
+
 
 def read_bytes(path: str | Path) -> bytes:
+    """All of the file at `path`, at most READ_LIMIT bytes; what stops it is a one-line error."""
     with open_for_reading(path) as handle:
         try:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return read_limited(handle, str(path))
+            if info.st_size > READ_LIMIT:
+                raise _too_large(path)
             return handle.read()
         except OSError as exc:
             raise _unreadable(path, exc) from None
+
+
+def read_limited(handle: BinaryIO, name: str) -> bytes:
+    """What is left in `handle` (a pipe, a device, a file), refused past READ_LIMIT bytes."""
+    blocks: list[bytes] = []
+    size = 0
+    while block := handle.read(2**20):
+        size += len(block)
+        if size > READ_LIMIT:
+            raise _too_large(name)
+        blocks.append(block)
+    return b"".join(blocks)
+
+
+def _too_large(name: str | Path) -> InputError:
+    return InputError(f"{name}: larger than {READ_LIMIT >> 20} MB, more than glossary reads whole")
 
 
 def open_for_reading(path: str | Path) -> BinaryIO:
@@ -54,7 +81,7 @@ def read_stdin() -> bytes:
         if seen is stream:
             return earlier
     try:
-        data: bytes = stream.read()
+        data = read_limited(stream, "<stdin>")
     except OSError as exc:
         raise InputError(f"standard input cannot be read: {exc.strerror}") from None
     _STDIN_READ[:] = [(stream, data)]
