@@ -32,6 +32,7 @@ def test_an_unknown_command_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["lookp", "EOD"])
     assert result.exit_code == 2
     assert "No such command 'lookp'" in result.stderr and "Did you mean 'lookup'?" in result.stderr
+    assert result.stderr.count("Did you mean") == 1
 
 
 def test_a_lookup_imports_no_other_commands_module() -> None:

@@ -4,13 +4,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from typing import Any
 
 import click
 from typer.core import TyperGroup
 
+# click 8.2+ suggests a close command itself (NoSuchCommand); typer 0.24 adds its own too.
+_CLICK_SUGGESTS = hasattr(click.exceptions, "NoSuchCommand")
+
 
 class HelpGroup(TyperGroup):
-    """A Typer group whose command list gives each command's whole first sentence."""
+    """A Typer group whose command list gives each command's whole first sentence, and one
+    "Did you mean" for a mistyped command."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if _CLICK_SUGGESTS:
+            kwargs["suggest_commands"] = False
+        super().__init__(*args, **kwargs)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []
