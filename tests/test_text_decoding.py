@@ -105,3 +105,10 @@ def test_any_slice_of_big5_is_never_mojibake(start: int, size: int) -> None:
     except InputError:
         return
     assert decoded.text == data.decode("big5")
+
+
+def test_short_big5_whose_gb_reading_has_symbols_is_read_as_big5() -> None:
+    # Found by the slice test: every lead byte in Big5's common rows, and read as GB one
+    # character is a box-drawing symbol (row A8), which charset-normalizer took for GB.
+    data = "球磁場監測網絡系統".encode("big5")
+    assert decode(data, "piece.txt").text == "球磁場監測網絡系統"

@@ -54,6 +54,9 @@ def _by_frequent_rows(data: bytes) -> str | None:
         return GB
     if big5 >= FREQUENT and big5 - gb >= MARGIN:
         return "big5"
+    if big5 == 1.0 and any(lead < 0xB0 for lead in leads):
+        return "big5"  # every character common traditional, while read as GB some are kana,
+        # Greek, Cyrillic, pinyin or box drawing (GB's rows A4-AF): 球磁場監測網絡系統
     return None
 
 
