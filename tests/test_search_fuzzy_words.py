@@ -3,11 +3,14 @@ names they reach, that those are scored as before, and the exact shortcut in `la
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA, LCSseq
 
+from glossary.index import fuzzy_tables
 from glossary.index.database import open_store
 from glossary.index.fuzzy_tables import id_words, words_of
 from glossary.index.store import Store
@@ -31,7 +34,11 @@ ENGLISH = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder = tmp_path_factory.mktemp("fuzzy-words")
+    return open_words(tmp_path_factory.mktemp("fuzzy-words"))
+
+
+def open_words(folder: Path) -> Store:
+    """A fresh store of the ENGLISH names (a new index in `folder`)."""
     lines = ["kind: dictionary", "terms:"]
     for number, english in enumerate(ENGLISH):
         headword = "词" * (number + 1)
@@ -129,3 +136,42 @@ def test_a_miss_looks_at_every_name_with_enough_in_common(store: Store, query: s
     looked_at = set(_candidates(store, groups, query, need))
     enough = {i for i, name in enumerate(names) if LCSseq.similarity(query, name) >= need}
     assert enough <= looked_at
+
+
+def test_the_stored_bits_say_which_names_hold_each_character(store: Store) -> None:
+    """`store.name_bits`, written at build time, agree with the names themselves: the same
+    names, positions and token lengths as `every_fuzzy_name`, and bit i set exactly when
+    name i holds the character, for every ASCII character."""
+    groups = groups_of("knfe", False)
+    stored = []
+    for group in groups:
+        positions, token_lengths = store.name_bits.order(group)
+        names = [name for _, _, name in store.names_at(list(positions))]
+        assert store.name_bits.names(group, range(1, len(positions), 2)) == names[1::2]
+        assert store.name_bits.names(group, range(len(positions))) == names
+        with pytest.MonkeyPatch.context() as patch:  # more than it reads by position
+            patch.setattr(fuzzy_tables, "BY_POSITION", 0)
+            assert store.name_bits.names(group, range(1, len(positions), 2)) == names[1::2]
+            assert store.name_bits.names(group, range(len(positions))) == names
+        stored += zip(names, positions, token_lengths, strict=True)
+        for char in map(chr, range(128)):
+            wanted = sum(1 << i for i, name in enumerate(names) if char in name)
+            assert store.name_bits.holding(group, char) == wanted, (group, char)
+    assert sorted(stored) == sorted(zip(*store.every_fuzzy_name(groups), strict=True))
+
+
+def test_a_first_miss_reads_only_the_names_it_may_suggest(tmp_path: Path) -> None:
+    fresh = open_words(tmp_path)
+    found = list(close_names(fresh, "knfe", 40.0, close))
+    assert [name for _, _, name in found] == ["knife and fork"]
+    assert not fresh.has_every_fuzzy_name(groups_of("knfe", False))
+    assert found == every_close_name(fresh, "knfe", 40.0)
+
+
+@pytest.mark.parametrize("query", ["annonce", "knfe", "small hil", "announce results"])
+def test_a_miss_with_many_candidates_reads_the_names_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    monkeypatch.setattr(fuzzy_tables, "BY_POSITION", 0)
+    fresh = open_words(tmp_path)
+    assert list(close_names(fresh, query, 40.0, close)) == every_close_name(fresh, query, 40.0)

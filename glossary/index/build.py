@@ -22,7 +22,9 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
   blobs by script, length and length of their joined distinct words (`tokens`, one a line:
   what token_set_ratio compares when the query shares no word), for rapidfuzz;
 - `postings(token, number, count)`, `vocabulary(token, df)`: full text;
-- `fuzzy_words(word, positions)`: the ASCII words of names (`glossary.index.fuzzy_tables`).
+- `fuzzy_words(word, positions)`: the ASCII words of names, `fuzzy_order(grp, positions,
+  token_lengths)` and `fuzzy_bits(grp, char, bits)`: which names hold each ASCII character
+  (`glossary.index.fuzzy_tables`).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from glossary.index import rows as index
 from glossary.index.build_worker import start_part
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
-from glossary.index.fuzzy_tables import FuzzyWords
+from glossary.index.fuzzy_tables import FuzzyBits, FuzzyWords
 from glossary.index.inserts import Inserts
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
@@ -159,6 +161,7 @@ def _names(
     buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int], list[str]]] = {}
     inserts = Inserts(db)
     fuzzy_words = FuzzyWords()
+    fuzzy_bits = FuzzyBits()
     position = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
@@ -170,6 +173,7 @@ def _names(
             tokens = sorted_tokens(name)
             bucket = (fuzzy_group(name, kind), int(" " in name), len(name), len(tokens))
             fuzzy_words.add(position, bucket[0], name)
+            fuzzy_bits.add(position, bucket[0], name, bucket[3])
             names, positions, joined_tokens = buckets.setdefault(bucket, ([], array("i"), []))
             names.append(name)
             positions.append(position)
@@ -184,6 +188,7 @@ def _names(
             position += 1
     inserts.flush()
     fuzzy_words.write(db)
+    fuzzy_bits.write(db)
     progress("names", len(terms), len(terms))
     db.executemany(
         "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

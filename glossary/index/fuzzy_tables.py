@@ -8,12 +8,16 @@ pinyin finds it. One pass over the names as the build inserts them, one row per 
 
 from __future__ import annotations
 
+import operator
 import re
 import sqlite3
 from array import array
+from collections.abc import Sequence
+from itertools import accumulate, repeat
 
 WORD = re.compile(r"[a-z0-9]+")
 DIGITS = str.maketrans("", "", "0123456789")
+BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
 SCHEMA = "CREATE TABLE fuzzy_words(word TEXT PRIMARY KEY, positions BLOB NOT NULL) WITHOUT ROWID"
 
@@ -63,3 +67,123 @@ class FuzzyWords:
             ((word, positions.tobytes()) for word, positions in sorted(self._postings.items())),
         )
         self._postings.clear()
+
+
+BIT_GROUPS = ("id", "latin", "mixed")  # the fuzzy groups but `han`, each given a row
+BITS_SCHEMA = """
+CREATE TABLE fuzzy_order(grp TEXT PRIMARY KEY, positions BLOB NOT NULL,
+                         token_lengths BLOB NOT NULL, ends BLOB NOT NULL,
+                         names TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE fuzzy_bits(grp TEXT NOT NULL, char TEXT NOT NULL, bits BLOB NOT NULL,
+                        PRIMARY KEY (grp, char)) WITHOUT ROWID;
+"""
+
+
+class FuzzyBits:
+    """Collects the names outside the `han` group as the build inserts them (`add`), then
+    writes, for each group, their positions, `token_length`s, the names one after another and
+    where each ends, in position order (`fuzzy_order`), and, for each ASCII character some of
+    them hold, which of them hold it: bit i for the group's i-th name (`fuzzy_bits`,
+    little-endian bytes; a character without a row is held by none). What a miss keeps its
+    candidates by (`search.close_names`), a pass in C over the names per character."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, tuple[list[str], array[int], array[int]]] = {
+            group: ([], array("i"), array("i")) for group in BIT_GROUPS
+        }
+
+    def add(self, position: int, group: str, name: str, token_length: int) -> None:
+        if group == "han":
+            return
+        names, positions, token_lengths = self._names[group]
+        names.append(name)
+        positions.append(position)
+        token_lengths.append(token_length)
+
+    def write(self, db: sqlite3.Connection) -> None:
+        db.executescript(BITS_SCHEMA)
+        for group, (names, positions, token_lengths) in sorted(self._names.items()):
+            ends = array("i", accumulate(map(len, names)))
+            row = (group, positions.tobytes(), token_lengths.tobytes(), ends.tobytes())
+            db.execute("INSERT INTO fuzzy_order VALUES (?, ?, ?, ?, ?)", (*row, "".join(names)))
+            chars = sorted(char for char in set("".join(names)) if char.isascii())
+            db.executemany(
+                "INSERT INTO fuzzy_bits VALUES (?, ?, ?)",
+                ((group, char, _bytes_of(names_holding(names, char))) for char in chars),
+            )
+        self._names.clear()
+
+
+def names_holding(names: Sequence[str], char: str) -> int:
+    """Which of these names hold `char`, as the bits of an integer (bit i for name i)."""
+    held = bytes(map(operator.contains, names, repeat(char))).translate(BINARY_DIGITS)
+    return int(held[::-1] or b"0", 2)
+
+
+def _bytes_of(bits: int) -> bytes:
+    return bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+
+
+BY_POSITION = 2000  # names a miss reads one by one (about 5 us each) before reading them all
+Order = tuple["array[int]", "array[int]", "array[int]"]  # positions, token lengths, ends
+
+
+class NameBits:
+    """The read side of `FuzzyBits`, for one group at a time: its names' positions and
+    token lengths, which of them hold a character, and the names at some of its indexes,
+    each read once and kept."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._order: dict[str, Order] | None = None
+        self._bits: dict[tuple[str, str], int] = {}
+        self._names: dict[str, str] = {}
+
+    def stored(self, group: str) -> bool:
+        """Whether the index has this group's bits (every group but `han`)."""
+        return group in self._groups()
+
+    def order(self, group: str) -> tuple[array[int], array[int]]:
+        """The positions and `token_length`s of the group's names, in position order."""
+        positions, token_lengths, _ = self._groups()[group]
+        return positions, token_lengths
+
+    def holding(self, group: str, char: str) -> int:
+        """The group's names that hold `char` (an ASCII character), as bits (bit i: name i)."""
+        if (group, char) not in self._bits:
+            sql = "SELECT bits FROM fuzzy_bits WHERE grp = ? AND char = ?"
+            row = self._db.execute(sql, (group, char)).fetchone()
+            self._bits[group, char] = int.from_bytes(row[0], "little") if row else 0
+        return self._bits[group, char]
+
+    def names(self, group: str, indexes: Sequence[int]) -> list[str]:
+        """The group's names at these indexes (ascending): a few read by position from the
+        `names` table, more sliced from the group's text, read once and kept."""
+        positions, _, ends = self._groups()[group]
+        if group not in self._names and len(indexes) <= BY_POSITION:
+            return self._names_at([positions[i] for i in indexes])
+        if group not in self._names:
+            sql = "SELECT names FROM fuzzy_order WHERE grp = ?"
+            self._names[group] = self._db.execute(sql, (group,)).fetchone()[0]
+        text = self._names[group]
+        return [text[ends[i - 1] if i else 0 : ends[i]] for i in indexes]
+
+    def _names_at(self, positions: Sequence[int]) -> list[str]:
+        found: list[str] = []
+        for start in range(0, len(positions), 500):
+            chunk = positions[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT name FROM names WHERE position IN ({marks}) ORDER BY position"
+            found += (name for (name,) in self._db.execute(sql, chunk))
+        return found
+
+    def _groups(self) -> dict[str, Order]:
+        if self._order is None:
+            self._order = {}
+            sql = "SELECT grp, positions, token_lengths, ends FROM fuzzy_order"
+            for group, *packed in self._db.execute(sql):
+                positions, token_lengths, ends = array("i"), array("i"), array("i")
+                for unpacked, blob in zip((positions, token_lengths, ends), packed, strict=True):
+                    unpacked.frombytes(blob)
+                self._order[group] = (positions, token_lengths, ends)
+        return self._order

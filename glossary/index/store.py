@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
+from glossary.index.fuzzy_tables import NameBits
 from glossary.index.reading_store import ReadingKeys, ReadingLookup, term_readings
 from glossary.model import Term, term_from_dict
 
@@ -48,6 +49,7 @@ class Store:
         self._spellings: list[str] | None = None
         self._every_name: dict[str, tuple[list[str], array[int], array[int]]] = {}
         self._name_bits: dict[tuple[str, str], int] = {}
+        self.name_bits = NameBits(db)  # which names hold each ASCII character, as stored
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 
     def __len__(self) -> int:

@@ -41,30 +41,73 @@ def close_names(
 ) -> Iterator[tuple[int, float, str]]:
     """(position, score, name) of the names scoring `cutoff` or more that `is_close` accepts,
     best first, ties in name order; lazily, so a caller stops when it has enough."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import LCSseq
-
     from glossary.search.fuzzy import groups_of
     from glossary.search.labels import CLOSE
 
     if not query:
         return
     groups = groups_of(query, False)
-    loaded = store.has_every_fuzzy_name(groups)
-    names, positions, token_lengths = store.every_fuzzy_name(groups)
     need = math.ceil(CLOSE * len(query) - 1e-9)
-    # the miss that loads the names (0.1-0.2 s) looks at all of them rather than also finding bits
-    indexes = _candidates(store, groups, query, need) if loaded else range(len(names))
-    listed = names if isinstance(indexes, range) else [names[i] for i in indexes]
-    found = process.extract(query, listed, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
-    kept = [
-        (positions[at], name, int(held), token_lengths[at])
-        for name, held, at in ((name, held, indexes[i]) for name, held, i in found)
-    ]
+    kept = _stored_kept(store, groups, query, need)
+    if kept is None:
+        kept = _every_kept(store, groups, query, need)
     scored = _scored(query, kept, cutoff)
     for position, value, name in sorted(scored.values(), key=lambda i: (-i[1], i[0])):
         if is_close(query, name):
             yield position, value, name
+
+
+def _stored_kept(store: Store, groups: Sequence[str], query: str, need: int) -> list[Kept] | None:
+    """The names with a common subsequence of `need` with the query, found from the bits the
+    index keeps of which names hold each ASCII character (`store.name_bits`) and only those
+    names that can have it read; None when the bits cannot narrow them (the groups include
+    `han`, or the query has too few ASCII characters)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    bits = store.name_bits
+    counts = Counter(query)
+    spare = len(query) - need
+    chars = [char for char in counts if char.isascii()]
+    if not all(map(bits.stored, groups)) or sum(counts[char] for char in chars) <= spare:
+        return None
+    kept: list[Kept] = []
+    for group in groups:
+        within = [-1] * (spare + 1)  # within[j]: the names missing at most j characters so far
+        for char in chars:
+            holding, times = bits.holding(group, char), counts[char]
+            within = [
+                (within[j] & holding) | (within[j - times] if j >= times else 0)
+                for j in range(spare + 1)
+            ]
+        indexes = [one.start() for one in ONE.finditer(bin(within[spare])[:1:-1])]
+        listed = bits.names(group, indexes)
+        found = process.extract(
+            query, listed, scorer=LCSseq.similarity, score_cutoff=need, limit=None
+        )
+        positions, token_lengths = bits.order(group)
+        kept += (
+            (positions[indexes[i]], name, int(held), token_lengths[indexes[i]])
+            for name, held, i in found
+        )
+    return kept
+
+
+def _every_kept(store: Store, groups: Sequence[str], query: str, need: int) -> list[Kept]:
+    """As `_stored_kept`, from all the names of the groups (`store.every_fuzzy_name`)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import LCSseq
+
+    loaded = store.has_every_fuzzy_name(groups)
+    names, positions, token_lengths = store.every_fuzzy_name(groups)
+    # the miss that loads the names (0.1-0.2 s) looks at all of them rather than also finding bits
+    indexes = _candidates(store, groups, query, need) if loaded else range(len(names))
+    listed = names if isinstance(indexes, range) else [names[i] for i in indexes]
+    found = process.extract(query, listed, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
+    return [
+        (positions[at], name, int(held), token_lengths[at])
+        for name, held, at in ((name, held, indexes[i]) for name, held, i in found)
+    ]
 
 
 def _candidates(store: Store, groups: Sequence[str], query: str, need: int) -> list[int]:
