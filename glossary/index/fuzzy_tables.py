@@ -15,6 +15,8 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate, repeat
 
+from glossary.index.sql import chunks, marks
+
 WORD = re.compile(r"[a-z0-9]+")
 DIGITS = str.maketrans("", "", "0123456789")
 BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
@@ -170,10 +172,8 @@ class NameBits:
 
     def _names_at(self, positions: Sequence[int]) -> list[str]:
         found: list[str] = []
-        for start in range(0, len(positions), 500):
-            chunk = positions[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT name FROM names WHERE position IN ({marks}) ORDER BY position"
+        for chunk in chunks(positions):
+            sql = f"SELECT name FROM names WHERE position IN ({marks(chunk)}) ORDER BY position"
             found += (name for (name,) in self._db.execute(sql, chunk))
         return found
 

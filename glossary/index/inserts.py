@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from glossary.index.sql import marks
+
 
 class Inserts:
     """Rows waiting to be inserted, table by table, written STEP terms at a time."""
@@ -20,6 +22,6 @@ class Inserts:
     def flush(self) -> None:
         for table, rows in self.rows.items():
             if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+                values = marks(rows[0])
+                self.db.executemany(f"INSERT INTO {table} VALUES ({values})", rows)
         self.rows = {}

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary.index.reading_rows import group_range
+from glossary.index.sql import after_prefix, marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +72,3 @@ def term_readings(db: sqlite3.Connection, numbers: Sequence[int]) -> list[tuple[
     wanted = sorted(set(numbers))
     sql = f"SELECT number, units FROM readings WHERE number IN ({marks(wanted)}) ORDER BY entry"
     return list(db.execute(sql, wanted))
-
-
-def marks(values: Sequence[object]) -> str:
-    return ", ".join("?" * len(values))
-
-
-def after_prefix(prefix: str) -> str:
-    """The least string greater than every string that starts with `prefix` (code point order,
-    which is SQLite's order of UTF-8 text)."""
-    if not prefix:
-        return "\U0010ffff"
-    last = ord(prefix[-1]) + 1
-    if 0xD800 <= last <= 0xDFFF:
-        last = 0xE000
-    if last > 0x10FFFF:
-        return after_prefix(prefix[:-1])
-    return prefix[:-1] + chr(last)

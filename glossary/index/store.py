@@ -11,10 +11,11 @@ import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from itertools import repeat
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from glossary.index.fuzzy_tables import NameBits
 from glossary.index.reading_store import ReadingKeys, ReadingLookup, term_readings
+from glossary.index.sql import after_prefix, chunks, marks
 from glossary.model import Term, term_from_dict
 
 if TYPE_CHECKING:
@@ -67,9 +68,10 @@ class Store:
     def terms_by_id(self, ids: Iterable[str]) -> dict[str, Term]:
         """The terms with these ids; when two term bases share an id, the earlier one's term."""
         found: dict[str, Term] = {}
-        for chunk in _chunks(sorted(set(ids))):
+        for chunk in chunks(sorted(set(ids))):
             rows = self.db.execute(
-                f"SELECT id, data FROM terms WHERE id IN ({_marks(chunk)}) ORDER BY number", chunk
+                f"SELECT id, data FROM terms WHERE id IN ({marks(chunk)}) ORDER BY number",
+                chunk,
             )
             for term_id, data in rows:
                 if term_id not in found:
@@ -84,10 +86,10 @@ class Store:
             return wanted
         glossaries = [i for i, kind in enumerate(self.kinds) if kind == "glossary"]
         found: set[str] = set()
-        for chunk in _chunks(sorted(wanted)):
+        for chunk in chunks(sorted(wanted)):
             sql = (
-                f"SELECT id FROM terms WHERE id IN ({_marks(chunk)}) "
-                f"AND termbase IN ({_marks(glossaries)})"
+                f"SELECT id FROM terms WHERE id IN ({marks(chunk)}) "
+                f"AND termbase IN ({marks(glossaries)})"
             )
             found.update(row[0] for row in self.db.execute(sql, [*chunk, *glossaries]))
         return found
@@ -112,7 +114,7 @@ class Store:
     def ids_starting(self, prefix: str, limit: int = 100) -> list[str]:
         """Term ids beginning with `prefix`, sorted (for shell completion)."""
         sql = "SELECT id FROM terms WHERE id >= ? AND id < ? ORDER BY id LIMIT ?"
-        return [row[0] for row in self.db.execute(sql, (prefix, _after_prefix(prefix), limit))]
+        return [row[0] for row in self.db.execute(sql, (prefix, after_prefix(prefix), limit))]
 
     def scan_tables(self) -> ScanTables:
         """`build_tables` of these term bases, computed when the index was built."""
@@ -135,21 +137,21 @@ class Store:
         """Names with a word (not starting with a hanzi) that starts with `prefix`."""
         low = prefix[:TAIL_LENGTH]
         sql = "SELECT DISTINCT position FROM tails WHERE tail >= ? AND tail < ?"
-        return self._names(sql, [low, _after_prefix(low)])
+        return self._names(sql, [low, after_prefix(low)])
 
     def numbers_of(self, positions: Sequence[int]) -> dict[int, int]:
         """The term number of each of these name positions."""
         wanted = sorted(set(positions))
-        sql = f"SELECT position, number FROM names WHERE position IN ({_marks(wanted)})"
+        sql = f"SELECT position, number FROM names WHERE position IN ({marks(wanted)})"
         return dict(self.db.execute(sql, wanted))
 
     def names_sharing_a_word(self, words: Sequence[str]) -> list[tuple[int, str, str]]:
         """(position, kind, name) of the names with one of these whitespace-separated words."""
         wanted = sorted(set(words))
-        marks = _marks(wanted)
+        listed = marks(wanted)
         sql = (
-            f"SELECT position, kind, name FROM names WHERE name IN ({marks}) OR position IN "
-            f"(SELECT position FROM words WHERE word IN ({marks})) ORDER BY position"
+            f"SELECT position, kind, name FROM names WHERE name IN ({listed}) OR position IN "
+            f"(SELECT position FROM words WHERE word IN ({listed})) ORDER BY position"
         )
         return list(self.db.execute(sql, wanted + wanted))
 
@@ -183,15 +185,15 @@ class Store:
     def ranks(self, numbers: Iterable[int]) -> dict[int, int]:
         """The rank of each of these terms: where it is listed among equal scores."""
         found: dict[int, int] = {}
-        for chunk in _chunks(sorted(set(numbers))):
-            sql = f"SELECT number, rank FROM terms WHERE number IN ({_marks(chunk)})"
+        for chunk in chunks(sorted(set(numbers))):
+            sql = f"SELECT number, rank FROM terms WHERE number IN ({marks(chunk)})"
             found.update(self.db.execute(sql, chunk))
         return found
 
     def letters(self, chars: Iterable[str]) -> dict[str, str]:
         """The first letters of the readings of these hanzi (those some name has)."""
         wanted = sorted(set(chars))
-        sql = f"SELECT char, letters FROM chars WHERE char IN ({_marks(wanted)})"
+        sql = f"SELECT char, letters FROM chars WHERE char IN ({marks(wanted)})"
         return dict(self.db.execute(sql, wanted))
 
     def fuzzy_names(
@@ -286,21 +288,19 @@ class Store:
     def fuzzy_word_sizes(self, words: Sequence[str]) -> dict[str, int]:
         """Those of these words that names have, with their counts of names."""
         wanted = sorted(set(words))
-        sql = (
-            f"SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word IN ({_marks(wanted)})"
-        )
+        sql = f"SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word IN ({marks(wanted)})"
         return dict(self.db.execute(sql, wanted))
 
     def fuzzy_words_starting(self, prefix: str) -> dict[str, int]:
         """The words of names longer than `prefix` that start with it, with counts of names."""
         sql = "SELECT word, length(positions) / 4 FROM fuzzy_words WHERE word > ? AND word < ?"
-        return dict(self.db.execute(sql, (prefix, _after_prefix(prefix))))
+        return dict(self.db.execute(sql, (prefix, after_prefix(prefix))))
 
     def fuzzy_word_positions(self, words: Sequence[str]) -> array[int]:
         """The positions of the names with one of these words (repeated when several)."""
         found: array[int] = array("i")
-        for chunk in _chunks(sorted(set(words))):
-            sql = f"SELECT positions FROM fuzzy_words WHERE word IN ({_marks(chunk)})"
+        for chunk in chunks(sorted(set(words))):
+            sql = f"SELECT positions FROM fuzzy_words WHERE word IN ({marks(chunk)})"
             for (blob,) in self.db.execute(sql, chunk):
                 found.frombytes(blob)
         return found
@@ -308,16 +308,16 @@ class Store:
     def names_at(self, positions: Sequence[int]) -> list[tuple[int, str, str]]:
         """(position, kind, name) of the names at these positions, in position order."""
         found: list[tuple[int, str, str]] = []
-        for chunk in _chunks(sorted(set(positions))):
-            sql = f"SELECT position, kind, name FROM names WHERE position IN ({_marks(chunk)})"
+        for chunk in chunks(sorted(set(positions))):
+            sql = f"SELECT position, kind, name FROM names WHERE position IN ({marks(chunk)})"
             found += sorted(self.db.execute(sql, chunk))
         return found
 
     def vocabulary(self, tokens: Iterable[str]) -> dict[str, int]:
         """The tokens the full text knows, with their document frequency."""
         found: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(tokens))):
-            sql = f"SELECT token, df FROM vocabulary WHERE token IN ({_marks(chunk)})"
+        for chunk in chunks(sorted(set(tokens))):
+            sql = f"SELECT token, df FROM vocabulary WHERE token IN ({marks(chunk)})"
             found.update(self.db.execute(sql, chunk))
         return found
 
@@ -352,25 +352,3 @@ def sorted_tokens(text: str) -> str:
 def token_length(text: str) -> int:
     """Length of `sorted_tokens`."""
     return len(sorted_tokens(text))
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-def _chunks(values: list[Any], size: int = 500) -> Iterable[list[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-def _after_prefix(prefix: str) -> str:
-    """The least string greater than every string that starts with `prefix` (code point order,
-    which is SQLite's order of UTF-8 text)."""
-    if not prefix:
-        return "\U0010ffff"
-    last = ord(prefix[-1]) + 1
-    if 0xD800 <= last <= 0xDFFF:
-        last = 0xE000
-    if last > 0x10FFFF:
-        return _after_prefix(prefix[:-1])
-    return prefix[:-1] + chr(last)
