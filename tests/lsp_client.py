@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -108,3 +109,15 @@ async def complete(
     )
     assert isinstance(found, types.CompletionList)
     return found
+
+
+async def published(
+    client: LanguageClient, uri: str, ready: Callable[[Sequence[types.Diagnostic]], bool]
+) -> list[types.Diagnostic]:
+    """The diagnostics of `uri` once they satisfy `ready` (the last ones seen, after a while)."""
+    for _ in range(600):
+        found = client.diagnostics.get(uri)
+        if found is not None and ready(found):
+            return list(found)
+        await asyncio.sleep(0.05)
+    return list(client.diagnostics.get(uri, []))

@@ -4,17 +4,14 @@ log line) and the server goes on serving."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from .conftest import FIXTURES
-from .lsp_client import hover, open_document, server
+from .lsp_client import hover, open_document, published, server
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 TERMBASE = FIXTURES / "check" / "termbase.yaml"
@@ -37,17 +34,6 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _cache: Path) -> 
     (root / "out").mkdir(parents=True)
     (root / "report.zh.txt").write_text("推进项目六率考核。\n抓好增值化改革。\n", encoding="utf-8")
     return root
-
-
-async def published(
-    client: LanguageClient, uri: str, ready: Callable[[Sequence[types.Diagnostic]], bool]
-) -> list[types.Diagnostic]:
-    for _ in range(600):
-        found = client.diagnostics.get(uri)
-        if found is not None and ready(found):
-            return list(found)
-        await asyncio.sleep(0.05)
-    return list(client.diagnostics.get(uri, []))
 
 
 def said(client: LanguageClient) -> list[str]:

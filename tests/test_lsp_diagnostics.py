@@ -4,9 +4,8 @@ source. The term base is the checker's test base (names of every status)."""
 
 from __future__ import annotations
 
-import asyncio
 import shutil
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from pytest_lsp import LanguageClient
 from glossary.lsp.positions import apply_changes
 
 from .conftest import FIXTURES
-from .lsp_client import open_document, server
+from .lsp_client import open_document, published, server
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 TERMBASE = FIXTURES / "check" / "termbase.yaml"
@@ -34,18 +33,6 @@ async def checking(
         patch.setenv("GLOSSARY_CACHE_DIR", str(cache))
         async with server("--termbase", str(TERMBASE)) as (client, _):
             yield client
-
-
-async def published(
-    client: LanguageClient, uri: str, ready: Callable[[Diagnostics], bool]
-) -> Diagnostics:
-    """The diagnostics of `uri` once they satisfy `ready` (the last ones seen, after a while)."""
-    for _ in range(600):
-        found = client.diagnostics.get(uri)
-        if found is not None and ready(found):
-            return list(found)
-        await asyncio.sleep(0.05)
-    return list(client.diagnostics.get(uri, []))
 
 
 def codes(found: Diagnostics) -> list[str]:
