@@ -14,6 +14,7 @@ from glossary.index import fuzzy_tables
 from glossary.index.database import open_store
 from glossary.index.fuzzy_tables import id_words, words_of
 from glossary.index.store import Store
+from glossary.search import close_scores
 from glossary.search.close_names import close_names
 from glossary.search.fuzzy import best_names, groups_of, score
 from glossary.search.fuzzy_words import edits, like
@@ -112,6 +113,17 @@ def every_close_name(store: Store, query: str, cutoff: float) -> list[tuple[int,
     "query", ["annonce", "tpmcb", "knfe", "small hil", "picture bok", "announce results", "cí"]
 )
 def test_close_names_come_out_as_scoring_every_name_gives(store: Store, query: str) -> None:
+    assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
+
+
+@pytest.mark.parametrize("first_round", [1, 2, 5])
+@pytest.mark.parametrize("query", ["annonce", "tpmcb", "small hil", "announce results", "nnoce"])
+def test_close_names_from_a_short_first_round_come_out_in_the_same_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch, first_round: int, query: str
+) -> None:
+    """With the first round cut to a few partial_ratio results, the names above its bound come
+    first and the second round gives the rest, as scoring every name orders them."""
+    monkeypatch.setattr(close_scores, "FIRST_ROUND", first_round)
     assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
 
 
