@@ -85,16 +85,17 @@ def _scores(query: str, kept: Kept, cutoff: float, limit: int | None) -> Scores:
     when all are): partial_ratio taken for its best `limit` results only."""
     from rapidfuzz import fuzz
 
-    m, names = len(query), kept.names
     best: dict[int, float] = {}
     named: dict[int, str] = {}
-    floor = cutoff * SLACK / 200.0
-    reaching = map(operator.le, map(floor.__mul__, map(m.__add__, map(len, names))), kept.held)
-    _best_of(best, named, fuzz.ratio, query, kept, _where(reaching), cutoff, 1.0)
+    # ratio with a cut-off rejects a name whose length is out of reach before scoring it
+    _best_of(best, named, fuzz.ratio, query, kept, None, cutoff, 1.0)
     bound = -math.inf
-    if m >= 5:
-        longer = _where(map(m.__lt__, map(len, names)))
-        last = _best_of(best, named, fuzz.partial_ratio, query, kept, longer, cutoff, 0.95, limit)
+    if len(query) >= 5:
+        # on every kept name, the few no longer than the query (fuzzy.score leaves them out)
+        # then passed over: a name left out of the best `limit` still scores at most the last
+        last = _best_of(
+            best, named, fuzz.partial_ratio, query, kept, None, cutoff, 0.95, limit, len(query)
+        )
         if last is not None:
             bound = last
     worded = _worded(query, kept, cutoff)
@@ -159,26 +160,30 @@ def _best_of(
     scorer: Callable[..., float],
     query: str,
     kept: Kept,
-    indexes: Sequence[int],
+    indexes: Sequence[int] | None,
     cutoff: float,
     weight: float,
     limit: int | None = None,
+    longer_than: int = -1,
     covered: bool = False,
 ) -> float | None:
     """Keep each position's best of weight x scorer (x `coverage` when `covered`), computed as
-    `fuzzy.score` computes it, for the kept names at these indexes where the scorer can lift
-    it to `cutoff`; only the best `limit` results, and then the weighted score of the last
-    (no name left out scores more), or None when none was left out."""
+    `fuzzy.score` computes it, for the kept names at these indexes (all when None) longer
+    than `longer_than` where the scorer can lift it to `cutoff`; only the best `limit`
+    results, and then the weighted score of the last (no name left out scores more), or None
+    when none was left out."""
     from rapidfuzz import process
 
-    names = list(map(kept.names.__getitem__, indexes))
+    names = kept.names if indexes is None else list(map(kept.names.__getitem__, indexes))
     floor = cutoff / weight * SLACK
     found = process.extract(query, names, scorer=scorer, score_cutoff=floor, limit=limit)
     for name, value, i in found:
+        if len(name) <= longer_than:
+            continue
         scored = float(weight * value) if weight != 1.0 else float(value)
         if covered:
             scored *= coverage(query, name)
-        position = kept.positions[indexes[i]]
+        position = kept.positions[i if indexes is None else indexes[i]]
         if scored > best.get(position, -1.0):
             best[position] = scored
             named[position] = name
