@@ -172,6 +172,38 @@ def test_the_stored_bits_say_which_names_hold_each_character(store: Store) -> No
     assert sorted(stored) == sorted(zip(*store.every_fuzzy_name(groups), strict=True))
 
 
+@pytest.mark.parametrize("dense", [1, 4, 1 << 30])
+def test_a_miss_picks_the_names_whose_bits_are_set(store: Store, dense: int) -> None:
+    """`name_bits.chosen` gives the names and indexes of the set bits, whether it picks them
+    from all the group's names (`DENSE`) or reads them one by one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy_tables, "DENSE", dense)
+        for group in groups_of("knfe", False):
+            names = store.name_bits.names(group, range(len(store.name_bits.order(group)[0])))
+            for bits in (0, 1, 0b1011, store.name_bits.holding(group, "n"), (1 << 40) - 1):
+                indexes = [i for i in range(len(names)) if bits >> i & 1]
+                chosen = store.name_bits.chosen(group, bits)
+                assert chosen == ([names[i] for i in indexes], indexes), (group, bits)
+
+
+def test_names_holding_the_separator_are_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names of a group are stored with a separator between them and split at it; when a
+    name holds the separator (here a space) they are cut where each ends instead."""
+    monkeypatch.setattr(fuzzy_tables, "SEPARATOR", " ")
+    fresh = open_words(tmp_path)
+    monkeypatch.setattr(fuzzy_tables, "BY_POSITION", 0)
+    spaced = 0
+    for group in groups_of("knfe", False):
+        positions = fresh.name_bits.order(group)[0]
+        names = [name for _, _, name in fresh.names_at(list(positions))]
+        assert fresh.name_bits.names(group, range(len(positions))) == names
+        spaced += sum(" " in name for name in names)
+    assert spaced
+    assert list(close_names(fresh, "knfe", 40.0, close)) == every_close_name(fresh, "knfe", 40.0)
+
+
 def test_a_first_miss_reads_only_the_names_it_may_suggest(tmp_path: Path) -> None:
     fresh = open_words(tmp_path)
     found = list(close_names(fresh, "knfe", 40.0, close))

@@ -79,8 +79,7 @@ def _stored_kept(store: Store, groups: Sequence[str], query: str, need: int) -> 
                 (within[j] & holding) | (within[j - times] if j >= times else 0)
                 for j in range(spare + 1)
             ]
-        indexes = [one.start() for one in ONE.finditer(bin(within[spare])[:1:-1])]
-        listed = bits.names(group, indexes)
+        listed, indexes = bits.chosen(group, within[spare])
         found = process.extract(
             query, listed, scorer=LCSseq.similarity, score_cutoff=need, limit=None
         )
