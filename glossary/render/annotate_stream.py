@@ -1,7 +1,8 @@
 """The formats of `glossary annotate` for a document scanned in parts (`glossary.scan.stream`):
 the same output as `glossary.render.annotate` gives for the whole text, produced a part at a
 time, so that memory does not grow with the document. Each function yields the output in
-pieces; the whole-text functions of `render.annotate` do the work on each part."""
+pieces; `render.annotate_pieces` puts each part's together from its occurrences as they are
+(offsets into the whole: the part's start is passed, no occurrence is made anew)."""
 
 from __future__ import annotations
 
