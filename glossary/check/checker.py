@@ -3,7 +3,6 @@ with suppressed ones left out."""
 
 from __future__ import annotations
 
-from glossary.check.bilingual import aligned_findings
 from glossary.check.findings import Finding
 from glossary.check.monolingual import unfit_findings
 from glossary.check.names import NameKeys
@@ -26,6 +25,8 @@ def check_text(store: Store, scanner: Scanner, text: str, file: str) -> list[Fin
 
 def check_aligned(store: Store, scanner: Scanner, aligned: Aligned) -> list[Finding]:
     """Every finding over a source and its translation."""
+    from glossary.check.bilingual import aligned_findings  # and English matching: not for a draft
+
     keys = NameKeys(scanner.translation)
     source_found = scan_segments(scanner, aligned.source, store.glossary_ids)
     target_found = _unfit_in(store, scanner, keys, aligned.target)

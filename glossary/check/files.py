@@ -5,10 +5,10 @@ fixes written."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from glossary.check.checker import check_aligned, check_text
 from glossary.check.findings import Finding
-from glossary.check.fix import Change, fix_file
 from glossary.check.inputs import (
     TSV_SUFFIXES,
     bilingual_file,
@@ -20,6 +20,9 @@ from glossary.index.store import Store
 from glossary.scan.scanner import Scanner
 from glossary.text.decoding import Decoded, decode
 from glossary.text.fileio import read_bytes, read_stdin
+
+if TYPE_CHECKING:
+    from glossary.check.fix import Change
 
 STDIN = "-"
 
@@ -109,6 +112,8 @@ def _refuse_bad_combinations(source: str, target: str | None, fix: bool) -> None
 def _fixed(findings: list[Finding], document: Input, fix: bool, texts: dict[str, str]) -> Checked:
     if not fix:
         return Checked(findings, texts=texts)
+    from glossary.check.fix import fix_file
+
     text = document.decoded.text
     changes = fix_file(document.name, document.data, text, document.decoded.encoding, findings)
     fixed = {(c.file, c.line, c.column) for c in changes}
