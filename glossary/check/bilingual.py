@@ -5,7 +5,7 @@ different approved names across the document."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from glossary.check.english import EnglishText, Lemmas
 from glossary.check.findings import Finding
@@ -17,8 +17,7 @@ from glossary.scan.scanner import Occurrence
 from glossary.text.pinyin import has_hanzi
 
 
-@dataclass(frozen=True, slots=True)
-class Rendering:
+class Rendering(NamedTuple):
     """Where a source term's English name was found in a target segment."""
 
     name: str

@@ -5,7 +5,7 @@ fixes written."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.check.checker import check_aligned, check_text
 from glossary.check.findings import Finding
@@ -49,8 +49,7 @@ def combined(results: list[Checked]) -> Checked:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     name: str
     data: bytes
     decoded: Decoded

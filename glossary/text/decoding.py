@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from glossary.errors import InputError
 from glossary.text.fileio import decode_strictly, reject_binary
@@ -36,8 +36,10 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _HINT = "give its encoding with --encoding (e.g. --encoding big5 or --encoding gb18030)"
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
+    """A document's text and the codec that read it (a named tuple: cheaper to define at
+    start-up than a dataclass, and every command that reads a document defines it)."""
+
     text: str
     encoding: str  # the codec that read it: utf-8, utf-8-sig, utf-16, utf-32, gb18030, big5, ...
     warnings: tuple[str, ...] = ()  # what was accepted but not quite right, for stderr
