@@ -14,6 +14,7 @@ from glossary.check.inputs import (
     bilingual_file,
     is_bilingual_file,
     line_aligned,
+    tsv,
 )
 from glossary.errors import InputError
 from glossary.index.store import Store
@@ -76,12 +77,11 @@ def check_files(
     unfit names in the draft or in the target of line-aligned files."""
     _refuse_bad_combinations(source, target, fix)
     if target is None and is_bilingual_file(source):
-        aligned = bilingual_file(read_bytes(source), source, encoding)
-        findings = check_aligned(store, scanner, aligned)
-        if source.lower().endswith(TSV_SUFFIXES):
-            return Checked(
-                findings, texts={source: decode(read_bytes(source), source, encoding).text}
-            )
+        data = read_bytes(source)
+        if source.lower().endswith(TSV_SUFFIXES):  # read and decoded once
+            text = decode(data, source, encoding).text
+            return Checked(check_aligned(store, scanner, tsv(text, source)), texts={source: text})
+        findings = check_aligned(store, scanner, bilingual_file(data, source, encoding))
         return Checked(findings, inexact=frozenset([source]))
     first = read_input(source, encoding)
     if target is None:
