@@ -8,6 +8,7 @@ STORE_FORMAT = 8
 6: `fuzzy_words`, the ASCII words of names with their positions; 7: reading entries numbered
 by group and rank, in a compact text, with `pairs` (reading_rows); 8: `fuzzy_order` and
 `fuzzy_bits`, which names hold each ASCII character (fuzzy_tables)."""
-SCAN_TABLES_FORMAT = 7
+SCAN_TABLES_FORMAT = 8
 """The scanner's tables (scan.build_tables), kept in the store; 7: the names in a marisa trie,
-the rest in binary sections after a JSON header, and which terms a glossary holds."""
+the rest in binary sections after a JSON header, and which terms a glossary holds; 8: the
+judged names' heads and the characters no name holds (`judged_heads`, `breaks`)."""
