@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 
 from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
 from glossary.scan.skipping import Cuts, FirstCharacters, Search, compiled, word_rest
-from glossary.text.folding import fold_table
+from glossary.text.folding import Folder, fold_table
 from glossary.text.layout import HAS_QUOTE, WORD_CHARS, Skeleton, balance_quotes
 from glossary.text.pinyin import is_hanzi
 
@@ -89,6 +89,7 @@ class Scanner:
         import marisa_trie
 
         self.translation = fold_table(tables.traditional)
+        self._fold = Folder(self.translation)
         self.trie = marisa_trie.Trie().frombytes(tables.trie)
         self.codes = array("q", tables.codes)
         self.reaches: dict[str, int] = dict(
@@ -158,7 +159,7 @@ class Scanner:
         glossaries_only: bool = False,
         shift: tuple[int, int] = (0, 0),
     ) -> tuple[list[Occurrence], int]:
-        folded = text.translate(self.translation)
+        folded = self._fold(text)
         skeleton = Skeleton.of(folded)
         skel = skeleton.text
         if SURROGATES.search(skel):
