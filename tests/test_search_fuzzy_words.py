@@ -21,6 +21,8 @@ from glossary.search.fuzzy_words import edits, like
 from glossary.search.labels import CLOSE, close
 from glossary.search.ranking import search
 
+from .conftest import new_cache
+
 ENGLISH = [
     "to announce",
     "announcement",
@@ -49,7 +51,7 @@ def open_words(folder: Path) -> Store:
     base = folder / "words.yaml"
     base.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(folder / "cache"))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(folder / "cache")))
         return open_store([base])
 
 
