@@ -15,7 +15,7 @@ import pytest
 
 from .conftest import SOURCE, TRICKY
 
-GLOSSARY = [sys.executable, "-c", "from glossary.cli import main; main()"]
+GLOSSARY = [sys.executable, "-c", "from glossary.cli import run; run()"]  # the console script
 FULL = Path("/dev/full")
 needs_dev_full = pytest.mark.skipif(not FULL.exists(), reason="no /dev/full on this platform")
 

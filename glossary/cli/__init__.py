@@ -22,6 +22,7 @@ from glossary.cli.options import TermbaseOption, remember_termbases
 from glossary.cli.streams import (
     check_arguments,
     flush_stdout,
+    leave,
     output_error,
     replace_closed_stdout,
     silence_stdout,
@@ -184,3 +185,25 @@ def main() -> None:
     except BrokenPipeError:
         silence_stdout()
         sys.exit(int(ExitCode.OK))
+
+
+def run() -> NoReturn:
+    """The `glossary` console script: `main`, then the process ends without Python's slow
+    teardown (`streams.leave`). `main` itself raises SystemExit, for callers in a process that
+    goes on."""
+    try:
+        main()
+    except SystemExit as done:
+        leave(_exit_status(done.code))
+    leave(int(ExitCode.OK))
+
+
+def _exit_status(code: object) -> int:
+    """The status `sys.exit(code)` gives: None is 0, an int itself, anything else is printed
+    to stderr and is 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1

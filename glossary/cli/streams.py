@@ -3,12 +3,15 @@ closed stdin or stdout, output that cannot be written, arguments that are not UT
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
 import io
 import os
 import sys
+import threading
 from collections.abc import Sequence
+from typing import NoReturn
 
 from glossary.errors import ExitCode, GlossaryError, InputError
 
@@ -74,3 +77,27 @@ def check_arguments(args: Sequence[str]) -> None:
 
 def _escapable(arg: str) -> bool:
     return all(not 0xD800 <= ord(ch) <= 0xDFFF or 0xDC80 <= ord(ch) <= 0xDCFF for ch in arg)
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with `code` the quick way, once a command is done: what Python's exit
+    does that a command needs (the exit functions, the standard streams flushed), without
+    tearing down every module and object one by one (10-15 ms of each run). Where that
+    cannot be done safely (another thread still running, a stream that fails to flush), the
+    ordinary `sys.exit`, which behaves as before."""
+    if threading.active_count() > 1 or not _flushed():
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    if not _flushed():
+        sys.exit(code)
+    os._exit(code)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True
