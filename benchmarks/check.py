@@ -108,7 +108,8 @@ def in_process(paths: list[Path], source: Path, target: Path, megabytes: float) 
     seconds = statistics.median(times)
     print(
         f"{'':22} in-process: opening the index and scanner {opened:.2f} s, then the check "
-        f"{seconds:.2f} s = {megabytes / seconds:.1f} MB/s (median of 3)"
+        f"{seconds:.2f} s = {megabytes / seconds:.1f} MB/s (median of 3); "
+        f"{len(store.unfit_names)} unfit names (the target is scanned only if one may occur)"
     )
 
 

@@ -65,6 +65,22 @@ def test_a_deprecated_english_name_is_a_warning_whatever_its_case_and_line_break
     assert (found[1].line, found[1].column, found[1].file) == (2, 16, "notes.txt")
 
 
+def test_unfit_names_are_found_in_traditional_and_full_width_forms_on_either_side(
+    checker: glossary.Glossary,
+) -> None:
+    assert rules(checker.check("要抓好項目六比率考核。")) == [("forbidden-term", 1, "項目六比率")]
+    assert rules(checker.check("We track the ＳＩＸ PROJECT ＲＡＴＩＯＳ.")) == [
+        ("deprecated-term", 1, "ＳＩＸ PROJECT ＲＡＴＩＯＳ")
+    ]
+    found = checker.check(
+        "要抓好六率考核。", "Get the Six Project Ｒatios right.", target_file="en"
+    )
+    assert [(f.rule, f.side, f.surface) for f in found] == [
+        ("missing-translation", "source", "六率"),
+        ("deprecated-term", "target", "Six Project Ｒatios"),
+    ]
+
+
 def test_preferred_and_admitted_names_are_no_finding(checker: glossary.Glossary) -> None:
     text = "项目六率、六率、Six Project Rates、政务服务增值化改革、增值化改革"
     assert checker.check(text) == []

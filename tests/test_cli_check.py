@@ -216,6 +216,13 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert (out, code) == ("", 2) and err.startswith("error: ") and err.count("\n") == 1
     out, err, code = run(str(tmp_path / "missing.txt"))
     assert (out, code) == ("", 2) and err.startswith("error: ") and err.count("\n") == 1
+    surrogate = tmp_path / "surrogate.txt"  # an encoded surrogate is not UTF-8
+    surrogate.write_bytes("草稿".encode() + b"\xed\xa0\x80\n")
+    control = tmp_path / "control.txt"  # no term in it: refused all the same
+    control.write_bytes(b"plain words\x01 and nothing else\n")
+    for bad in (surrogate, control):
+        out, err, code = run(str(bad))
+        assert (out, code) == ("", 2) and err.startswith(f"error: {bad}:1: ")
     one = tmp_path / "one.txt"
     one.write_text("六率\n增值化改革\n", encoding="utf-8")
     two = tmp_path / "two.txt"

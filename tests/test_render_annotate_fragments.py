@@ -1,6 +1,8 @@
-"""jsonl and html encode each term's part of the output once: the bytes are what encoding every
+"""jsonl and html encode each term's part of the output once, and assemble the output without
+Python code per occurrence (`render.annotate_pieces`): the bytes are what encoding every
 occurrence afresh gives, whatever the text holds (quotes, backslashes, control characters,
-line separators, characters outside the BMP)."""
+format characters, line separators, characters outside the BMP), for a whole text and for a
+text rendered in parts (offsets into the whole, `shift` where the part starts)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ from hypothesis import strategies as st
 
 from glossary.model import Term
 from glossary.render import annotate as formats
+from glossary.render import annotate_pieces as pieces
 from glossary.scan.scanner import Occurrence
 
-FIELDS = st.text(alphabet=st.sampled_from(list("\"\\\n\t\x00\x1f<>&'\u2028\U0001f600中x ")))
+FIELDS = st.text(alphabet=st.sampled_from(list("\"\\\n\t\x00\x1f<>&'%{}\u2028\U0001f600中x ")))
 TERMS = st.lists(st.tuples(FIELDS, FIELDS, FIELDS), min_size=1, max_size=4)
 
 
@@ -44,11 +47,20 @@ def pages(draw: st.DrawFn) -> tuple[str, list[Occurrence]]:
 def test_jsonl_is_json_dumps_of_each_occurrence(page: tuple[str, list[Occurrence]]) -> None:
     _, found = page
     expected = "".join(json.dumps(o.to_dict(), ensure_ascii=False) + "\n" for o in found)
-    cache = formats.JsonlCache({}, {})
+    fragments = pieces.JsonlFragments()
     half = len(found) // 2
-    in_parts = formats.jsonl(found[:half], cache) + formats.jsonl(found[half:], cache)
-    assert formats.jsonl(found) == in_parts == expected
+    in_parts = pieces.jsonl_bytes(found[:half], fragments)
+    in_parts += pieces.jsonl_bytes(found[half:], fragments)
+    assert formats.jsonl(found) == in_parts.decode() == expected
+    forgetful = Forgetful()
+    one_by_one = b"".join(pieces.jsonl_bytes([o], forgetful) for o in found)
+    assert one_by_one.decode() == expected
     assert [json.loads(line) for line in expected.split("\n")[:-1]] == [o.to_dict() for o in found]
+
+
+class Forgetful(pieces.JsonlFragments):
+    LIMIT = 1
+    """Begins afresh at every second fragment."""
 
 
 @settings(max_examples=200, deadline=None)
@@ -71,3 +83,35 @@ def test_html_tags_are_escaped_as_at_every_occurrence(page: tuple[str, list[Occu
         position = o.end
     expected.append(html_escape.escape(text[position:]))
     assert formats.html_text(text, found, terms, {}) == "".join(expected)
+
+
+def terms_of(found: list[Occurrence]) -> dict[str, Term]:
+    return {o.term_id: Term(o.term_id, o.headword, "pin", o.en) for o in found}
+
+
+@settings(max_examples=200, deadline=None)
+@given(pages(), st.data())
+def test_a_text_in_parts_renders_as_the_whole(
+    page: tuple[str, list[Occurrence]], data: st.DataObject
+) -> None:
+    text, found = page
+    terms = terms_of(found)
+    cut = data.draw(st.integers(0, len(found)))
+    at = found[cut - 1].end if cut else data.draw(st.integers(0, len(text)))
+    at = min(at, found[cut].start) if cut < len(found) else at
+    head, tail = (text[:at], found[:cut]), (text[at:], found[cut:])
+    tags: dict[str, str] = {}
+    surfaces = pieces.Escaped()
+    in_parts = formats.html_text(*head, terms, tags, surfaces)
+    in_parts += formats.html_text(*tail, terms, tags, surfaces, shift=at)
+    assert in_parts == formats.html_text(text, found, terms)
+
+    def label(term_id: str) -> str:
+        return f"<{term_id}>"
+
+    glossed = pieces.insert_after(*head, label) + pieces.insert_after(*tail, label, shift=at)
+    expected, position = [], 0
+    for o in found:
+        expected += [text[position : o.end], label(o.term_id)]
+        position = o.end
+    assert glossed == "".join(expected) + text[position:]

@@ -5,7 +5,7 @@ spaces and lone surrogates included; `glossaries_only` leaves out exactly a dict
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from glossary.index.scan_tables import ScanTables, build_tables
@@ -133,3 +133,45 @@ def test_tables_survive_encoding_and_refuse_damage() -> None:
     for damaged in (data[:-1], head + b"\n" + bytes(flipped), b"{}\n", b"not json", data[:40]):
         with pytest.raises(ValueError):
             ScanTables.decode(damaged)
+
+
+def holding_breaks() -> list[TermBase]:
+    """A glossary name holding '.' and a dictionary word holding '，' (',' once folded)."""
+    dotted = (Term(id="t-dot", headword="v1.2", pinyin="x", en="v1.2"),)
+    comma = (Term(id="w-comma", headword="银行，人民", pinyin="x", en="bank, people"),)
+    return [TermBase("dot.yaml", "dot", dotted), TermBase("c.yaml", "c", comma, kind="dictionary")]
+
+
+WITH_BREAKS = Scanner(build_tables([dictionary(), glossary(), *holding_breaks()]))
+BREAK_PIECES = st.sampled_from(
+    ["中国", "人民", "银行", "模式", "中国人民银行", "模式银行", "EOD", "eod", "d", "a b", "v1",
+     ".2", "v1.2", ",", "，", "。", "、", ".", "!", " ", "\n", "“", "”", "\ud800", "x", "民", "国"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(BREAK_PIECES, max_size=30).map("".join))
+@example("x国人民银行")  # the dictionary's 国人 and 民银 hide 人民银行 from a scan from 人
+@example("中国人民银行，人民银行")  # 银行，人民 spans the comma: no cut there
+def test_glossaries_only_is_the_whole_scan_less_the_dictionary_words(text: str) -> None:
+    judged = [o for o in WITH_BREAKS.scan(text) if o.term_id.startswith("t-")]
+    assert WITH_BREAKS.scan(text, glossaries_only=True) == judged
+
+
+def test_breaks_name_the_names_that_hold_them() -> None:
+    breaks = build_tables([dictionary(), glossary(), *holding_breaks()]).breaks
+    assert breaks["。"] == breaks["!"] == ""  # no name holds them
+    assert breaks["."] == "v1.2"
+    assert breaks[","] == "银行,人民"
+    text = "中国人民银行，国人民银行。v1.2模式银行，中国人民银行，人民银行"
+    expected = [o for o in WITH_BREAKS.scan(text) if o.term_id.startswith("t-")]
+    surfaces = ["中国人民", "v1.2", "模式银行", "中国人民"]  # then 银行，人民 and 银行
+    assert [o.surface for o in expected] == surfaces
+    assert WITH_BREAKS.scan(text, glossaries_only=True) == expected
+
+
+def test_a_dictionary_gloss_is_no_name_even_with_hanzi_in_it() -> None:
+    gloss = "variant of尧|尧,legendary emperor"
+    word = Term(id="w-yao", headword="尧", pinyin="yáo", en=gloss, aliases=("堯",))
+    scanner = Scanner(build_tables([TermBase("d.yaml", "d", (word,), kind="dictionary")]))
+    assert [o.surface for o in scanner.scan(gloss + "，堯")] == ["尧", "尧", "堯"]

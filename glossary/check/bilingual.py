@@ -5,7 +5,7 @@ different approved names across the document."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from glossary.check.english import EnglishText, Lemmas
 from glossary.check.findings import Finding
@@ -17,8 +17,7 @@ from glossary.scan.scanner import Occurrence
 from glossary.text.pinyin import has_hanzi
 
 
-@dataclass(frozen=True, slots=True)
-class Rendering:
+class Rendering(NamedTuple):
     """Where a source term's English name was found in a target segment."""
 
     name: str
@@ -39,11 +38,16 @@ def aligned_findings(
     findings: list[Finding] = []
     renderings: dict[str, list[Rendering]] = {}
     lemmas = Lemmas()
+    approved = {term_id: english_names(term) for term_id, term in terms.items() if term.check}
     pairs = zip(aligned.source, aligned.target, source_found, target_found, strict=True)
     for number, (source, target, in_source, in_target) in enumerate(pairs, 1):
-        findings += unfit_findings(source, in_source, terms, keys, number, "source")
-        findings += unfit_findings(target, in_target, terms, keys, number, "target")
-        findings += _translations(number, source, target, in_source, terms, renderings, lemmas)
+        if in_source:
+            findings += unfit_findings(source, in_source, terms, keys, number, "source")
+            findings += _translations(
+                number, source, target, in_source, (terms, approved), renderings, lemmas
+            )
+        if in_target:
+            findings += unfit_findings(target, in_target, terms, keys, number, "target")
     lemmas.save()
     findings += _inconsistencies(renderings, terms)
     return findings
@@ -59,30 +63,30 @@ def _translations(
     source: Segment,
     target: Segment,
     in_source: list[Occurrence],
-    terms: dict[str, Term],
+    judged: tuple[dict[str, Term], dict[str, tuple[str, ...]]],
     renderings: dict[str, list[Rendering]],
     lemmas: Lemmas,
 ) -> list[Finding]:
     """missing-translation for each source term without an approved English name in the
-    target segment; the names found are kept in `renderings`."""
+    target segment (`judged`: the terms, and the English names of those checked); the names
+    found are kept in `renderings`."""
+    terms, approved = judged
     findings: list[Finding] = []
     english: EnglishText | None = None
     seen: set[str] = set()
     for occurrence in in_source:
-        term = terms.get(occurrence.term_id)
-        if term is None or not term.check or term.id in seen:
+        term_id = occurrence.term_id
+        names = approved.get(term_id)
+        if not names or term_id in seen:
             continue
-        seen.add(term.id)
-        names = english_names(term)
-        if not names:
-            continue
+        seen.add(term_id)
         english = english or EnglishText(target.text, lemmas)
         hit = english.find(names)
         if hit is not None:
-            renderings.setdefault(term.id, []).append(Rendering(hit[0], number, target, *hit[1:]))
+            renderings.setdefault(term_id, []).append(Rendering(hit[0], number, target, *hit[1:]))
             continue
         if not (source.silenced(occurrence.start) or target.silenced(0)):
-            findings.append(_missing(number, source, occurrence, term, names[0]))
+            findings.append(_missing(number, source, occurrence, terms[term_id], names[0]))
     return findings
 
 

@@ -29,8 +29,17 @@ class Lemmas:
         self.known: dict[str, str] = _read(self.path)
         self.learned = 0
         self._lemmatize: Any = None
+        self._seen: dict[str, str] = {}
+        """The lemma of each word as written, once looked up (a translation repeats them)."""
+        self._names: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, word: str) -> str:
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = self._lemma(word)
+        return found
+
+    def _lemma(self, word: str) -> str:
         lowered = word.lower().replace("’", "'")
         found = self.known.get(lowered)
         if found is None:
@@ -41,6 +50,10 @@ class Lemmas:
             found = self.known[lowered] = str(self._lemmatize(lowered, lang="en")).lower()
             self.learned += 1
         return found
+
+    def of_words(self, words: list[str]) -> list[str]:
+        seen = self._seen
+        return [seen[word] if word in seen else self(word) for word in words]
 
     def save(self) -> None:
         """Remember what was learned (an unwritable cache only costs speed)."""
@@ -55,7 +68,10 @@ class Lemmas:
         self.learned = 0
 
     def of_name(self, name: str) -> tuple[str, ...]:
-        return tuple(self(word) for word in WORD.findall(name))
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = tuple(self(word) for word in WORD.findall(name))
+        return found
 
 
 def _cache_path() -> Path:
@@ -92,27 +108,35 @@ def _read(path: Path) -> dict[str, str]:
 
 
 class EnglishText:
-    """A translation segment's words, as lemmas with their spans, for name look-ups."""
+    """A translation segment's words, as lemmas, for name look-ups (their spans are found
+    when a name is)."""
 
     def __init__(self, text: str, lemmas: Lemmas) -> None:
         self.lemma = lemmas
-        self.spans: list[tuple[int, int]] = []
-        self.lemmas: list[str] = []
-        for match in WORD.finditer(text):
-            self.spans.append(match.span())
-            self.lemmas.append(lemmas(match.group()))
-        self._where: dict[str, list[int]] = {}
-        for position, word in enumerate(self.lemmas):
-            self._where.setdefault(word, []).append(position)
+        self.text = text
+        self.lemmas: list[str] = lemmas.of_words(WORD.findall(text))
+        self._words: list[re.Match[str]] | None = None
 
     def find(self, names: Sequence[str]) -> tuple[str, int, int] | None:
         """The first of `names` (in their order) that occurs: the name and its span."""
+        lemmas = self.lemmas
         for name in names:
             wanted = self.lemma.of_name(name)
-            if not wanted:
+            if not wanted or wanted[0] not in lemmas:
                 continue
             size = len(wanted)
-            for position in self._where.get(wanted[0], ()):
-                if tuple(self.lemmas[position : position + size]) == wanted:
-                    return name, self.spans[position][0], self.spans[position + size - 1][1]
+            position = lemmas.index(wanted[0])
+            while True:
+                if size == 1 or tuple(lemmas[position : position + size]) == wanted:
+                    return name, *self._span(position, position + size - 1)
+                try:
+                    position = lemmas.index(wanted[0], position + 1)
+                except ValueError:
+                    break
         return None
+
+    def _span(self, first: int, last: int) -> tuple[int, int]:
+        """From the start of the `first` word to the end of the `last`."""
+        if self._words is None:
+            self._words = list(WORD.finditer(self.text))
+        return self._words[first].start(), self._words[last].end()

@@ -5,21 +5,25 @@ fixes written."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.check.checker import check_aligned, check_text
 from glossary.check.findings import Finding
-from glossary.check.fix import Change, fix_file
 from glossary.check.inputs import (
     TSV_SUFFIXES,
     bilingual_file,
     is_bilingual_file,
     line_aligned,
+    tsv,
 )
 from glossary.errors import InputError
 from glossary.index.store import Store
 from glossary.scan.scanner import Scanner
 from glossary.text.decoding import Decoded, decode
 from glossary.text.fileio import read_bytes, read_stdin
+
+if TYPE_CHECKING:
+    from glossary.check.fix import Change
 
 STDIN = "-"
 
@@ -46,8 +50,7 @@ def combined(results: list[Checked]) -> Checked:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     name: str
     data: bytes
     decoded: Decoded
@@ -74,12 +77,11 @@ def check_files(
     unfit names in the draft or in the target of line-aligned files."""
     _refuse_bad_combinations(source, target, fix)
     if target is None and is_bilingual_file(source):
-        aligned = bilingual_file(read_bytes(source), source, encoding)
-        findings = check_aligned(store, scanner, aligned)
-        if source.lower().endswith(TSV_SUFFIXES):
-            return Checked(
-                findings, texts={source: decode(read_bytes(source), source, encoding).text}
-            )
+        data = read_bytes(source)
+        if source.lower().endswith(TSV_SUFFIXES):  # read and decoded once
+            text = decode(data, source, encoding).text
+            return Checked(check_aligned(store, scanner, tsv(text, source)), texts={source: text})
+        findings = check_aligned(store, scanner, bilingual_file(data, source, encoding))
         return Checked(findings, inexact=frozenset([source]))
     first = read_input(source, encoding)
     if target is None:
@@ -109,6 +111,8 @@ def _refuse_bad_combinations(source: str, target: str | None, fix: bool) -> None
 def _fixed(findings: list[Finding], document: Input, fix: bool, texts: dict[str, str]) -> Checked:
     if not fix:
         return Checked(findings, texts=texts)
+    from glossary.check.fix import fix_file
+
     text = document.decoded.text
     changes = fix_file(document.name, document.data, text, document.decoded.encoding, findings)
     fixed = {(c.file, c.line, c.column) for c in changes}

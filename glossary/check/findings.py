@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 SEVERITIES = ("error", "warning", "note")
 """Most severe first."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A kind of finding: its id, severity and a one-line description."""
+class Rule(NamedTuple):
+    """A kind of finding: its id, severity and a one-line description. (A named tuple, as the
+    other records of this package that no caller builds: cheaper to define at start-up than a
+    dataclass.)"""
 
     id: str
     severity: str

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from glossary.model import Term
-    from glossary.render.annotate_stream import Parts
+    from glossary.render.annotate_stream import Output, Parts
     from glossary.scan.scanner import Occurrence
 
 Format = StrEnum("Format", {format.name: format.name for format in FORMATS})  # type: ignore[misc]
@@ -76,7 +76,7 @@ def annotate(
         typer.echo(f"warning: {warning}", err=True)
 
 
-def _rendered(chosen: str, parts: Parts, *, every: bool, title: str) -> Iterable[str]:
+def _rendered(chosen: str, parts: Parts, *, every: bool, title: str) -> Iterable[Output]:
     """The output of format `chosen`, in pieces, from its streamed form; a format of the
     registry that has none is given the whole text (its memory then grows with the text)."""
     from glossary.render import annotate as formats
@@ -95,18 +95,18 @@ def _rendered(chosen: str, parts: Parts, *, every: bool, title: str) -> Iterable
     return [formats.ANNOTATE_FORMATS[chosen].render(page)]
 
 
-def write_exactly(*pieces: str | Iterable[str]) -> None:
+def write_exactly(*pieces: Output | Iterable[Output]) -> None:
     """Write UTF-8 bytes as they are, piece by piece: no newline translation, whatever the
-    locale. Each argument is a text or texts to write in turn."""
+    locale. Each argument is a text (or its UTF-8 bytes) or texts to write in turn."""
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
     stream.flush()
     for piece in pieces:
-        for text in [piece] if isinstance(piece, str) else piece:
+        for text in [piece] if isinstance(piece, str | bytes) else piece:
             if buffer is None:
-                stream.write(text)
+                stream.write(text if isinstance(text, str) else text.decode("utf-8"))
             else:
-                buffer.write(text.encode("utf-8"))
+                buffer.write(text.encode("utf-8") if isinstance(text, str) else text)
     if buffer is not None:
         buffer.flush()
 

@@ -128,6 +128,9 @@ def _run(
 
 
 def _print(checked: Checked, output_format: Format | None) -> None:
+    if output_format is not None and output_format is not Format.terminal:
+        typer.echo(_rendered(output_format, checked), nl=False)  # no Rich console to set up
+        return
     from glossary.render import check as render
     from glossary.render.terms import Mode, choose_mode, console
 

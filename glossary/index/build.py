@@ -146,6 +146,9 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         "length_sum": length_sum,
         "literals": "".join(sorted(literals)),
         "longest_name": db.execute("SELECT max(length(name)) FROM names").fetchone()[0] or 0,
+        "unfit_names": sorted(  # what `check` looks for: deprecated and forbidden names
+            {name for t in plain if t.alias_statuses and t.check for name, _ in t.unfit_names()}
+        ),
     }
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables)])

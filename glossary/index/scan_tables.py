@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +33,11 @@ FIELD = "\x1f"
 CONTROL = re.compile("[\x00-\x1f]")
 UNSEARCHABLE = re.compile("[\x00\ud800-\udfff]")
 """What no name in the trie holds: the scanner's sentinel and lone surrogates (not UTF-8)."""
+BREAK_CANDIDATES = "\0,.;:?!()[]<>、。《》〈〉【】〔〕…—·|/~"
+"""Characters of a skeleton (folded text: full-width punctuation is ASCII there) at which a
+scan may be cut (`ScanTables.breaks`)."""
+MAX_HOLDERS = 2_000
+"""Names holding a character of BREAK_CANDIDATES past their start above which it is no break."""
 SECTIONS = ("trie", "codes", "reaches", "rows", "row_ends")
 """The binary parts of encoded tables, in the order they follow the header."""
 
@@ -56,7 +61,13 @@ class ScanTables:
     - `judged`: "1" per term whose id a term base of kind glossary holds (the terms `check`
       judges, `Scanner.scan(glossaries_only=True)`), else "0";
     - `words`: the checked names added to jieba's vocabulary, with the frequencies jieba gives
-      them.
+      them;
+    - `judged_heads`: the first two characters (the whole of a name of one) of every name
+      whose term is judged, sorted: where a scan with `glossaries_only` looks for work;
+    - `breaks`: for characters of `BREAK_CANDIDATES` that few names hold past their first
+      character, those names, joined by newlines (none, mostly): where no name spans such a
+      character, a scan decides at it, and what lies between two such places is decided
+      the same alone as in the whole text.
 
     Encoded as a JSON header line (the small tables, each section's length and the trie's
     digest) followed by the sections' bytes: nothing large is parsed when they are read."""
@@ -71,6 +82,8 @@ class ScanTables:
     checked: str
     judged: str
     words: dict[str, int]
+    judged_heads: tuple[str, ...]
+    breaks: dict[str, str]
 
     def encode(self) -> bytes:
         sections = [getattr(self, name) for name in SECTIONS]
@@ -81,6 +94,8 @@ class ScanTables:
             "checked": self.checked,
             "judged": self.judged,
             "words": self.words,
+            "judged_heads": list(self.judged_heads),
+            "breaks": self.breaks,
             "lengths": [len(section) for section in sections],
             "digest": _digest(self.trie),
         }
@@ -120,6 +135,8 @@ class ScanTables:
             checked=header["checked"],
             judged=header["judged"],
             words=header["words"],
+            judged_heads=tuple(header["judged_heads"]),
+            breaks=header["breaks"],
             **parts,
         )
 
@@ -159,6 +176,7 @@ def build_tables(
     trie = marisa_trie.Trie(claims)
     codes = array("q", bytes(8 * len(trie)))
     reaches: dict[str, int] = {}
+    judged_heads: set[str] = set()
     for key, (*_, number) in claims.items():
         asks = (
             key[0] in WORD_CHARS
@@ -167,6 +185,8 @@ def build_tables(
         )
         codes[trie[key]] = number << 1 | asks
         reaches[key[0]] = max(reaches.get(key[0], 0), len(key))
+        if judged[number] == "1":
+            judged_heads.add(key[:2])
     firsts = "".join(sorted(reaches))
     rows, row_ends, end = [], array("q"), 0
     for term, _ in terms:
@@ -185,6 +205,8 @@ def build_tables(
         checked=checked,
         judged=judged,
         words=_vocabulary_frequencies(vocabulary),
+        judged_heads=tuple(sorted(judged_heads)),
+        breaks=_breaks(claims),
     )
 
 
@@ -202,13 +224,26 @@ def _claimed_names(
             key = Skeleton.of(name.translate(translation)).text
             if not key or UNSEARCHABLE.search(key):
                 continue
-            if base.kind == "dictionary" and not any(map(is_hanzi, key)):
+            if base.kind == "dictionary" and (
+                (name == term.en and name != term.headword) or not any(map(is_hanzi, key))
+            ):
                 continue  # a dictionary's English is a gloss, not a name to look for
             if key not in claims or claim < claims[key]:
                 claims[key] = claim
             if base.kind != "dictionary" and len(key) > 1 and any(map(is_hanzi, key)):
                 vocabulary.append(key)
     return claims, vocabulary
+
+
+def _breaks(names: Iterable[str]) -> dict[str, str]:
+    """`ScanTables.breaks` for these names (skeletons)."""
+    holders: dict[str, list[str]] = {char: [] for char in BREAK_CANDIDATES}
+    inside = re.compile("[" + re.escape(BREAK_CANDIDATES) + "]")
+    for name in names:
+        if inside.search(name, 1):
+            for char in {match.group() for match in inside.finditer(name, 1)}:
+                holders[char].append(name)
+    return {char: "\n".join(held) for char, held in holders.items() if len(held) <= MAX_HOLDERS}
 
 
 LESSER_SENSE = re.compile(

@@ -44,6 +44,8 @@ class Store:
         self.literals: str = meta["literals"]
         self.longest_name: int = meta["longest_name"]
         self._starts: list[int] = meta["starts"]
+        self.unfit_names: tuple[str, ...] = tuple(meta["unfit_names"])
+        """The deprecated and forbidden names of the terms `check` judges (check: true)."""
         self._terms: dict[int, Term] = {}
         self._fuzzy: dict[str, list[FuzzyBucket]] = {}
         self._groups: list[int] | None = None

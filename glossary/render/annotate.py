@@ -9,12 +9,12 @@ entry there (and a golden file, which a test asks for).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from glossary.model import Term
+from glossary.render import annotate_pieces as pieces
 
 if TYPE_CHECKING:
     from glossary.scan.scanner import Occurrence
@@ -31,18 +31,8 @@ def _insert_after(
     text: str, occurrences: Sequence[Occurrence], every: bool, label: Callable[[str], str]
 ) -> str:
     """`text` with `label(term_id)` inserted after the first (or every) occurrence of a term."""
-    pieces: list[str] = []
-    position = 0
-    seen: set[str] = set()
-    for occurrence in occurrences:
-        if not every and occurrence.term_id in seen:
-            continue
-        seen.add(occurrence.term_id)
-        pieces.append(text[position : occurrence.end])
-        pieces.append(label(occurrence.term_id))
-        position = occurrence.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    chosen = occurrences if every else pieces.firsts(occurrences, set())
+    return pieces.insert_after(text, chosen, label)
 
 
 def inline(
@@ -140,69 +130,32 @@ def html_text(
     occurrences: Sequence[Occurrence],
     terms: Mapping[str, Term],
     tags: dict[str, str] | None = None,
+    surfaces: pieces.Escaped | None = None,
+    shift: int = 0,
 ) -> str:
-    """The escaped text with each occurrence (offsets into `text`) an `<abbr>`. Each term's
-    opening tag is escaped once, into `tags` (pass one dict for all parts of a text)."""
+    """The escaped text with each occurrence an `<abbr>` (offsets into the text of which
+    `text` starts at `shift`). Each term's opening tag is escaped once, into `tags`, and each
+    surface into `surfaces` (pass the same ones for all parts of a text)."""
+    tags = {} if tags is None else tags
+    for term_id in set(map(pieces.TERM_ID, occurrences)).difference(tags):
+        tags[term_id] = _opening_tag(terms[term_id])
+    surfaces = pieces.Escaped() if surfaces is None else surfaces
+    return pieces.html_body(text, occurrences, tags, surfaces, shift)
+
+
+def _opening_tag(term: Term) -> str:
     import html as html_escape
 
     escape = html_escape.escape
-    tags = {} if tags is None else tags
-    pieces: list[str] = []
-    append = pieces.append
-    position = 0
-    for occurrence in occurrences:
-        tag = tags.get(occurrence.term_id)
-        if tag is None:
-            term = terms[occurrence.term_id]
-            tag = tags[occurrence.term_id] = (
-                f'<abbr class="term" data-term="{escape(term.id)}" '
-                f'title="{escape(_title_attribute(term))}">'
-            )
-        if occurrence.start > position:
-            append(escape(text[position : occurrence.start]))
-        append(tag)
-        append(escape(occurrence.surface))
-        append("</abbr>")
-        position = occurrence.end
-    append(escape(text[position:]))
-    return "".join(pieces)
+    title = escape(_title_attribute(term))
+    return f'<abbr class="term" data-term="{escape(term.id)}" title="{title}">'
 
 
-@dataclass(slots=True)
-class JsonlCache:
-    """What `jsonl` has encoded, kept across the parts of one text: each term's fields after
-    the surface, and each surface (up to `SURFACES` of them, then begun afresh)."""
-
-    terms: dict[str, str]
-    surfaces: dict[str, str]
-
-    SURFACES = 100_000
-
-
-def jsonl(occurrences: Sequence[Occurrence], cache: JsonlCache | None = None) -> str:
+def jsonl(occurrences: Sequence[Occurrence]) -> str:
     """One JSON object per occurrence and line: start, end, surface, id, headword, en, line
     (as `json.dumps(occurrence.to_dict(), ensure_ascii=False)` writes it). What follows the
-    surface up to the line number is encoded once per term, and each surface once (pass one
-    `JsonlCache` for all parts of a text)."""
-    cache = cache or JsonlCache({}, {})
-    if len(cache.surfaces) > JsonlCache.SURFACES:
-        cache.surfaces.clear()
-    fragments, surfaces, dumps = cache.terms, cache.surfaces, json.dumps
-    lines: list[str] = []
-    append = lines.append
-    for start, end, surface, term_id, headword, en, line in occurrences:
-        encoded = surfaces.get(surface)
-        if encoded is None:
-            encoded = surfaces[surface] = dumps(surface, ensure_ascii=False)
-        fragment = fragments.get(term_id)
-        if fragment is None:
-            fragment = fragments[term_id] = (
-                f', "id": {dumps(term_id, ensure_ascii=False)}'
-                f', "headword": {dumps(headword, ensure_ascii=False)}'
-                f', "en": {dumps(en, ensure_ascii=False)}, "line": '
-            )
-        append(f'{{"start": {start}, "end": {end}, "surface": {encoded}{fragment}{line}}}\n')
-    return "".join(lines)
+    end offset up to the line number is encoded once per surface and term."""
+    return pieces.jsonl_bytes(occurrences, pieces.JsonlFragments()).decode()
 
 
 # -- the terms a document uses -----------------------------------------------------------------

@@ -1,15 +1,17 @@
 """The formats of `glossary annotate` for a document scanned in parts (`glossary.scan.stream`):
 the same output as `glossary.render.annotate` gives for the whole text, produced a part at a
 time, so that memory does not grow with the document. Each function yields the output in
-pieces; the whole-text functions of `render.annotate` do the work on each part."""
+pieces; `render.annotate_pieces` puts each part's together from its occurrences as they are
+(offsets into the whole: the part's start is passed, no occurrence is made anew)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from glossary.model import Term
 from glossary.render import annotate as formats
+from glossary.render import annotate_pieces as pieces
 from glossary.scan.scanner import Occurrence
 from glossary.scan.stream import Part
 
@@ -17,25 +19,19 @@ Parts = Iterable[tuple[Part, Mapping[str, Term]]]
 """Each part of the text with the terms of its occurrences (and of earlier ones), by id."""
 
 
-def _local(part: Part, occurrences: Iterable[Occurrence]) -> list[Occurrence]:
-    """Occurrences with offsets into the part's own text."""
-    return [o._replace(start=o.start - part.start, end=o.end - part.start) for o in occurrences]
-
-
-def _chosen(part: Part, every: bool, seen: set[str]) -> list[Occurrence]:
-    """The part's occurrences to gloss, offsets local: every one, or each term's first."""
-    chosen = []
-    for occurrence in part.occurrences:
-        if every or occurrence.term_id not in seen:
-            seen.add(occurrence.term_id)
-            chosen.append(occurrence)
-    return _local(part, chosen)
+def _chosen(part: Part, every: bool, seen: set[str]) -> Sequence[Occurrence]:
+    """The part's occurrences to gloss: every one, or each term's first in the whole text."""
+    return part.occurrences if every else pieces.firsts(part.occurrences, seen)
 
 
 def inline(parts: Parts, every: bool = False) -> Iterator[str]:
     seen: set[str] = set()
     for part, terms in parts:
-        yield formats.inline(part.text, _chosen(part, every, seen), terms, every=True)
+
+        def label(term_id: str, terms: Mapping[str, Term] = terms) -> str:
+            return formats.gloss(terms[term_id])
+
+        yield pieces.insert_after(part.text, _chosen(part, every, seen), label, part.start)
 
 
 def markdown(parts: Parts, every: bool = False) -> Iterator[str]:
@@ -46,10 +42,10 @@ def markdown(parts: Parts, every: bool = False) -> Iterator[str]:
     for index, (part, terms) in enumerate(parts):
         if index == 0 and "\r\n" in part.text:
             newline = "\r\n"
-        for occurrence in part.occurrences:
-            used.setdefault(occurrence.term_id, terms[occurrence.term_id])
+        for term_id in dict.fromkeys(map(pieces.TERM_ID, part.occurrences)):
+            used.setdefault(term_id, terms[term_id])
         chosen = _chosen(part, every, seen)
-        body = formats._insert_after(part.text, chosen, True, lambda term_id: f"[^{term_id}]")
+        body = pieces.insert_after(part.text, chosen, _marker, part.start)
         last = body[-1:] or last
         yield body
     if used:
@@ -57,25 +53,31 @@ def markdown(parts: Parts, every: bool = False) -> Iterator[str]:
         yield newline.join(formats.footnote(term, newline) for term in used.values()) + newline
 
 
+def _marker(term_id: str) -> str:
+    return f"[^{term_id}]"
+
+
 def html(parts: Parts, title: str) -> Iterator[str]:
     yield formats.html_head(title)
     tags: dict[str, str] = {}
+    surfaces = pieces.Escaped()
     for part, terms in parts:
-        yield formats.html_text(part.text, _local(part, part.occurrences), terms, tags)
+        yield formats.html_text(part.text, part.occurrences, terms, tags, surfaces, part.start)
     yield formats.HTML_FOOT
 
 
 JSONL_LINES = 8192
 """Occurrences encoded into one piece of jsonl output (beside CC-CEDICT a megabyte of Chinese
-has 170,000: one piece for all of them would be 24 MB, and its UTF-8 another 24 MB)."""
+has 170,000: one piece for all of them would be 24 MB)."""
 
 
-def jsonl(parts: Parts) -> Iterator[str]:
-    cache = formats.JsonlCache({}, {})
+def jsonl(parts: Parts) -> Iterator[bytes]:
+    """The lines in UTF-8 (each surface and term's part of them encoded once)."""
+    fragments = pieces.JsonlFragments()
     for part, _terms in parts:
         found = part.occurrences
         for start in range(0, len(found), JSONL_LINES):
-            yield formats.jsonl(found[start : start + JSONL_LINES], cache)
+            yield pieces.jsonl_bytes(found[start : start + JSONL_LINES], fragments)
 
 
 @dataclass(slots=True)
@@ -97,7 +99,10 @@ def term_uses(parts: Parts) -> list[formats.TermUse]:
     return [formats.TermUse(use.term, use.count, use.first_line) for use in uses.values()]
 
 
-STREAMED: dict[str, Callable[[Parts, bool, str], Iterator[str]]] = {
+Output = str | bytes
+"""A piece of a format's output: text, or (jsonl) its UTF-8 bytes."""
+
+STREAMED: dict[str, Callable[[Parts, bool, str], Iterator[Output]]] = {
     "inline": lambda parts, every, _title: inline(parts, every),
     "markdown": lambda parts, every, _title: markdown(parts, every),
     "html": lambda parts, _every, title: html(parts, title),

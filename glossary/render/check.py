@@ -5,7 +5,6 @@ findings (text in, text out), so golden files pin them down."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Collection, Sequence
 from itertools import groupby
@@ -138,12 +137,14 @@ def _sarif_result(
 def _fingerprinted(findings: Sequence[Finding]) -> list[tuple[Finding, str]]:
     """Each finding with a fingerprint that survives edits elsewhere in the file: its rule,
     file, term, surface and how many such findings came before it."""
+    from hashlib import sha256  # SARIF only
+
     seen: dict[tuple[str, ...], int] = {}
     result = []
     for finding in findings:
         key = (finding.rule, finding.file, finding.term, finding.surface, finding.side or "")
         seen[key] = seen.get(key, 0) + 1
-        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()
+        digest = sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()
         result.append((finding, digest[:32]))
     return result
 

@@ -42,8 +42,8 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
-from glossary.scan.skipping import FirstCharacters, word_rest
-from glossary.text.folding import fold_table
+from glossary.scan.skipping import Cuts, FirstCharacters, Search, compiled, word_rest
+from glossary.text.folding import Folder, fold_table
 from glossary.text.layout import HAS_QUOTE, WORD_CHARS, Skeleton, balance_quotes
 from glossary.text.pinyin import is_hanzi
 
@@ -89,6 +89,7 @@ class Scanner:
         import marisa_trie
 
         self.translation = fold_table(tables.traditional)
+        self._fold = Folder(self.translation)
         self.trie = marisa_trie.Trie().frombytes(tables.trie)
         self.codes = array("q", tables.codes)
         self.reaches: dict[str, int] = dict(
@@ -109,6 +110,11 @@ class Scanner:
         if len(self.trie) <= SMALL_TRIE:
             self._heads = frozenset(name[:2] for name in self.trie.iterkeys())
         self._segmenter: Any = None
+        self._judged_heads = frozenset(tables.judged_heads)
+        self._some_unjudged = "0" in self.judged
+        self.breaks = tables.breaks
+        self._judged_search: Search | None = None
+        self._cuts: Cuts | None = None
         self.margin = max(self.reaches.values(), default=0) + WINDOW + 2
         """Skeleton characters a decision at one position may look ahead: the longest name,
         jieba's window after it, and the boundary character; `scan_part` commits no
@@ -153,13 +159,62 @@ class Scanner:
         glossaries_only: bool = False,
         shift: tuple[int, int] = (0, 0),
     ) -> tuple[list[Occurrence], int]:
-        folded = text.translate(self.translation)
+        folded = self._fold(text)
         skeleton = Skeleton.of(folded)
         skel = skeleton.text
         if SURROGATES.search(skel):
             skel = SURROGATES.sub("\0", skel)  # one for one: the offsets stay
         origin = skeleton.offsets()
         limit = len(skel) if final else max(0, len(skel) - self.margin)
+        position, size = bisect.bisect_left(origin, begin_at), len(skel)
+        # where the next part begins: after the last skeleton character decided here (the
+        # ignorable characters after it go to the next part, whose names may take a quote)
+        resume = (
+            len(text) if limit >= size else max(begin_at, origin[limit - 1] + 1 if limit else 0)
+        )
+        if glossaries_only and self._some_unjudged:
+            stretches = self._judged_stretches(skel, position, limit)
+        else:
+            stretches = [(position, limit)]
+        found = self._walk(text, folded, skel, origin, stretches, glossaries_only, shift)
+        return found, max(resume, found[-1].end - shift[0] if found else 0)
+
+    def _judged_stretches(self, skel: str, position: int, limit: int) -> list[tuple[int, int]]:
+        """The stretches of skel[position:limit] that a scan with `glossaries_only` must walk:
+        from the cut (`Cuts`) before each place where a judged name may start to the cut
+        after it. A scan decides at every cut, and a stretch between two cuts is decided the
+        same alone as in the whole text, so the others, which hold no judged name, need not
+        be walked (beside CC-CEDICT, nearly all of a text)."""
+        if self._judged_search is None:
+            self._judged_search = compiled(
+                "".join(sorted({head[0] for head in self._judged_heads}))
+            )
+        cuts = self._cuts = self._cuts or Cuts(self.breaks)
+        find, heads, present = self._judged_search, self._judged_heads, cuts.present(skel)
+        stretches: list[tuple[int, int]] = []
+        decided = searched = position  # the scan decides at `decided`: the start, or a cut
+        while (hit := find(skel, searched, limit)) is not None:
+            start = searched = hit.start()
+            if skel[start : start + 2] not in heads and skel[start] not in heads:
+                searched += 1
+                continue
+            begin = cuts.before(skel, decided, start, present)
+            decided = searched = cuts.after(skel, start + 1, limit)
+            stretches.append((begin, decided))
+        return stretches
+
+    def _walk(
+        self,
+        text: str,
+        folded: str,
+        skel: str,
+        origin: list[int],
+        stretches: list[tuple[int, int]],
+        glossaries_only: bool,
+        shift: tuple[int, int],
+    ) -> list[Occurrence]:
+        """The occurrences that start in these stretches of the skeleton, each walked from
+        its start, where the scan decides, to its end."""
         newlines = [match.start() for match in re.finditer("\n", text)]
         quoted = HAS_QUOTE.search(text) is not None
         reaches = self.reaches
@@ -170,65 +225,62 @@ class Scanner:
         newlines.append(len(text))  # a sentinel: every offset is before it
         line, next_newline = 0, newlines[0]  # newlines before the current occurrence, the next
         offset, lines_before = shift
-        line_base, last_stop = lines_before + 1, 0
-        position, size = bisect.bisect_left(origin, begin_at), len(skel)
-        # where the next part begins: after the last skeleton character decided here (the
-        # ignorable characters after it go to the next part, whose names may take a quote)
-        resume = (
-            len(text) if limit >= size else max(begin_at, origin[limit - 1] + 1 if limit else 0)
-        )
-        while position < limit:
-            char = skel[position]
-            if char not in reaches:  # a name may start at the next character, or further on
-                position += 1
-                if position < limit and skel[position] not in reaches:
-                    position = self._firsts.next(skel, position + 1, limit)
-                continue
-            if (
-                char in WORD_CHARS
-                and position
-                and skel[position - 1] in WORD_CHARS
-                and origin[position - 1] + 1 == origin[position]
-            ):  # inside a word: no name that starts with a letter or digit starts here
-                position = word_rest(skel, position, origin)
-                continue
-            start = position
-            if heads is not None and skel[start : start + 2] not in heads and char not in heads:
-                position = start + 1
-                continue
-            name, key = "", 0
-            window = skel[start : start + reaches[char]]
-            for name, key in names_at(window):  # noqa: B007 (shortest first: the longest is kept)
-                pass
-            if not name:
-                position = start + 1
-                continue
-            end = start + len(name)
-            code = codes[key]
-            number = code >> 1
-            begin, stop = origin[start], origin[end - 1] + 1
-            if code & 1 and not self._at_boundaries(skel, start, end, number, begin, stop, folded):
-                shorter = self._shorter_at(skel, start, end, origin, folded)
-                if shorter is None:
+        line_base = lines_before + 1
+        for position, limit in stretches:
+            while position < limit:
+                char = skel[position]
+                if char not in reaches:  # a name may start at the next character, or further
+                    position += 1
+                    if position < limit and skel[position] not in reaches:
+                        position = self._firsts.next(skel, position + 1, limit)
+                    continue
+                if (
+                    char in WORD_CHARS
+                    and position
+                    and skel[position - 1] in WORD_CHARS
+                    and origin[position - 1] + 1 == origin[position]
+                ):  # inside a word: no name that starts with a letter or digit starts here
+                    position = word_rest(skel, position, origin)
+                    continue
+                start = position
+                if heads is not None and skel[start : start + 2] not in heads and char not in heads:
                     position = start + 1
                     continue
-                end, number, begin, stop = shorter
-            position = end
-            if glossaries_only and judged[number] == "0":
-                continue
-            if quoted and stop - begin != end - start and HAS_QUOTE.search(text, begin, stop):
-                begin, stop = balance_quotes(text, begin, stop)
-            if begin > next_newline:
-                while newlines[line] < begin:
-                    line += 1
-                next_newline = newlines[line]
-            term_id, headword, english = cached.get(number) or self.term(number)
-            surface, last_stop = text[begin:stop], stop
-            if offset:
-                begin, stop = begin + offset, stop + offset
-            occurrence = (begin, stop, surface, term_id, headword, english, line + line_base)
-            append(new_tuple(Occurrence, occurrence))
-        return found, max(resume, last_stop)
+                name, key = "", 0
+                window = skel[start : start + reaches[char]]
+                for name, key in names_at(window):  # noqa: B007 (shortest first: keep the last)
+                    pass
+                if not name:
+                    position = start + 1
+                    continue
+                end = start + len(name)
+                code = codes[key]
+                number = code >> 1
+                begin, stop = origin[start], origin[end - 1] + 1
+                if code & 1 and not self._at_boundaries(
+                    skel, start, end, number, begin, stop, folded
+                ):
+                    shorter = self._shorter_at(skel, start, end, origin, folded)
+                    if shorter is None:
+                        position = start + 1
+                        continue
+                    end, number, begin, stop = shorter
+                position = end
+                if glossaries_only and judged[number] == "0":
+                    continue
+                if quoted and stop - begin != end - start and HAS_QUOTE.search(text, begin, stop):
+                    begin, stop = balance_quotes(text, begin, stop)
+                if begin > next_newline:
+                    while newlines[line] < begin:
+                        line += 1
+                    next_newline = newlines[line]
+                term_id, headword, english = cached.get(number) or self.term(number)
+                surface = text[begin:stop]
+                if offset:
+                    begin, stop = begin + offset, stop + offset
+                occurrence = (begin, stop, surface, term_id, headword, english, line + line_base)
+                append(new_tuple(Occurrence, occurrence))
+        return found
 
     def _shorter_at(
         self, skel: str, start: int, longest: int, origin: list[int], folded: str

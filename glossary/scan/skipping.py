@@ -1,11 +1,11 @@
 """Where a scan goes on past characters at which no name can start: a run of characters that
 start no name, and the letters inside a word (where a Latin name would break the boundary
-rule). Used by `glossary.scan.scanner`."""
+rule); and where a scan may be cut (`Cuts`). Used by `glossary.scan.scanner`."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping
 
 STEPS = 16
 """Characters `FirstCharacters.next` steps over one by one before it compiles a regular
@@ -25,7 +25,7 @@ class FirstCharacters:
         self._members = members  # the same characters, for `in`
         self._search: Search | None = None
         if len(firsts) <= EAGER_FIRSTS:
-            self._search = _compiled(firsts)
+            self._search = compiled(firsts)
 
     def next(self, text: str, position: int, limit: int) -> int:
         """The next position from `position` on (up to `limit`) where a name may start, found
@@ -42,12 +42,13 @@ class FirstCharacters:
                     return step
             if stepped >= limit:
                 return limit
-            self._search = _compiled(self._firsts)
+            self._search = compiled(self._firsts)
         found = self._search(text, stepped, limit)
         return limit if found is None else found.start()
 
 
-def _compiled(firsts: str) -> Search:
+def compiled(firsts: str) -> Search:
+    """A search for the next of these characters."""
     return re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)").search
 
 
@@ -61,3 +62,49 @@ def word_rest(skel: str, position: int, origin: list[int]) -> int:
     if origin[end - 1] - origin[position] == end - 1 - position:
         return end
     return position + 1
+
+
+class Cuts:
+    """Where a scan may be cut: a place in a skeleton that holds a character of
+    `ScanTables.breaks` which no name found there spans (a name spans a character when it
+    holds it past its own start). No occurrence crosses a cut, so a scan decides at it."""
+
+    def __init__(self, breaks: Mapping[str, str]) -> None:
+        self._chars = "".join(sorted(breaks))
+        self._search = compiled(self._chars)
+        self._spans: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        """By the character and the one before it, the names holding it and where."""
+        for char, names in breaks.items():
+            for name in filter(None, names.split("\n")):
+                for index in range(1, len(name)):
+                    if name[index] == char:
+                        self._spans.setdefault((char, name[index - 1]), []).append((name, index))
+
+    def at(self, skel: str, place: int) -> bool:
+        """Whether skel[place], a break character, is a cut."""
+        spans = self._spans.get((skel[place], skel[place - 1])) if place else None
+        return not spans or not any(
+            index <= place and skel.startswith(name, place - index) for name, index in spans
+        )
+
+    def present(self, skel: str) -> str:
+        """The break characters that `skel` holds (what `before` looks for)."""
+        return "".join(char for char in self._chars if char in skel)
+
+    def before(self, skel: str, begin: int, end: int, chars: str) -> int:
+        """The last cut in skel[begin:end], else `begin`; `chars` is `present(skel)`."""
+        while True:
+            place = max([skel.rfind(char, begin, end) for char in chars], default=-1)
+            if place < begin:
+                return begin
+            if self.at(skel, place):
+                return place
+            end = place
+
+    def after(self, skel: str, begin: int, limit: int) -> int:
+        """The first cut in skel[begin:limit], else `limit`."""
+        while (found := self._search(skel, begin, limit)) is not None:
+            if self.at(skel, found.start()):
+                return found.start()
+            begin = found.start() + 1
+        return limit

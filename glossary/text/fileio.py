@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -147,6 +145,8 @@ def write_atomic_chunks(path: str | Path, chunks: Iterable[str | bytes]) -> None
         raise FileAccessError(
             f"{path}: cannot write: the file is read-only (make it writable, or remove it first)"
         )
+    import glob  # only when writing (reading is what a check does)
+
     folder = target.parent if str(target.parent) else Path(".")
     temporary = _temporary_beside(target, folder)
     remove_stale(folder, f".{glob.escape(target.name)}.*.tmp", keep=Path(temporary))
@@ -179,6 +179,8 @@ def _stat(target: Path) -> os.stat_result | None:
 
 
 def _temporary_beside(target: Path, folder: Path) -> str:
+    import tempfile
+
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

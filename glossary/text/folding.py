@@ -9,9 +9,16 @@ into the folded text are offsets into the original):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from glossary.model import Term
+
+SEARCH_UP_TO = 1_000
+"""Entries of a folding table up to which `Folder` finds the runs of characters it changes
+with a regular expression rather than translating every character: for the bundled term
+base's 340 that is 4x faster on a page of Chinese; for CC-CEDICT's 3,700 the expression is
+no faster than `str.translate`."""
 
 
 def fold_char(char: str, traditional: Mapping[str, str]) -> str:
@@ -38,6 +45,26 @@ def fold_table(traditional: Mapping[str, str]) -> dict[int, str]:
     for trad, simp in traditional.items():
         table.setdefault(ord(trad), simp)
     return table
+
+
+class Folder:
+    """`fold` with a `fold_table`, as fast as the table allows: `str.translate` walks every
+    character through the table's dict; for a small table a regular expression finds the
+    runs of characters the table changes (a few in a page of Chinese), and only those are
+    translated. Compiled on first use."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        self.table = table
+        self._runs: re.Pattern[str] | None = None
+
+    def __call__(self, text: str) -> str:
+        if len(self.table) > SEARCH_UP_TO or text.isascii():
+            return text.translate(self.table)
+        if self._runs is None:
+            chars = "".join(re.escape(chr(code)) for code in sorted(self.table))
+            self._runs = re.compile(f"[{chars}]+" if chars else "(?!)")
+        table = self.table
+        return self._runs.sub(lambda run: run.group().translate(table), text)
 
 
 def termbase_traditional(terms: Iterable[Term]) -> dict[str, str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
+from operator import add, sub
 
 QUOTES = "“”‘’「」『』\"'〝〞〟｢｣"
 IGNORABLE = re.compile(r"[\s" + re.escape(QUOTES) + "\u200b-\u200d\ufeff]+")
@@ -35,40 +37,37 @@ class Skeleton:
         pieces: list[str] = []
         starts: list[int] = []
         origins: list[int] = []
-        length = 0
-        position = 0
-
-        def keep(piece: str, origin: int) -> None:
-            nonlocal length
-            pieces.append(piece)
-            starts.append(length)
-            origins.append(origin)
-            length += len(piece)
-
-        for run in ignorable.finditer(folded):
+        length = position = 0
+        size = len(folded)
+        for run in ignorable.finditer(folded):  # (inlined: a page has thousands of runs)
             begin, end = run.span()
             if begin > position:
-                keep(folded[position:begin], position)
+                pieces.append(folded[position:begin])
+                starts.append(length)
+                origins.append(position)
+                length += begin - position
             if (
                 begin > 0
-                and end < len(folded)
+                and end < size
                 and folded[begin - 1] in WORD_CHARS
                 and folded[end] in WORD_CHARS
                 and any(char.isspace() for char in run.group())
             ):
-                keep(" ", begin)
+                pieces.append(" ")
+                starts.append(length)
+                origins.append(begin)
+                length += 1
             position = end
-        if position < len(folded):
-            keep(folded[position:], position)
+        if position < size:
+            pieces.append(folded[position:])
+            starts.append(length)
+            origins.append(position)
         return cls("".join(pieces), tuple(starts), tuple(origins))
 
     def offsets(self) -> list[int]:
         """The original offset of every skeleton character."""
-        found: list[int] = []
-        ends = [*self.starts[1:], len(self.text)] if self.starts else []
-        for start, end, origin in zip(self.starts, ends, self.origins, strict=True):
-            found.extend(range(origin, origin + end - start))
-        return found
+        lengths = map(sub, [*self.starts[1:], len(self.text)], self.starts)
+        return list(chain.from_iterable(map(range, self.origins, map(add, self.origins, lengths))))
 
 
 def balance_quotes(text: str, begin: int, stop: int) -> tuple[int, int]:
