@@ -40,7 +40,7 @@ from re import Match
 
 from glossary.index import reading_rows
 from glossary.index import rows as index
-from glossary.index.build_worker import forks, start_part
+from glossary.index.build_worker import start_part
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
 from glossary.index.fuzzy_tables import FuzzyBits, FuzzyWords
@@ -56,6 +56,8 @@ STEP = 2000  # report progress every STEP terms
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE terms(number INTEGER PRIMARY KEY, termbase INTEGER NOT NULL, id TEXT NOT NULL,
+                   length INTEGER NOT NULL, rank INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE names(position INTEGER PRIMARY KEY, number INTEGER NOT NULL, kind TEXT NOT NULL,
                    name TEXT NOT NULL);
 CREATE TABLE grams(gram TEXT NOT NULL, position INTEGER NOT NULL);
@@ -65,69 +67,59 @@ CREATE TABLE chars(char TEXT PRIMARY KEY, letters TEXT NOT NULL);
 CREATE TABLE fuzzy(grp TEXT NOT NULL, spaced INTEGER NOT NULL, length INTEGER NOT NULL,
                    token_length INTEGER NOT NULL, joined INTEGER NOT NULL, names TEXT NOT NULL,
                    positions BLOB NOT NULL, tokens TEXT NOT NULL);
-"""
-TEXT_SCHEMA = """
-CREATE TABLE terms(number INTEGER PRIMARY KEY, termbase INTEGER NOT NULL, id TEXT NOT NULL,
-                   length INTEGER NOT NULL, rank INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE postings(token TEXT NOT NULL, number INTEGER NOT NULL, count INTEGER NOT NULL);
 CREATE TABLE vocabulary(token TEXT PRIMARY KEY, df INTEGER NOT NULL);
 """
-TEXT_TABLES = ("terms", "postings", "vocabulary")
 
 INDEXES = """
+CREATE INDEX terms_id ON terms(id);
 CREATE INDEX names_name ON names(name);
 CREATE INDEX grams_gram ON grams(gram, position);
 CREATE INDEX tails_tail ON tails(tail, position);
 CREATE INDEX words_word ON words(word, position);
-"""
-TEXT_INDEXES = """
-CREATE INDEX terms_id ON terms(id);
 CREATE INDEX postings_token ON postings(token, number, count);
 """
 
 
 def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress: Progress) -> None:
-    """Fill an empty database with the index of `bases` (see the module docstring). Beside a
-    large base the reading tables and the text tables (terms, full text, the scanner's tables)
-    are filled by two forked workers (`glossary.index.build_worker`) while this process fills
-    the names and their fragments."""
-    db.executescript(SCHEMA + TEXT_SCHEMA + reading_rows.SCHEMA)
+    """Fill an empty database with the index of `bases` (see the module docstring)."""
+    db.executescript(SCHEMA + reading_rows.SCHEMA)
     terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
     plain = [term for term, _ in terms]
     traditional = termbase_traditional(term for term, _ in terms)
     table = fold_table(traditional)  # the one folding table of this build
     ranks = term_ranks([t.headword.translate(table) for t, _ in terms], [p for _, p in terms])
     glosses = [bases[position].kind == "dictionary" for _, position in terms]
-    readings = start_part(
+    readings = start_part(  # on the second core while this process does the rest
         db,
         reading_rows.SCHEMA,
         reading_rows.TABLES,
         partial(reading_rows.fill, terms=plain, table=table, ranks=ranks, glosses=glosses),
         len(terms),
-        reading_rows.INDEXES,
+        reading_rows.INDEXES,  # indexed there too: copied in, not sorted here
     )
-    forked = forks(len(terms))
-    start_texts = partial(  # a worker reports no progress: it is not on the terminal
-        start_part,
-        db,
-        TEXT_SCHEMA,
-        TEXT_TABLES,
-        partial(
-            _texts,
-            bases=bases,
-            terms=terms,
-            ranks=ranks,
-            traditional=traditional,
-            progress=_silent if forked else progress,
-        ),
-        len(terms),
-        TEXT_INDEXES,
-    )
-    texts = start_texts() if forked else None
     _names(db, plain, table, progress)
-    texts = texts or start_texts()  # in this process: after the names, as progress says
+    lengths = full_text(db, plain, table, progress)
+    db.executemany(
+        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (
+                number,
+                position,
+                term.id,
+                length,
+                rank,
+                json.dumps(term.to_dict(), ensure_ascii=False),
+            )
+            for number, ((term, position), length, rank) in enumerate(
+                zip(terms, lengths, ranks, strict=True)
+            )
+        ),
+    )
+    from glossary.index.scan_tables import build_tables
+
+    scan_tables = build_tables(bases, traditional)
     hanzi, literals = readings.finish()
-    length_sum, scan_tables = texts.finish()
     db.executemany(
         "INSERT INTO chars VALUES (?, ?)",
         ((char, "".join(sorted(reading_rows.letters(char)))) for char in sorted(hanzi)),
@@ -143,7 +135,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         "starts": starts,
         "traditional": traditional,
         "term_count": len(terms),
-        "length_sum": length_sum,
+        "length_sum": sum(lengths),
         "literals": "".join(sorted(literals)),
         "longest_name": db.execute("SELECT max(length(name)) FROM names").fetchone()[0] or 0,
         "unfit_names": sorted(  # what `check` looks for: deprecated and forbidden names
@@ -151,42 +143,12 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         ),
     }
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
-    db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables)])
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])
     progress("writing", 0, 1)
-    db.executescript(INDEXES)
+    db.executescript(INDEXES)  # the reading tables are indexed by `readings`
     db.execute("ANALYZE")
     db.commit()
     progress("writing", 1, 1)
-
-
-def _texts(
-    db: sqlite3.Connection,
-    bases: Sequence[TermBase],
-    terms: Sequence[tuple[Term, int]],
-    ranks: Sequence[int],
-    traditional: dict[str, str],
-    progress: Progress,
-) -> tuple[int, bytes]:
-    """Fill terms, postings and vocabulary; return the sum of the terms' full-text lengths
-    and the scanner's tables, encoded."""
-    plain = [term for term, _ in terms]
-    lengths = full_text(db, plain, fold_table(traditional), progress)
-    db.executemany(
-        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            (number, position, term.id, length, rank, _json(term))
-            for number, ((term, position), length, rank) in enumerate(
-                zip(terms, lengths, ranks, strict=True)
-            )
-        ),
-    )
-    from glossary.index.scan_tables import build_tables
-
-    return sum(lengths), build_tables(bases, traditional).encode()
-
-
-def _silent(_stage: str, _done: int, _total: int) -> None:
-    pass
 
 
 # -- names, fragments, readings --------------------------------------------------------------

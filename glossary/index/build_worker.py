@@ -77,11 +77,6 @@ class Part:
             self.db.execute("DETACH DATABASE part")
 
 
-def forks(size: int) -> bool:
-    """Whether a part of a build of `size` terms runs in a forked worker (`start_part`)."""
-    return size >= FORK_MIN and "fork" in multiprocessing.get_all_start_methods()
-
-
 def start_part(
     db: sqlite3.Connection,
     schema: str,
@@ -91,10 +86,10 @@ def start_part(
     indexes: str = "",
 ) -> Part:
     """Run `work(connection)` (it fills `tables`, created by `schema` in the database already)
-    then the `indexes` script, in a forked worker when `size` terms make it worth it
-    (`forks`), else here and now."""
+    then the `indexes` script, in a forked worker when `size` terms make it worth it, else here
+    and now."""
     part = Part(db, work, tables, indexes)
-    if not forks(size):
+    if size < FORK_MIN or "fork" not in multiprocessing.get_all_start_methods():
         part.result = _filled(db, work, indexes)
         return part
     try:
