@@ -54,7 +54,7 @@ class Reference:
         headwords = [fold(t.headword, self.traditional) for t, _ in self.terms]
         self.ranks = term_ranks(headwords, [position for _, position in self.terms])
         self.names: list[tuple[int, str, str]] = []
-        self.readings: list[tuple[int, Units, set[str]]] = []
+        self.readings: dict[str, list[tuple[int, Units]]] = {}  # by each key they hold
         for number, (term, position) in enumerate(self.terms):
             gloss = bases[position].kind == "dictionary"  # its English has no reading entry
             for kind, raw in index.names(term):
@@ -64,7 +64,10 @@ class Reference:
                     own = term.pinyin if kind == "headword" else ""
                     units = index.units(name, own)
                     keys = {c for c, _ in units} | {r[0] for _, rs in units for r in rs}
-                    self.readings.append((number, units, keys))
+                    for key in keys:
+                        self.readings.setdefault(key, []).append((number, units))
+        self.name_texts = [name for _, _, name in self.names]
+        self.longest = max(map(len, self.name_texts))
         # jieba's vocabulary was taught the names when the store was built in this process
         self.counts = [
             Counter(index.tokens(fold(f"{t.definition_zh}\n{t.definition_en}", self.traditional)))
@@ -74,7 +77,7 @@ class Reference:
         self.lengths = [sum(counts.values()) for counts in self.counts]
 
     def search(self, query: str, limit: int = 5) -> Result:
-        query = query.strip()[: max(len(name) for _, _, name in self.names)]
+        query = query.strip()[: self.longest]
         typed = Query.of(query, self.traditional)
         folded = typed.folded
         best: dict[int, tuple[float, str, str]] = {}
@@ -91,12 +94,11 @@ class Reference:
                     offer(number, found[0], found[1], name)
         if any(c.isascii() and c.isalpha() for c in folded):
             first = typed.plain.lstrip("".join(SKIPPABLE))[:1]
-            for number, units, keys in self.readings:
-                if first in keys:
-                    scored = pinyin_match(typed, units)
-                    if scored:
-                        pinyin_terms.add(number)
-                        offer(number, scored[0], scored[1], "".join(u[0] for u in units))
+            for number, units in self.readings.get(first, ()):  # the readings with `first`
+                scored = pinyin_match(typed, units)
+                if scored:
+                    pinyin_terms.add(number)
+                    offer(number, scored[0], scored[1], "".join(u[0] for u in units))
         if not best or max(score for score, _, _ in best.values()) < 90:
             if len(folded) >= 2:
                 for position, score in self.fuzzy(folded, FUZZY_CUTOFF, skip_ids=typed.toned):
@@ -141,21 +143,23 @@ class Reference:
         self, query: str, cutoff: float, skip_ids: bool = False, limit: int | None = 20
     ) -> list[tuple[int, float]]:
         """Every name scored by every scorer, combined as glossary.search.fuzzy.score does:
-        the best `limit` (all when None)."""
-        names = [name for _, _, name in self.names]
+        the best `limit` (all when None). A name no scorer gives a score is left out: its
+        combined score is 0."""
+        names = self.name_texts
         ratio = _all_scores(query, names, fuzz.ratio, cutoff)
         partial = _all_scores(query, names, fuzz.partial_ratio, cutoff / 0.95)
         token_set = _all_scores(query, names, fuzz.token_set_ratio, cutoff / 0.95)
         scored = []
-        for position, (_, kind, name) in enumerate(self.names):
+        for position in sorted(ratio.keys() | partial.keys() | token_set.keys()):
+            _, kind, name = self.names[position]
             if skip_ids and kind == "id":
                 continue
-            score = ratio[position]
+            score = ratio.get(position, 0.0)
             if len(query) >= 5 and len(name) > len(query):
-                score = max(score, 0.95 * partial[position])
+                score = max(score, 0.95 * partial.get(position, 0.0))
             if " " in query or " " in name:
                 shorter = math.sqrt(len(name) / len(query)) if len(name) < len(query) else 1.0
-                score = max(score, 0.95 * token_set[position] * shorter)
+                score = max(score, 0.95 * token_set.get(position, 0.0) * shorter)
             if float(score) >= cutoff:
                 scored.append((position, float(score)))
         scored.sort(key=lambda item: (-item[1], item[0]))
@@ -200,10 +204,8 @@ class Reference:
         return [(n, 40.0 + 25.0 * coverage * s / top, matched) for n, s in scores.items()]
 
 
-def _all_scores(query: str, names: list[str], scorer: Any, cutoff: float) -> list[float]:
-    """Every name's score, or 0 where it is under `cutoff` (it cannot lift the combination)."""
-    scores = [0.0] * len(names)
+def _all_scores(query: str, names: list[str], scorer: Any, cutoff: float) -> dict[int, float]:
+    """The score of every name at `cutoff` or over, by position (one under it cannot lift the
+    combination)."""
     found = process.extract(query, names, scorer=scorer, score_cutoff=cutoff * 0.999, limit=None)
-    for _, score, position in found:
-        scores[position] = score
-    return scores
+    return {position: score for _, score, position in found}

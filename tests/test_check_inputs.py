@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from glossary.cli import app
 
+from .conftest import new_cache
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path("tests/fixtures/check")
 TERMBASE = ROOT / FIXTURES / "termbase.yaml"
@@ -22,7 +24,9 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "inputs-cache"))
+    monkeypatch.setenv(
+        "GLOSSARY_CACHE_DIR", str(new_cache(tmp_path_factory.getbasetemp() / "inputs-cache"))
+    )
     monkeypatch.setenv("GLOSSARY_TERMINAL", "0")
     monkeypatch.chdir(ROOT)
 

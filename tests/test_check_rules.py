@@ -13,6 +13,8 @@ import glossary
 from glossary.check.findings import Finding
 from glossary.errors import InputError
 
+from .conftest import new_cache
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"
 TERMBASE = FIXTURES / "termbase.yaml"
 
@@ -20,7 +22,7 @@ TERMBASE = FIXTURES / "termbase.yaml"
 @pytest.fixture(scope="module")
 def checker(tmp_path_factory: pytest.TempPathFactory) -> glossary.Glossary:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.mktemp("check-cache")))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(tmp_path_factory.mktemp("check-cache"))))
         opened = glossary.open(TERMBASE)
         opened.store  # noqa: B018 (build the index inside the patched cache folder)
         opened.scanner  # noqa: B018
@@ -222,7 +224,7 @@ def test_the_words_of_a_dictionary_beside_the_glossary_are_not_judged(tmp_path: 
         encoding="utf-8",
     )
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(tmp_path / "cache")))
         both = glossary.open([TERMBASE, dictionary])
         assert [o.surface for o in both.annotate("抓好六率考覈")] == ["六率", "考覈"]
         # the glossary term is judged (forbidden, and not translated); 考覈 is not

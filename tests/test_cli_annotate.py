@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from glossary.cli import app
 
+from .conftest import new_cache
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "data" / "sources" / "deqing-2024-government-work-report.txt"
 SAMPLE = ROOT / "tests" / "golden" / "annotate" / "sample.txt"
@@ -23,7 +25,9 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv(
+        "GLOSSARY_CACHE_DIR", str(new_cache(tmp_path_factory.getbasetemp() / "cache"))
+    )
     monkeypatch.setenv("GLOSSARY_TERMINAL", "0")
     monkeypatch.delenv("GLOSSARY_TERMBASE", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
@@ -156,7 +160,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text(REPORT.read_text(encoding="utf-8") * 200, encoding="utf-8")
     command = Path(sys.executable).parent / "glossary"
-    env = {"PATH": str(command.parent), "GLOSSARY_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"PATH": str(command.parent), "GLOSSARY_CACHE_DIR": str(new_cache(tmp_path / "cache"))}
     with subprocess.Popen(
         [str(command), "annotate", str(big)],
         stdout=subprocess.PIPE,

@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 
 from glossary.cli import app
 
+from .conftest import new_cache
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
 GOLDEN = ROOT / "tests" / "golden" / "check"
@@ -26,7 +28,9 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "check-cache"))
+    monkeypatch.setenv(
+        "GLOSSARY_CACHE_DIR", str(new_cache(tmp_path_factory.getbasetemp() / "check-cache"))
+    )
     monkeypatch.setenv("GLOSSARY_TERMINAL", "0")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
@@ -242,7 +246,7 @@ def test_a_broken_term_base_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_through_a_real_pipe(tmp_path: Path) -> None:
-    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(tmp_path / "cache")}
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(new_cache(tmp_path / "cache"))}
     env.pop("GLOSSARY_TERMINAL", None)
     done = subprocess.run(
         [

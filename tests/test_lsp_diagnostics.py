@@ -15,7 +15,7 @@ from pytest_lsp import LanguageClient
 
 from glossary.lsp.positions import apply_changes
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, new_cache
 from .lsp_client import open_document, published, server
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -116,7 +116,7 @@ async def test_a_translation_is_checked_against_its_source(tmp_path: Path) -> No
     target.write_text("", encoding="utf-8")
     pair = {"source": str(source), "target": str(target)}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(tmp_path / "cache")))
         async with server("--termbase", str(TERMBASE), options={"translations": [pair]}) as (
             client,
             _,
@@ -133,7 +133,7 @@ async def test_an_edited_term_base_checks_the_open_documents_again(tmp_path: Pat
     termbase = tmp_path / "names.yaml"
     shutil.copy(TERMBASE, termbase)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(tmp_path / "cache")))
         async with server("--termbase", str(termbase)) as (client, _):
             uri = "file:///tmp/edited.md"
             open_document(client, uri, "We count six project ratios.")

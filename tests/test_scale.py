@@ -18,6 +18,7 @@ from glossary.model import Term
 from glossary.search.ranking import search
 from glossary.text.pinyin import Syllable, split_syllables, strip_tones
 
+from .conftest import new_cache
 from .reference import Reference, Result
 from .scale import write_bases
 
@@ -37,7 +38,7 @@ def scale(tmp_path_factory: pytest.TempPathFactory) -> Scale:
     folder = tmp_path_factory.mktemp("scale")
     bases = write_bases(folder)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(folder / "cache"))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(folder / "cache")))
         store = open_store([Path(base.path) for base in bases])
     return Scale(store, Reference(bases), [t for base in bases for t in base.terms])
 

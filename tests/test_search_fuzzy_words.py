@@ -14,11 +14,14 @@ from glossary.index import fuzzy_tables
 from glossary.index.database import open_store
 from glossary.index.fuzzy_tables import id_words, words_of
 from glossary.index.store import Store
+from glossary.search import close_scores
 from glossary.search.close_names import close_names
 from glossary.search.fuzzy import best_names, groups_of, score
 from glossary.search.fuzzy_words import edits, like
 from glossary.search.labels import CLOSE, close
 from glossary.search.ranking import search
+
+from .conftest import new_cache
 
 ENGLISH = [
     "to announce",
@@ -48,7 +51,7 @@ def open_words(folder: Path) -> Store:
     base = folder / "words.yaml"
     base.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(folder / "cache"))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(folder / "cache")))
         return open_store([base])
 
 
@@ -115,6 +118,17 @@ def test_close_names_come_out_as_scoring_every_name_gives(store: Store, query: s
     assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
 
 
+@pytest.mark.parametrize("first_round", [1, 2, 5])
+@pytest.mark.parametrize("query", ["annonce", "tpmcb", "small hil", "announce results", "nnoce"])
+def test_close_names_from_a_short_first_round_come_out_in_the_same_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch, first_round: int, query: str
+) -> None:
+    """With the first round cut to a few partial_ratio results, the names above its bound come
+    first and the second round gives the rest, as scoring every name orders them."""
+    monkeypatch.setattr(close_scores, "FIRST_ROUND", first_round)
+    assert list(close_names(store, query, 40.0, close)) == every_close_name(store, query, 40.0)
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text("aeiknorstu ", min_size=2, max_size=12).map(str.strip).filter(bool))
 def test_close_names_of_any_query_come_out_in_order(store: Store, query: str) -> None:
@@ -158,6 +172,38 @@ def test_the_stored_bits_say_which_names_hold_each_character(store: Store) -> No
             wanted = sum(1 << i for i, name in enumerate(names) if char in name)
             assert store.name_bits.holding(group, char) == wanted, (group, char)
     assert sorted(stored) == sorted(zip(*store.every_fuzzy_name(groups), strict=True))
+
+
+@pytest.mark.parametrize("dense", [1, 4, 1 << 30])
+def test_a_miss_picks_the_names_whose_bits_are_set(store: Store, dense: int) -> None:
+    """`name_bits.chosen` gives the names and indexes of the set bits, whether it picks them
+    from all the group's names (`DENSE`) or reads them one by one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy_tables, "DENSE", dense)
+        for group in groups_of("knfe", False):
+            names = store.name_bits.names(group, range(len(store.name_bits.order(group)[0])))
+            for bits in (0, 1, 0b1011, store.name_bits.holding(group, "n"), (1 << 40) - 1):
+                indexes = [i for i in range(len(names)) if bits >> i & 1]
+                chosen = store.name_bits.chosen(group, bits)
+                assert chosen == ([names[i] for i in indexes], indexes), (group, bits)
+
+
+def test_names_holding_the_separator_are_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names of a group are stored with a separator between them and split at it; when a
+    name holds the separator (here a space) they are cut where each ends instead."""
+    monkeypatch.setattr(fuzzy_tables, "SEPARATOR", " ")
+    fresh = open_words(tmp_path)
+    monkeypatch.setattr(fuzzy_tables, "BY_POSITION", 0)
+    spaced = 0
+    for group in groups_of("knfe", False):
+        positions = fresh.name_bits.order(group)[0]
+        names = [name for _, _, name in fresh.names_at(list(positions))]
+        assert fresh.name_bits.names(group, range(len(positions))) == names
+        spaced += sum(" " in name for name in names)
+    assert spaced
+    assert list(close_names(fresh, "knfe", 40.0, close)) == every_close_name(fresh, "knfe", 40.0)
 
 
 def test_a_first_miss_reads_only_the_names_it_may_suggest(tmp_path: Path) -> None:

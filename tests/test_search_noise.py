@@ -15,13 +15,13 @@ from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.search.ranking import search
 
-from .conftest import BUNDLED
+from .conftest import BUNDLED, new_cache
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Store:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(tmp_path_factory.mktemp("cache"))))
         return open_store([BUNDLED])
 
 

@@ -18,6 +18,8 @@ from glossary.search.pinyin_bounds import Bounds, Spellings
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
 from glossary.search.query import Query
 
+from .conftest import new_cache
+
 SHI = [  # in an order no ranking would give; jieba counts 是 796,991 ... 鉽 none
     ("shi4-3", "鉽", "shì", "a metal"),
     ("shi2", "十", "shí", "ten"),
@@ -43,7 +45,7 @@ def dictionary(folder: Path, entries: list[tuple[str, str, str, str]]) -> Path:
 
 def test_a_single_syllable_lists_the_most_common_words_first(tmp_path: Path) -> None:
     words = dictionary(tmp_path, SHI)
-    env = {"GLOSSARY_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"GLOSSARY_CACHE_DIR": str(new_cache(tmp_path / "cache"))}
     result = CliRunner().invoke(app, ["lookup", "shi", "--json", "-t", str(words)], env=env)
     assert result.exit_code == 0, result.output
     found = [(r["headword"], r["match"]) for r in json.loads(result.stdout)["results"]]
@@ -105,7 +107,7 @@ def test_an_earlier_term_base_wins_a_tie_found_in_a_later_group(tmp_path: Path) 
         encoding="utf-8",
     )
     words = dictionary(tmp_path, [("jia1", "家", "jiā", "home"), ("jia1-2", "加", "jiā", "add")])
-    env = {"GLOSSARY_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"GLOSSARY_CACHE_DIR": str(new_cache(tmp_path / "cache"))}
     flags = ["-t", str(glossary), "-t", str(words)]
     result = CliRunner().invoke(app, ["lookup", "jia", "--limit", "1", *flags], env=env)
     assert result.stdout.split("\t")[:2] == ["ji2a1", "吉阿"]  # 92 like 家, and listed first

@@ -59,15 +59,17 @@ def test_windows_are_cut_as_by_jieba_with_its_whole_dictionary(seed: int) -> Non
 
 
 def test_the_dictionary_file_is_rebuilt_when_damaged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _jieba_dictionary: Path
 ) -> None:
+    """The file as this run made it (`_jieba_dictionary`), damaged in a folder of its own."""
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
-    first = jieba_dict.open_dictionary()
-    (made,) = tmp_path.glob("jieba-dict-*.sqlite")
-    made.write_bytes(b"not a database")
+    damaged = tmp_path / _jieba_dictionary.name
+    damaged.write_bytes(b"not a database")
     again = jieba_dict.open_dictionary()
-    assert again.total == first.total
+    assert again.total == jieba_dict.SQLiteDictionary(_jieba_dictionary).total
     assert again.lookup(["城乡建设", "城乡建", "zzz"]) == {"城乡建设": 3, "城乡建": 0}
+    assert list(tmp_path.glob("jieba-dict-*.sqlite")) == [damaged]  # made again in its place
+    assert jieba_dict.SQLiteDictionary(damaged).lookup(["城乡建设"]) == {"城乡建设": 3}
 
 
 def test_an_unwritable_cache_folder_keeps_the_dictionary_in_memory(

@@ -13,7 +13,7 @@ import re
 import sqlite3
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 
 from glossary.index.sql import chunks, marks
 
@@ -72,6 +72,7 @@ class FuzzyWords:
 
 
 BIT_GROUPS = ("id", "latin", "mixed")  # the fuzzy groups but `han`, each given a row
+SEPARATOR = "\x1f"  # between the names of a group in `fuzzy_order.names`, split in C
 BITS_SCHEMA = """
 CREATE TABLE fuzzy_order(grp TEXT PRIMARY KEY, positions BLOB NOT NULL,
                          token_lengths BLOB NOT NULL, ends BLOB NOT NULL,
@@ -83,11 +84,12 @@ CREATE TABLE fuzzy_bits(grp TEXT NOT NULL, char TEXT NOT NULL, bits BLOB NOT NUL
 
 class FuzzyBits:
     """Collects the names outside the `han` group as the build inserts them (`add`), then
-    writes, for each group, their positions, `token_length`s, the names one after another and
-    where each ends, in position order (`fuzzy_order`), and, for each ASCII character some of
-    them hold, which of them hold it: bit i for the group's i-th name (`fuzzy_bits`,
-    little-endian bytes; a character without a row is held by none). What a miss keeps its
-    candidates by (`search.close_names`), a pass in C over the names per character."""
+    writes, for each group, their positions, `token_length`s, the names one after another (a
+    SEPARATOR between two) and where each ends, in position order (`fuzzy_order`), and, for
+    each ASCII character some of them hold, which of them hold it: bit i for the group's i-th
+    name (`fuzzy_bits`, little-endian bytes; a character without a row is held by none). What a
+    miss keeps its candidates by (`search.close_names`), a pass in C over the names per
+    character."""
 
     def __init__(self) -> None:
         self._names: dict[str, tuple[list[str], array[int], array[int]]] = {
@@ -105,9 +107,11 @@ class FuzzyBits:
     def write(self, db: sqlite3.Connection) -> None:
         db.executescript(BITS_SCHEMA)
         for group, (names, positions, token_lengths) in sorted(self._names.items()):
-            ends = array("i", accumulate(map(len, names)))
+            # where each name ends in the text of the names, one SEPARATOR after each but the last
+            ends = array("i", (after - 1 for after in accumulate(len(name) + 1 for name in names)))
             row = (group, positions.tobytes(), token_lengths.tobytes(), ends.tobytes())
-            db.execute("INSERT INTO fuzzy_order VALUES (?, ?, ?, ?, ?)", (*row, "".join(names)))
+            text = SEPARATOR.join(names)
+            db.execute("INSERT INTO fuzzy_order VALUES (?, ?, ?, ?, ?)", (*row, text))
             chars = sorted(char for char in set("".join(names)) if char.isascii())
             db.executemany(
                 "INSERT INTO fuzzy_bits VALUES (?, ?, ?)",
@@ -128,6 +132,9 @@ def _bytes_of(bits: int) -> bytes:
 
 BY_POSITION = 2000  # names a miss reads one by one (about 5 us each) before reading them all
 Order = tuple["array[int]", "array[int]", "array[int]"]  # positions, token lengths, ends
+DENSE = 4  # a miss picks its names from all a group's when one in this many has its bit set
+ONE = re.compile("1")
+AS_SELECTORS = bytes.maketrans(b"01", b"\x00\x01")
 
 
 class NameBits:
@@ -139,7 +146,8 @@ class NameBits:
         self._db = db
         self._order: dict[str, Order] | None = None
         self._bits: dict[tuple[str, str], int] = {}
-        self._names: dict[str, str] = {}
+        self._names: dict[str, list[str]] = {}
+        self._numbers: dict[str, list[int]] = {}
 
     def stored(self, group: str) -> bool:
         """Whether the index has this group's bits (every group but `han`)."""
@@ -158,17 +166,43 @@ class NameBits:
             self._bits[group, char] = int.from_bytes(row[0], "little") if row else 0
         return self._bits[group, char]
 
+    def chosen(self, group: str, bits: int) -> tuple[list[str], Sequence[int]]:
+        """The names of the group whose bit is set, and their indexes: when one in DENSE or
+        more is, picked from all the group's names (read once and kept) by a pass in C over one
+        selector byte per name, which costs the same for any count; otherwise one by one."""
+        size = len(self._groups()[group][0])
+        if bits > 0 and bits.bit_count() * DENSE >= size:
+            names = self._every_name(group)
+            if group not in self._numbers:
+                self._numbers[group] = list(range(size))
+            selectors = bin(bits)[:1:-1].encode().translate(AS_SELECTORS)
+            return list(compress(names, selectors)), list(compress(self._numbers[group], selectors))
+        indexes = [one.start() for one in ONE.finditer(bin(bits)[:1:-1])] if bits > 0 else []
+        return self.names(group, indexes), indexes
+
     def names(self, group: str, indexes: Sequence[int]) -> list[str]:
         """The group's names at these indexes (ascending): a few read by position from the
-        `names` table, more sliced from the group's text, read once and kept."""
-        positions, _, ends = self._groups()[group]
+        `names` table, more taken from all the group's names, read once and kept."""
         if group not in self._names and len(indexes) <= BY_POSITION:
+            positions = self._groups()[group][0]
             return self._names_at([positions[i] for i in indexes])
+        if not indexes:
+            return []
+        taken = operator.itemgetter(*indexes)(self._every_name(group))
+        return list(taken) if len(indexes) > 1 else [taken]
+
+    def _every_name(self, group: str) -> list[str]:
+        """All the group's names, in position order, read once and kept."""
         if group not in self._names:
+            _, _, ends = self._groups()[group]
             sql = "SELECT names FROM fuzzy_order WHERE grp = ?"
-            self._names[group] = self._db.execute(sql, (group,)).fetchone()[0]
-        text = self._names[group]
-        return [text[ends[i - 1] if i else 0 : ends[i]] for i in indexes]
+            text = self._db.execute(sql, (group,)).fetchone()[0]
+            names = text.split(SEPARATOR) if ends else []
+            if len(names) != len(ends):  # some name holds the separator: cut where they end
+                starts = [0, *(end + 1 for end in ends[:-1])]
+                names = list(map(text.__getitem__, map(slice, starts, ends)))
+            self._names[group] = names
+        return self._names[group]
 
     def _names_at(self, positions: Sequence[int]) -> list[str]:
         found: list[str] = []

@@ -14,8 +14,8 @@ short miss that is thousands of long glosses, and scoring them all at the sugges
   (tq + tn) for their lengths (`store.token_length`, kept in the index), so a long gloss
   sharing no word with a short miss never reaches it;
 - the names that reach the cut-off are given out best first (score, then position), checked
-  for being close only as the caller asks for them. (Scoring at 60 first and at the cut-off
-  only when the caller wants more made no difference on the misses of `benchmarks/batch.py`.)
+  for being close only as the caller asks for them, the best partial_ratio results first and
+  the rest only if the caller wants more (`close_scores`, which scores the kept names).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from glossary.search.fuzzy import SLACK, coverage
+from glossary.search.close_scores import Kept, scored_in_order
 
 ONE = re.compile("1")
 COMMON = "etaoinshrdlcumwfgypbvkjxqz"  # letters of English text, most common first
@@ -51,13 +51,12 @@ def close_names(
     kept = _stored_kept(store, groups, query, need)
     if kept is None:
         kept = _every_kept(store, groups, query, need)
-    scored = _scored(query, kept, cutoff)
-    for position, value, name in sorted(scored.values(), key=lambda i: (-i[1], i[0])):
+    for position, value, name in scored_in_order(query, kept, cutoff):
         if is_close(query, name):
             yield position, value, name
 
 
-def _stored_kept(store: Store, groups: Sequence[str], query: str, need: int) -> list[Kept] | None:
+def _stored_kept(store: Store, groups: Sequence[str], query: str, need: int) -> Kept | None:
     """The names with a common subsequence of `need` with the query, found from the bits the
     index keeps of which names hold each ASCII character (`store.name_bits`) and only those
     names that can have it read; None when the bits cannot narrow them (the groups include
@@ -71,7 +70,7 @@ def _stored_kept(store: Store, groups: Sequence[str], query: str, need: int) -> 
     chars = [char for char in counts if char.isascii()]
     if not all(map(bits.stored, groups)) or sum(counts[char] for char in chars) <= spare:
         return None
-    kept: list[Kept] = []
+    kept = Kept.empty()
     for group in groups:
         within = [-1] * (spare + 1)  # within[j]: the names missing at most j characters so far
         for char in chars:
@@ -80,20 +79,16 @@ def _stored_kept(store: Store, groups: Sequence[str], query: str, need: int) -> 
                 (within[j] & holding) | (within[j - times] if j >= times else 0)
                 for j in range(spare + 1)
             ]
-        indexes = [one.start() for one in ONE.finditer(bin(within[spare])[:1:-1])]
-        listed = bits.names(group, indexes)
+        listed, indexes = bits.chosen(group, within[spare])
         found = process.extract(
             query, listed, scorer=LCSseq.similarity, score_cutoff=need, limit=None
         )
         positions, token_lengths = bits.order(group)
-        kept += (
-            (positions[indexes[i]], name, int(held), token_lengths[indexes[i]])
-            for name, held, i in found
-        )
+        kept.add(found, positions, token_lengths, at=indexes)
     return kept
 
 
-def _every_kept(store: Store, groups: Sequence[str], query: str, need: int) -> list[Kept]:
+def _every_kept(store: Store, groups: Sequence[str], query: str, need: int) -> Kept:
     """As `_stored_kept`, from all the names of the groups (`store.every_fuzzy_name`)."""
     from rapidfuzz import process
     from rapidfuzz.distance import LCSseq
@@ -104,10 +99,9 @@ def _every_kept(store: Store, groups: Sequence[str], query: str, need: int) -> l
     indexes = _candidates(store, groups, query, need) if loaded else range(len(names))
     listed = names if isinstance(indexes, range) else [names[i] for i in indexes]
     found = process.extract(query, listed, scorer=LCSseq.similarity, score_cutoff=need, limit=None)
-    return [
-        (positions[at], name, int(held), token_lengths[at])
-        for name, held, at in ((name, held, indexes[i]) for name, held, i in found)
-    ]
+    kept = Kept.empty()
+    kept.add(found, positions, token_lengths, at=None if isinstance(indexes, range) else indexes)
+    return kept
 
 
 def _candidates(store: Store, groups: Sequence[str], query: str, need: int) -> list[int]:
@@ -142,79 +136,3 @@ def _characters(store: Store, groups: Sequence[str], counts: Counter[str], spare
             break
         chosen.append(char)
     return chosen
-
-
-Kept = tuple[int, str, int, int]  # position, name, common subsequence, token length
-
-
-def _scored(query: str, kept: Sequence[Kept], cutoff: float) -> dict[int, tuple[int, float, str]]:
-    """Each kept name's `fuzzy.score` where it reaches `cutoff`, by position."""
-    from rapidfuzz import fuzz
-
-    m = len(query)
-    best: dict[int, float] = {}
-    floor = cutoff * SLACK / 200.0
-    rated = [(p, name) for p, name, held, _ in kept if held >= floor * (m + len(name))]
-    _best_of(best, fuzz.ratio, query, rated, cutoff, weight=1.0)
-    if m >= 5:
-        longer = [(position, name) for position, name, _, _ in kept if len(name) > m]
-        _best_of(best, fuzz.partial_ratio, query, longer, cutoff, weight=0.95)
-    low, high = _token_window(query, cutoff)
-    spaced = " " in query
-    shares = _sharing(query)
-    worded = [
-        (position, name)
-        for position, name, _, tokens in kept
-        if (spaced or " " in name) and (low <= tokens <= high or shares(name))
-    ]
-    _best_of(best, fuzz.token_set_ratio, query, worded, cutoff, weight=0.95, covered=True)
-    named = {position: name for position, name, _, _ in kept}
-    return {p: (p, value, named[p]) for p, value in best.items() if value >= cutoff}
-
-
-def _sharing(query: str) -> Callable[[str], bool]:
-    """Whether a name shares a whitespace-separated word with the query."""
-    words = query.split()
-    if len(words) == 1:
-        word = words[0]
-        return lambda name: word in name and word in name.split()
-    wanted = set(words)
-    return lambda name: not wanted.isdisjoint(name.split())
-
-
-def _token_window(query: str, cutoff: float) -> tuple[float, float]:
-    """The token lengths t of names sharing no word with the query for which 0.95 x 200 x
-    min(tq, t) / (tq + t) can reach `cutoff` (tq the query's token length)."""
-    from glossary.index.store import token_length
-
-    tq = token_length(query)
-    reach = cutoff * SLACK / 0.95
-    if reach >= 100:
-        return tq, tq
-    return reach * tq / (200 - reach) - 1e-9, (200 - reach) * tq / reach + 1e-9
-
-
-def _best_of(
-    best: dict[int, float],
-    scorer: Callable[..., float],
-    query: str,
-    named: Sequence[tuple[int, str]],
-    cutoff: float,
-    weight: float,
-    covered: bool = False,
-) -> None:
-    """Keep each position's best of weight x scorer (x `coverage` when `covered`), computed as
-    `fuzzy.score` computes it, where the scorer can lift it to `cutoff`."""
-    from rapidfuzz import process
-
-    names = [name for _, name in named]
-    floor = cutoff / weight * SLACK
-    for name, value, i in process.extract(
-        query, names, scorer=scorer, score_cutoff=floor, limit=None
-    ):
-        scored = float(weight * value) if weight != 1.0 else float(value)
-        if covered:
-            scored *= coverage(query, name)
-        position = named[i][0]
-        if scored > best.get(position, -1.0):
-            best[position] = scored
