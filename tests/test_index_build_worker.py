@@ -1,6 +1,7 @@
 """The reading tables built by a forked worker (glossary.index.build_worker): the index holds
-exactly what a build in one process stores, the worker's file is removed, and a worker that
-fails leaves the part to the building process without a traceback."""
+exactly what a build in one process stores (rows, tables and indexes), the worker's file is
+removed, and a worker that fails leaves the part to the building process without a
+traceback."""
 
 from __future__ import annotations
 
@@ -33,6 +34,14 @@ def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
+def schema(path: Path) -> list[tuple[str, str, str]]:
+    """Every table and index: type, name and the SQL that made it."""
+    db = sqlite3.connect(path)
+    found = sorted(db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql NOT NULL"))
+    db.close()
+    return found
+
+
 def built(folder: Path, dictionary: Path) -> Path:
     folder.mkdir()
     path = folder / "index.sqlite"
@@ -56,6 +65,10 @@ def test_a_forked_build_stores_what_one_process_stores(
     monkeypatch.setattr(build_worker, "FORK_MIN", 0)
     forked = built(tmp_path / "forked", dictionary)
     assert tables(forked) == tables(alone)
+    assert schema(forked) == schema(alone)
+    db = sqlite3.connect(forked)  # the copied index entries are those of the copied rows
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    db.close()
     assert tables(forked)["readings"]  # the worker's tables are there, not only empty in both
     assert sorted(os.listdir(tmp_path / "forked")) == ["index.sqlite"]  # its file is removed
 

@@ -96,6 +96,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         reading_rows.TABLES,
         partial(reading_rows.fill, terms=plain, table=table, ranks=ranks, glosses=glosses),
         len(terms),
+        reading_rows.INDEXES,  # indexed there too: copied in, not sorted here
     )
     _names(db, plain, table, progress)
     lengths = full_text(db, plain, table, progress)
@@ -144,7 +145,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])
     progress("writing", 0, 1)
-    db.executescript(INDEXES + reading_rows.INDEXES)
+    db.executescript(INDEXES)  # the reading tables are indexed by `readings`
     db.execute("ANALYZE")
     db.commit()
     progress("writing", 1, 1)

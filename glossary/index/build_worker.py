@@ -2,11 +2,14 @@
 the building process goes on with the rest (`glossary.index.build`).
 
 The worker fills tables of its own in a separate SQLite file (beside the database being built,
-or in the system's temporary folder for an in-memory build); `Part.finish` copies them into the
-database in their order (`INSERT ... SELECT ... ORDER BY rowid`), so the index holds exactly
-what a build in one process stores. Without `fork` (Windows, macOS' default), for a small base
-(`FORK_MIN` terms: a fork costs more than it saves) or when the worker fails, the part runs in
-the building process instead, on the database itself.
+or in the system's temporary folder for an in-memory build) and creates their indexes there;
+`Part.finish` creates the same indexes on the database's (empty) tables and copies each table
+with `INSERT INTO t SELECT * FROM part.t`, which SQLite runs as its transfer optimisation: the
+records of the table and of each index are copied as they are, in order, with their rowids, so
+the index holds exactly what a build in one process stores and the building process neither
+decodes the rows nor sorts them into indexes. Without `fork` (Windows, macOS' default), for a
+small base (`FORK_MIN` terms: a fork costs more than it saves) or when the worker fails, the
+part runs in the building process instead, on the database itself.
 
 Memory is per process: the worker starts as a copy of the builder (the loaded term bases'
 pages shared until touched) and holds only its own tables' pending rows.
@@ -36,6 +39,7 @@ class Part:
     db: sqlite3.Connection
     work: Work
     tables: Sequence[str]
+    indexes: str = ""  # the script that indexes `tables`, run once they are filled
     path: str = ""
     process: Any = None
     pipe: Any = None
@@ -54,7 +58,7 @@ class Part:
             self.process.join()
         try:
             if outcome is None or self.process.exitcode != 0:
-                return self.work(self.db)
+                return _filled(self.db, self.work, self.indexes)
             self._copy()
             return outcome[0]
         finally:
@@ -62,34 +66,41 @@ class Part:
                 os.unlink(self.path)
 
     def _copy(self) -> None:
+        self.db.executescript(self.indexes)  # first, on the empty tables: copied, not sorted
         self.db.commit()  # a database is attached outside a transaction
         self.db.execute("ATTACH DATABASE ? AS part", (self.path,))
         try:
-            for table in self.tables:
-                self.db.execute(f"INSERT INTO {table} SELECT * FROM part.{table} ORDER BY rowid")
+            for table in self.tables:  # no ORDER BY, no WHERE: the transfer optimisation
+                self.db.execute(f"INSERT INTO main.{table} SELECT * FROM part.{table}")
             self.db.commit()
         finally:
             self.db.execute("DETACH DATABASE part")
 
 
 def start_part(
-    db: sqlite3.Connection, schema: str, tables: Sequence[str], work: Work, size: int
+    db: sqlite3.Connection,
+    schema: str,
+    tables: Sequence[str],
+    work: Work,
+    size: int,
+    indexes: str = "",
 ) -> Part:
     """Run `work(connection)` (it fills `tables`, created by `schema` in the database already)
-    in a forked worker when `size` terms make it worth it, else here and now."""
-    part = Part(db, work, tables)
+    then the `indexes` script, in a forked worker when `size` terms make it worth it, else here
+    and now."""
+    part = Part(db, work, tables, indexes)
     if size < FORK_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        part.result = work(db)
+        part.result = _filled(db, work, indexes)
         return part
     try:
         fd, part.path = tempfile.mkstemp(prefix=".store-part-", suffix=".tmp", dir=_folder(db))
         os.close(fd)
     except OSError:
-        part.result = work(db)
+        part.result = _filled(db, work, indexes)
         return part
     receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
     part.process = multiprocessing.get_context("fork").Process(
-        target=_run, args=(part.path, schema, work, sender), daemon=True
+        target=_run, args=(part.path, schema, work, indexes, sender), daemon=True
     )
     part.process.start()
     sender.close()
@@ -97,13 +108,22 @@ def start_part(
     return part
 
 
-def _run(path: str, schema: str, work: Work, sender: Any) -> None:
+def _filled(db: sqlite3.Connection, work: Work, indexes: str) -> Any:
+    """Run the part on `db` and index its tables; return `work`'s result."""
+    result = work(db)
+    db.executescript(indexes)
+    return result
+
+
+def _run(path: str, schema: str, work: Work, indexes: str, sender: Any) -> None:
     """The worker: fill a fresh database at `path`, send (result,), or nothing when it fails
-    (the builder then runs the part itself; no traceback is printed)."""
+    (the builder then runs the part itself; no traceback is printed). It ends with `os._exit`,
+    flushing no stream and running no exit handler: a lock another thread of the builder held
+    when it forked (a progress display writing to the terminal) is never released here."""
     try:
         db = sqlite3.connect(path)
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + schema)
-        result = work(db)
+        result = _filled(db, work, indexes)
         db.commit()
         db.close()
         sender.send((result,))
@@ -111,6 +131,7 @@ def _run(path: str, schema: str, work: Work, sender: Any) -> None:
         pass
     finally:
         sender.close()
+        os._exit(0)
 
 
 def _folder(db: sqlite3.Connection) -> str | None:

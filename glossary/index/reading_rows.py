@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from glossary.index import rows
 from glossary.index.inserts import Inserts
-from glossary.index.rows import ReadingUnit, Units, char_readings
+from glossary.index.rows import ReadingUnit, Units, char_readings, hanzi
 from glossary.model import Term
 from glossary.text.pinyin import has_hanzi, is_hanzi
 
@@ -63,7 +63,7 @@ def group_of(units: Units) -> int:
     for char, _ in units:
         if char.isalnum():
             size += 1
-            literal = literal or not is_hanzi(char)
+            literal = literal or not hanzi(char)
     return 2 * size + literal
 
 

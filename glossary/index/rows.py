@@ -15,10 +15,18 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from glossary.model import Term
-from glossary.text.pinyin import Syllable, has_hanzi, is_hanzi, readings, split_syllables
+from glossary.text.pinyin import (
+    HANZI_RANGES,
+    Syllable,
+    has_hanzi,
+    is_hanzi,
+    readings,
+    split_syllables,
+)
 
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 LATIN_RUN = re.compile(r"[a-z0-9]+")
+HANZI = re.compile(f"[{HANZI_RANGES}]")
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the to with".split()  # noqa: SIM905
 )
@@ -48,15 +56,27 @@ def names(term: Term) -> list[tuple[str, str]]:
 def units(name: str, own_pinyin: str) -> Units:
     """One unit per character of `name`: hanzi carry their readings, the term's own first."""
     own = _align(name, own_pinyin) if own_pinyin else None
+    if own is None:
+        return tuple(map(_default_unit, name))
     result: list[ReadingUnit] = []
     hanzi_seen = 0
     for char in name:
-        if not is_hanzi(char):
+        if not hanzi(char):
             result.append(_unit(char, None))
             continue
-        result.append(_unit(char, own[hanzi_seen].numbered() if own is not None else ""))
+        result.append(_unit(char, own[hanzi_seen].numbered()))
         hanzi_seen += 1
     return tuple(result)
+
+
+hanzi = cache(is_hanzi)
+"""is_hanzi, remembered per character (a build asks it of every character of every name)."""
+
+
+@cache
+def _default_unit(char: str) -> ReadingUnit:
+    """A character's unit when the name has no reading of its own."""
+    return _unit(char, "" if is_hanzi(char) else None)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,8 +101,7 @@ def char_readings(char: str) -> tuple[str, ...]:
 def _align(name: str, pinyin: str) -> list[Syllable] | None:
     """The stored pinyin's syllable for each hanzi of `name`, or None if they do not line up."""
     syllables = [s for word in pinyin.split() for s in _word_syllables(word)]
-    hanzi = [ch for ch in name if is_hanzi(ch)]
-    return syllables if len(syllables) == len(hanzi) else None
+    return syllables if len(syllables) == len(HANZI.findall(name)) else None
 
 
 @lru_cache(maxsize=1 << 16)
