@@ -1,6 +1,7 @@
 """Figures for `glossary check`: a 1 MB Chinese document with its line-aligned English
-translation, checked as a separate process (start-up included), against the bundled term base
-and against the bundled base beside CC-CEDICT.
+translation, checked as a separate process (start-up included), against the bundled term base,
+a copy of it with one English alias deprecated (`DEPRECATED`), and the bundled base beside
+CC-CEDICT.
 
     python benchmarks/check.py [--rounds 3] [--no-cedict] [--cedict-yaml FILE] [--cache DIR]
 
@@ -39,7 +40,15 @@ from scale_support import (  # beside this script, so on sys.path when it runs
     write_subset,
 )
 
-TARGETS = {"bundled": 5.0, "bundled + CC-CEDICT": 2.0}
+TARGETS = {"bundled": 5.0, "bundled, a name deprecated": 5.0, "bundled + CC-CEDICT": 2.0}
+DEPRECATED = (
+    "  - three-source governance\n",
+    "  - name: three-source governance\n    status: deprecated\n",
+)
+"""An alias of the bundled base marked deprecated in a copy of it: the bundled base has no
+deprecated or forbidden name, and a check scans the target side only when one may occur there,
+so this copy measures what a term base with one costs (the translation uses the alias on some
+lines, so deprecated-term findings are made too)."""
 MAX_RSS_MB = 400
 
 
@@ -83,10 +92,10 @@ def measure(
     speed = megabytes / seconds
     verdict = "pass" if speed >= TARGETS[label] and rss < MAX_RSS_MB else "FAIL"
     print(
-        f"{label:22} {seconds:6.2f} s  {speed:6.1f} MB/s (target >= {TARGETS[label]:g})  "
+        f"{label:28} {seconds:6.2f} s  {speed:6.1f} MB/s (target >= {TARGETS[label]:g})  "
         f"peak RSS {rss:6.1f} MB (target < {MAX_RSS_MB})  {verdict}"
     )
-    print(f"{'':22} first run (index build) {first.seconds:.2f} s; findings: {dict(rules)}")
+    print(f"{'':28} first run (index build) {first.seconds:.2f} s; findings: {dict(rules)}")
 
 
 def in_process(paths: list[Path], source: Path, target: Path, megabytes: float) -> None:
@@ -107,7 +116,7 @@ def in_process(paths: list[Path], source: Path, target: Path, megabytes: float) 
         times.append(time.perf_counter() - started)
     seconds = statistics.median(times)
     print(
-        f"{'':22} in-process: opening the index and scanner {opened:.2f} s, then the check "
+        f"{'':28} in-process: opening the index and scanner {opened:.2f} s, then the check "
         f"{seconds:.2f} s = {megabytes / seconds:.1f} MB/s (median of 3); "
         f"{len(store.unfit_names)} unfit names (the target is scanned only if one may occur)"
     )
@@ -152,6 +161,11 @@ def main() -> None:
         env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache)}
         env.pop("GLOSSARY_TERMBASE", None)
         measure("bundled", check, env, megabytes, options.rounds)
+        marked = bundled_path().read_text(encoding="utf-8").replace(*DEPRECATED, 1)
+        if DEPRECATED[1] in marked:
+            (base / "deprecated.yaml").write_text(marked, encoding="utf-8")
+            with_unfit = [*check[:-1], str(base / "deprecated.yaml")]
+            measure("bundled, a name deprecated", with_unfit, env, megabytes, options.rounds)
         os.environ["GLOSSARY_CACHE_DIR"] = env["GLOSSARY_CACHE_DIR"]
         source_path, target_path = base / "source.txt", base / "target.txt"
         in_process([bundled_path()], source_path, target_path, megabytes)
