@@ -6,7 +6,9 @@ Each case writes its file into a temporary folder and runs the `glossary` comman
 run, as a separate process, printing its exit code, wall time, the child's peak RSS (from
 `os.wait4`) and the first line of stderr. Before issue 15 an alias bomb in `en` ran for more than
 a minute and grew to gigabytes, a 40,000-deep TBX took 15 s, and a 2 MB gzip of zeros expanded
-to 2 GB; each is now refused at once.
+to 2 GB; each is now refused at once. A long run of breaks that a dictionary word spans, before a
+deprecated name, made `check` look back over the text once per break (7 s); now once per kind
+of break.
 """
 
 from __future__ import annotations
@@ -47,6 +49,18 @@ def gzip_bomb(megabytes: int = 2_000) -> bytes:
     return b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
 
 
+SPANNED_BREAKS = (
+    "kind: dictionary\nterms:\n- id: w\n  headword: 一不做，二不休\n  pinyin: yī bù zuò èr bù xiū\n"
+    "  en: in for a penny, in for a pound\n",
+    "terms:\n- id: kaohe\n  headword: 考核\n  pinyin: kǎohé\n  en: assessment\n"
+    "  aliases:\n  - {name: 考覈, status: deprecated}\n",
+    "一不做，二不休" * 40_000 + "考覈。、；：？！…—·|/~()[]<>《》〈〉【】〔〕",
+)
+"""A dictionary word holding a break (，) repeated 40,000 times before a deprecated name, with
+every other break after it: `check` looks back for the last cut before the name (the first
+version of that search took 7 s here, one pass over the text per spanned break)."""
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[int, float, float, str]:
     """Exit code, wall seconds, peak RSS in MB and the first stderr line of a child."""
     started = time.perf_counter()
@@ -70,6 +84,11 @@ def main() -> None:
         (work / "bomb.yaml").write_text(alias_bomb(), encoding="utf-8")
         (work / "deep.tbx").write_bytes(deep_tbx())
         (work / "bomb.u8.gz").write_bytes(gzip_bomb())
+        for name, content in zip(
+            ("words.yaml", "unfit.yaml", "breaks.txt"), SPANNED_BREAKS, strict=True
+        ):
+            (work / name).write_text(content, encoding="utf-8")
+        unfit_beside_words = ["-t", str(work / "unfit.yaml"), "-t", str(work / "words.yaml")]
         cases = [
             ("alias bomb in en: lookup", ["lookup", "x", "-t", str(work / "bomb.yaml")]),
             ("alias bomb in en: validate", ["validate", str(work / "bomb.yaml")]),
@@ -77,6 +96,10 @@ def main() -> None:
             (
                 f"gzip of 2 GB zeros ({(work / 'bomb.u8.gz').stat().st_size // 1024} KB): import",
                 ["import", "cedict", str(work / "bomb.u8.gz")],
+            ),
+            (
+                "280,000 spanned breaks before a name: check",
+                ["check", "-f", "plain", str(work / "breaks.txt"), *unfit_beside_words],
             ),
         ]
         print(f"{'case':<44} {'exit':>4} {'wall s':>7} {'peak MB':>8}  stderr")

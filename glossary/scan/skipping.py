@@ -92,14 +92,19 @@ class Cuts:
         return "".join(char for char in self._chars if char in skel)
 
     def before(self, skel: str, begin: int, end: int, chars: str) -> int:
-        """The last cut in skel[begin:end], else `begin`; `chars` is `present(skel)`."""
-        while True:
-            place = max([skel.rfind(char, begin, end) for char in chars], default=-1)
+        """The last cut in skel[begin:end], else `begin`; `chars` is `present(skel)`. Each
+        character is looked for again only before the place where it was last found, so a long
+        run of breaks that names span costs one pass per character, not one per break."""
+        last = {char: skel.rfind(char, begin, end) for char in chars}
+        while last:
+            char = max(last, key=last.__getitem__)
+            place = last[char]
             if place < begin:
                 return begin
             if self.at(skel, place):
                 return place
-            end = place
+            last[char] = skel.rfind(char, begin, place)
+        return begin
 
     def after(self, skel: str, begin: int, limit: int) -> int:
         """The first cut in skel[begin:limit], else `limit`."""
