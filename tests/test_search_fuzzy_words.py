@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA, LCSseq
 from glossary.index import fuzzy_tables
 from glossary.index.database import open_store
 from glossary.index.fuzzy_tables import id_words, words_of
-from glossary.index.store import Store
+from glossary.index.store import Store, token_length
 from glossary.search import close_scores
 from glossary.search.close_names import close_names
 from glossary.search.fuzzy import best_names, groups_of, score
@@ -221,3 +221,19 @@ def test_a_miss_with_many_candidates_reads_the_names_whole(
     monkeypatch.setattr(fuzzy_tables, "BY_POSITION", 0)
     fresh = open_words(tmp_path)
     assert list(close_names(fresh, query, 40.0, close)) == every_close_name(fresh, query, 40.0)
+
+
+def test_no_name_scoring_under_the_cutoff_is_given_out() -> None:
+    """ratio and partial_ratio are asked with a slack under the cut-off, and token_set_ratio's
+    coverage comes after it: what they find below the cut-off is not a suggestion."""
+    query = "keyboard alpha bravo charlie delta echo foxtrot golf hotel"
+    names = ["keyboard", "keyboard alpha", "bravo"]
+    kept = close_scores.Kept(
+        list(range(len(names))),
+        names,
+        [int(LCSseq.similarity(query, name)) for name in names],
+        [token_length(name) for name in names],
+    )
+    given_out = list(close_scores.scored_in_order(query, kept, 40.0))
+    assert [name for _, _, name in given_out] == ["keyboard alpha"]
+    assert all(value >= 40.0 for _, value, _ in given_out)

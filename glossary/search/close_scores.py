@@ -68,7 +68,9 @@ def scored_in_order(query: str, kept: Kept, cutoff: float) -> Iterator[tuple[int
     above = math.inf  # the names scoring more than this were given out
     for limit in (FIRST_ROUND, None):
         best, named, bound = _scores(query, kept, cutoff, limit)
-        ordered = sorted((-value, p) for p, value in best.items() if bound < value <= above)
+        ordered = sorted(
+            (-value, p) for p, value in best.items() if bound < value <= above and value >= cutoff
+        )
         for negative, position in ordered:
             yield position, -negative, named[position]
         if bound == -math.inf:
