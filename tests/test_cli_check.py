@@ -272,6 +272,25 @@ def test_through_a_real_pipe(tmp_path: Path) -> None:
     )
 
 
+def test_a_reader_that_has_gone_does_not_hide_the_findings(tmp_path: Path) -> None:
+    """`glossary check FILE | true` under `set -o pipefail`: the exit still says 1."""
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(new_cache(tmp_path / "cache"))}
+    draft = tmp_path / "draft.txt"
+    draft.write_text("要抓好项目六比率。\n" * 3, encoding="utf-8")
+    command = [sys.executable, "-c", "from glossary.cli import run; run()", "check"]
+    for fmt in ("plain", "json"):
+        child = subprocess.Popen(
+            [*command, "-t", str(TERMBASE), str(draft), "--format", fmt],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()  # gone before the check has written anything
+        assert child.wait(timeout=120) == 1
+        assert child.stderr.read() == b""
+
+
 def test_several_files_are_checked_in_turn_as_pre_commit_passes_them() -> None:
     out, err, code = run(DRAFT, "tests/fixtures/check/pairs.tsv", "--format", "plain")
     assert (err, code) == ("", 1)

@@ -72,6 +72,9 @@ def one_error_line(result: subprocess.CompletedProcess[bytes]) -> str:
         ["export", "csv"],
         ["annotate", str(SOURCE)],
         ["import", "csv", str(Path(__file__).parent / "golden" / "tricky.csv")],
+        ["--version"],
+        ["--help"],
+        ["lookup", "--help"],
     ],
     ids=" ".join,
 )

@@ -43,7 +43,10 @@ class GlossaryGroup(LazyGroup):
         except GlossaryError as error:
             _fail(error)
         ctx.meta[ARGS] = list(args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)  # where --help and --version print
+        except OSError as error:
+            _output_failed(error)
 
     def invoke(self, ctx: click.Context) -> Any:
         replace_closed_stdout()
@@ -54,13 +57,8 @@ class GlossaryGroup(LazyGroup):
                 return self._rebuild_and_rerun(ctx, damaged)
         except GlossaryError as error:
             _fail(error)
-        except BrokenPipeError:
-            # the reader has gone (`glossary list | head`): quiet, as the README says
-            silence_stdout()
-            raise typer.Exit(int(ExitCode.OK)) from None
         except OSError as error:
-            silence_stdout()
-            _fail(output_error(error))
+            _output_failed(error)
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
@@ -88,6 +86,15 @@ class GlossaryGroup(LazyGroup):
 
 
 ARGS = "glossary.args"  # where parse_args keeps the arguments, for a second run
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    """Standard output failed: the reader of a pipe has gone (`glossary list | head`: quiet, as
+    the README says), or a write failed (a one-line error)."""
+    silence_stdout()
+    if isinstance(error, BrokenPipeError):
+        raise typer.Exit(int(ExitCode.OK)) from None
+    _fail(output_error(error))
 
 
 def _fail(error: GlossaryError) -> NoReturn:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from glossary.cli.options import TermbaseOption, termbase_paths
+from glossary.cli.streams import flush_stdout, silence_stdout
 from glossary.errors import ExitCode, GlossaryError, InputError
 
 if TYPE_CHECKING:
@@ -96,9 +97,15 @@ def check(
             f"{change.before!r} -> {change.after!r}",
             err=True,
         )
-    _print(checked, output_format)
     findings = checked.findings
-    if fail_on is not FailOn.never and any(at_least(f.severity, fail_on) for f in findings):
+    failed = fail_on is not FailOn.never and any(at_least(f.severity, fail_on) for f in findings)
+    try:
+        _print(checked, output_format)
+        flush_stdout()
+    except BrokenPipeError:  # the reader has gone (`check | head`): the exit still tells
+        silence_stdout()
+        raise typer.Exit(int(ExitCode.PROBLEMS if failed else ExitCode.OK)) from None
+    if failed:
         raise typer.Exit(int(ExitCode.PROBLEMS))
 
 
