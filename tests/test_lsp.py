@@ -389,6 +389,11 @@ async def test_a_malformed_request_gets_an_error_response() -> None:
     assert code == 0
 
 
+async def test_exit_without_shutdown_first_is_exit_status_1() -> None:
+    code, _ = await _talk(INITIALIZE, {"jsonrpc": "2.0", "method": "exit"})
+    assert code == 1  # the protocol: 0 only if a shutdown request came first
+
+
 async def test_the_server_exits_when_the_client_closes_its_stdin() -> None:
     code, stdout = await _talk(INITIALIZE)  # and no shutdown or exit: stdin just ends
     assert "capabilities" in _responses(stdout)[1]["result"]

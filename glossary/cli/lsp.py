@@ -23,7 +23,9 @@ def lsp(ctx: typer.Context, termbase: TermbaseOption = None) -> None:
 
     from glossary.lsp.app import serve  # pygls is imported only when the server runs
 
-    serve(termbases)
+    status = serve(termbases)
+    if status:
+        raise typer.Exit(status)  # `exit` without `shutdown` first
 
 
 def register(app: typer.Typer) -> None:

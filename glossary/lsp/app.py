@@ -33,14 +33,15 @@ def check(
     return glossary.check(source[1], text, file=source[0], target_file=name)
 
 
-def build(termbases: TermBases) -> LanguageServer:
-    """A server for these term bases."""
+def build(termbases: TermBases) -> tuple[LanguageServer, Session]:
+    """A server for these term bases, and the session that answers it."""
     server = LanguageServer("glossary", __version__, protocol_cls=Protocol)
     session = Session(server, State(termbases, check))
     handlers: dict[str, Callable[..., Any]] = {
         types.INITIALIZE: session.initialize,
         types.INITIALIZED: session.initialized,
         types.SHUTDOWN: session.shutdown,
+        types.EXIT: session.exit,
         types.TEXT_DOCUMENT_DID_OPEN: session.did_open,
         types.TEXT_DOCUMENT_DID_CHANGE: session.did_change,
         types.TEXT_DOCUMENT_DID_CLOSE: session.did_close,
@@ -54,7 +55,7 @@ def build(termbases: TermBases) -> LanguageServer:
         _function(session.completion)
     )
     server.command(drafts.COMMAND)(_function(session.add_draft))
-    return server
+    return server, session
 
 
 def _function(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -73,7 +74,10 @@ def _function(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return call
 
 
-def serve(termbases: TermBases) -> None:
-    """Serve over stdin/stdout until the client sends `exit` or closes stdin."""
+def serve(termbases: TermBases) -> int:
+    """Serve over stdin/stdout until the client sends `exit` or closes stdin; the exit status
+    (`Session.exit_status`)."""
     stdout = cast(BinaryIO, Unclosed(sys.stdout.buffer))
-    build(termbases).start_io(sys.stdin.buffer, stdout)
+    server, session = build(termbases)
+    server.start_io(sys.stdin.buffer, stdout)
+    return session.exit_status()

@@ -42,6 +42,7 @@ class Session:
         self._asked: dict[str, int] = {}  # completion requests received, by document
         self._completing = 0.0  # seconds the last completion took
         self.client = ClientTraits()
+        self.shut_down = self.exited = False  # what the client asked, for the exit status
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -74,9 +75,18 @@ class Session:
         asyncio.get_running_loop().call_later(POLL, self._poll)
 
     def shutdown(self, _params: None) -> None:
+        self.shut_down = True
         for timer in self._timers.values():
             timer.cancel()
         self._timers.clear()
+
+    def exit(self, _params: None) -> None:
+        self.exited = True
+
+    def exit_status(self) -> int:
+        """The server's exit status: 1 after an `exit` that no `shutdown` came before, as the
+        protocol says; else 0 (a client that closes stdin has simply gone)."""
+        return 1 if self.exited and not self.shut_down else 0
 
     # -- documents --------------------------------------------------------------------------
 
