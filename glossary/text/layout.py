@@ -20,12 +20,6 @@ WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 """ASCII letters and digits: what a Latin name must not touch."""
 HAS_QUOTE = re.compile("[" + re.escape(QUOTES) + "]")
 PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", "｢": "｣"}
-_LONE_SPACE = "(?!(?<=[0-9A-Za-z]) [0-9A-Za-z])"
-"""Not a run that is one space between ASCII letters or digits: the skeleton keeps such a space
-as it is, so `Skeleton.of` need not cut the text there (English has one between any two
-words)."""
-_RUNS = {p: re.compile(_LONE_SPACE + p.pattern) for p in [IGNORABLE, LAYOUT_SPACE]}
-"""The runs `Skeleton.of` cuts at, for each pattern of ignorable characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +34,6 @@ class Skeleton:
     def of(cls, folded: str, ignorable: re.Pattern[str] = IGNORABLE) -> Skeleton:
         """The skeleton of `folded`: without what `ignorable` matches (by default layout and
         quote marks), a space kept between two ASCII letters or digits."""
-        ignorable = _RUNS.get(ignorable, ignorable)
         pieces: list[str] = []
         starts: list[int] = []
         origins: list[int] = []
@@ -48,6 +41,15 @@ class Skeleton:
         size = len(folded)
         for run in ignorable.finditer(folded):  # (inlined: a page has thousands of runs)
             begin, end = run.span()
+            if (
+                end - begin == 1
+                and folded[begin] == " "
+                and begin > 0
+                and end < size
+                and folded[begin - 1] in WORD_CHARS
+                and folded[end] in WORD_CHARS
+            ):  # one space between two words: the skeleton keeps it as it is, no cut here
+                continue
             if begin > position:
                 pieces.append(folded[position:begin])
                 starts.append(length)
