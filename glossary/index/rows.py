@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from glossary.model import Term
 from glossary.text.pinyin import (
-    HANZI_RANGES,
     Syllable,
+    hanzi_pattern,
     has_hanzi,
     is_hanzi,
     readings,
@@ -26,7 +26,6 @@ from glossary.text.pinyin import (
 
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 LATIN_RUN = re.compile(r"[a-z0-9]+")
-HANZI = re.compile(f"[{HANZI_RANGES}]")
 STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the to with".split()  # noqa: SIM905
 )
@@ -101,7 +100,7 @@ def char_readings(char: str) -> tuple[str, ...]:
 def _align(name: str, pinyin: str) -> list[Syllable] | None:
     """The stored pinyin's syllable for each hanzi of `name`, or None if they do not line up."""
     syllables = [s for word in pinyin.split() for s in _word_syllables(word)]
-    return syllables if len(syllables) == len(HANZI.findall(name)) else None
+    return syllables if len(syllables) == len(hanzi_pattern().findall(name)) else None
 
 
 @lru_cache(maxsize=1 << 16)

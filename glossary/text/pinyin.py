@@ -94,11 +94,12 @@ def has_hanzi(text: str) -> bool:
         return False
     if len(text) <= _SHORT:
         return any(map(is_hanzi, text))
-    return _hanzi_pattern().search(text) is not None
+    return hanzi_pattern().search(text) is not None
 
 
 @cache
-def _hanzi_pattern() -> re.Pattern[str]:
+def hanzi_pattern() -> re.Pattern[str]:
+    """A pattern of one character is_hanzi accepts, compiled on first use."""
     return re.compile(f"[{HANZI_RANGES}]")
 
 
