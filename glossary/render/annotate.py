@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from glossary.model import Term
 from glossary.render import annotate_pieces as pieces
+from glossary.scan.scanner import TERM_ID
 
 if TYPE_CHECKING:
     from glossary.scan.scanner import Occurrence
@@ -137,7 +138,7 @@ def html_text(
     `text` starts at `shift`). Each term's opening tag is escaped once, into `tags`, and each
     surface into `surfaces` (pass the same ones for all parts of a text)."""
     tags = {} if tags is None else tags
-    for term_id in set(map(pieces.TERM_ID, occurrences)).difference(tags):
+    for term_id in set(map(TERM_ID, occurrences)).difference(tags):
         tags[term_id] = _opening_tag(terms[term_id])
     surfaces = pieces.Escaped() if surfaces is None else surfaces
     return pieces.html_body(text, occurrences, tags, surfaces, shift)

@@ -12,12 +12,10 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter, sub
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from glossary.scan.scanner import Occurrence
+from glossary.scan.scanner import TERM_ID, Occurrence
 
-START, END, SURFACE, TERM_ID, LINE = (itemgetter(index) for index in (0, 1, 2, 3, 6))
+START, END, SURFACE, LINE = (itemgetter(index) for index in (0, 1, 2, 6))
 FRAGMENT_KEY = itemgetter(2, 3, 4, 5)
 """The fields of an `Occurrence`, read in C (a lambda or attribute access would run Python code
 per occurrence)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from glossary.model import Term
 from glossary.render import annotate as formats
 from glossary.render import annotate_pieces as pieces
-from glossary.scan.scanner import Occurrence
+from glossary.scan.scanner import TERM_ID, Occurrence
 from glossary.scan.stream import Part
 
 Parts = Iterable[tuple[Part, Mapping[str, Term]]]
@@ -42,7 +42,7 @@ def markdown(parts: Parts, every: bool = False) -> Iterator[str]:
     for index, (part, terms) in enumerate(parts):
         if index == 0 and "\r\n" in part.text:
             newline = "\r\n"
-        for term_id in dict.fromkeys(map(pieces.TERM_ID, part.occurrences)):
+        for term_id in dict.fromkeys(map(TERM_ID, part.occurrences)):
             used.setdefault(term_id, terms[term_id])
         chosen = _chosen(part, every, seen)
         body = pieces.insert_after(part.text, chosen, _marker, part.start)

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from pathlib import Path
 
 from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.model import Term
-from glossary.scan.scanner import Occurrence, Scanner
+from glossary.scan.scanner import TERM_ID, Occurrence, Scanner
 from glossary.scan.stream import Part, scan_pieces
-
-_TERM_ID = attrgetter("term_id")
-"""An occurrence's term id, read in C (a generator expression runs Python code per occurrence)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +42,7 @@ def parts_in(
     the index when first asked for, all of a part's at once (jsonl asks for none)."""
     terms = _TermsFound(store)
     for part in scan_pieces(scanner or scanner_of(store), pieces):
-        terms.expect(map(_TERM_ID, part.occurrences))
+        terms.expect(map(TERM_ID, part.occurrences))
         yield part, terms
 
 
