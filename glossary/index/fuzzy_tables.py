@@ -137,6 +137,11 @@ ONE = re.compile("1")
 AS_SELECTORS = bytes.maketrans(b"01", b"\x00\x01")
 
 
+def set_bits(bits: int) -> list[int]:
+    """The indexes of the bits set in `bits`, lowest first (found in C, in its binary digits)."""
+    return [one.start() for one in ONE.finditer(bin(bits)[:1:-1])]
+
+
 class NameBits:
     """The read side of `FuzzyBits`, for one group at a time: its names' positions and
     token lengths, which of them hold a character, and the names at some of its indexes,
@@ -177,7 +182,7 @@ class NameBits:
                 self._numbers[group] = list(range(size))
             selectors = bin(bits)[:1:-1].encode().translate(AS_SELECTORS)
             return list(compress(names, selectors)), list(compress(self._numbers[group], selectors))
-        indexes = [one.start() for one in ONE.finditer(bin(bits)[:1:-1])] if bits > 0 else []
+        indexes = set_bits(bits) if bits > 0 else []
         return self.names(group, indexes), indexes
 
     def names(self, group: str, indexes: Sequence[int]) -> list[str]:

@@ -21,14 +21,13 @@ short miss that is thousands of long glosses, and scoring them all at the sugges
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from glossary.index.fuzzy_tables import set_bits
 from glossary.search.close_scores import Kept, scored_in_order
 
-ONE = re.compile("1")
 COMMON = "etaoinshrdlcumwfgypbvkjxqz"  # letters of English text, most common first
 FRESH = 2  # characters whose bits a miss may find (about 15 ms each beside CC-CEDICT)
 
@@ -119,8 +118,7 @@ def _candidates(store: Store, groups: Sequence[str], query: str, need: int) -> l
             (within[j] & holding) | (within[j - times] if j >= times else 0)
             for j in range(spare + 1)
         ]
-    digits = bin(within[spare])[:1:-1]
-    return [one.start() for one in ONE.finditer(digits)]
+    return set_bits(within[spare])
 
 
 def _characters(store: Store, groups: Sequence[str], counts: Counter[str], spare: int) -> list[str]:
