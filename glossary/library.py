@@ -13,7 +13,8 @@ from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.progress import Progress
 from glossary.scan.document import TermsInText, scanner_of, terms_in
-from glossary.scan.scanner import Occurrence, Scanner
+from glossary.scan.occurrence import Occurrence
+from glossary.scan.scanner import Scanner
 from glossary.search.ranking import Match, SearchResult, search
 from glossary.termbase.locations import resolve_paths
 

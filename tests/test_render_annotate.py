@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from glossary.index.scan_tables import build_tables
 from glossary.model import Term
 from glossary.render import annotate as formats
-from glossary.scan.scanner import Occurrence, Scanner
+from glossary.scan.occurrence import Occurrence
+from glossary.scan.scanner import Scanner
 from glossary.termbase.load import load
 from glossary.termbase.locations import bundled_path
 

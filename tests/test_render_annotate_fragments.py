@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from glossary.model import Term
 from glossary.render import annotate as formats
 from glossary.render import annotate_pieces as pieces
-from glossary.scan.scanner import Occurrence
+from glossary.scan.occurrence import Occurrence
 
 FIELDS = st.text(alphabet=st.sampled_from(list("\"\\\n\t\x00\x1f<>&'%{}\u2028\U0001f600中x ")))
 TERMS = st.lists(st.tuples(FIELDS, FIELDS, FIELDS), min_size=1, max_size=4)

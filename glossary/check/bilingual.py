@@ -13,7 +13,7 @@ from glossary.check.monolingual import located, unfit_findings
 from glossary.check.names import NameKeys
 from glossary.check.segments import Aligned, Segment
 from glossary.model import Term
-from glossary.scan.scanner import Occurrence
+from glossary.scan.occurrence import Occurrence
 from glossary.text.pinyin import has_hanzi
 
 

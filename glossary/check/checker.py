@@ -9,7 +9,8 @@ from glossary.check.names import NameKeys
 from glossary.check.segments import JOINER, Aligned, Segment, scan_segments
 from glossary.check.suppress import suppressed_lines
 from glossary.index.store import Store
-from glossary.scan.scanner import Occurrence, Scanner
+from glossary.scan.occurrence import Occurrence
+from glossary.scan.scanner import Scanner
 
 
 def check_text(store: Store, scanner: Scanner, text: str, file: str) -> list[Finding]:

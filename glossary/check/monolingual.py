@@ -8,7 +8,7 @@ from glossary.check.findings import RULES, Finding
 from glossary.check.names import NameKeys, unfit_message
 from glossary.check.segments import Segment
 from glossary.model import Term
-from glossary.scan.scanner import Occurrence
+from glossary.scan.occurrence import Occurrence
 
 
 def unfit_findings(

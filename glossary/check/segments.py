@@ -7,7 +7,8 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from glossary.scan.scanner import Occurrence, Scanner
+from glossary.scan.occurrence import Occurrence
+from glossary.scan.scanner import Scanner
 
 JOINER = "\0"
 """Put between segments for one scan: the skeleton keeps it and no name contains it, so no

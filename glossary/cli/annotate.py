@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from glossary.model import Term
     from glossary.render.annotate_stream import Output, Parts
-    from glossary.scan.scanner import Occurrence
+    from glossary.scan.occurrence import Occurrence
 
 Format = StrEnum("Format", {format.name: format.name for format in FORMATS})  # type: ignore[misc]
 FORMATS_HELP = "; ".join(f"{format.name}: {format.help}" for format in FORMATS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from glossary.scan.scanner import Occurrence
+from glossary.scan.occurrence import Occurrence
 
 MAX_PIECES = 16
 """Pieces an edit may leave before they are joined into one (moving each occurrence once)."""

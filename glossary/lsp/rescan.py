@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from glossary.lsp.occurrences import Occurrences, Piece
 from glossary.lsp.positions import Edit
-from glossary.scan.scanner import WINDOW, Occurrence, Scanner
+from glossary.scan.occurrence import Occurrence
+from glossary.scan.scanner import WINDOW, Scanner
 from glossary.text.layout import IGNORABLE, QUOTES
 
 LOOK_BEHIND = WINDOW + 4

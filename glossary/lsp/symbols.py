@@ -13,7 +13,7 @@ from lsprotocol import types
 from glossary.lsp.positions import LineIndex
 from glossary.render.annotate import term_uses
 from glossary.scan.document import TermsInText
-from glossary.scan.scanner import Occurrence
+from glossary.scan.occurrence import Occurrence
 
 
 def document_symbols(

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from glossary.model import Term
 from glossary.render import annotate_pieces as pieces
-from glossary.scan.scanner import TERM_ID
+from glossary.scan.occurrence import TERM_ID
 
 if TYPE_CHECKING:
-    from glossary.scan.scanner import Occurrence
+    from glossary.scan.occurrence import Occurrence
 
 GLOSS_OPEN, GLOSS_CLOSE = "〔", "〕"
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter, sub
 
-from glossary.scan.scanner import TERM_ID, Occurrence
+from glossary.scan.occurrence import TERM_ID, Occurrence
 
 START, END, SURFACE, LINE = (itemgetter(index) for index in (0, 1, 2, 6))
 FRAGMENT_KEY = itemgetter(2, 3, 4, 5)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from glossary.model import Term
 from glossary.render import annotate as formats
 from glossary.render import annotate_pieces as pieces
-from glossary.scan.scanner import TERM_ID, Occurrence
+from glossary.scan.occurrence import TERM_ID, Occurrence
 from glossary.scan.stream import Part
 
 Parts = Iterable[tuple[Part, Mapping[str, Term]]]

@@ -10,7 +10,8 @@ from pathlib import Path
 from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.model import Term
-from glossary.scan.scanner import TERM_ID, Occurrence, Scanner
+from glossary.scan.occurrence import TERM_ID, Occurrence
+from glossary.scan.scanner import Scanner
 from glossary.scan.stream import Part, scan_pieces
 
 

@@ -39,10 +39,10 @@ import re
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
-from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
+from glossary.scan.occurrence import Occurrence
 from glossary.scan.skipping import Cuts, FirstCharacters, Search, compiled, word_rest
 from glossary.text.folding import Folder, fold_table
 from glossary.text.layout import HAS_QUOTE, WORD_CHARS, Skeleton, balance_quotes
@@ -54,35 +54,6 @@ SMALL_TRIE = 20_000
 """Names up to which a scanner keeps `Scanner._heads`."""
 SURROGATES = re.compile("[\ud800-\udfff]")
 """Lone surrogates, which no name holds and the trie (UTF-8 inside) cannot be asked about."""
-
-
-class Occurrence(NamedTuple):
-    """One occurrence of a term: `text[start:end] == surface`, offsets in code points. (A named
-    tuple: a page of Chinese with a dictionary beside the glossary has 100,000 of them.)"""
-
-    start: int
-    end: int
-    surface: str
-    term_id: str
-    headword: str
-    en: str
-    line: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "surface": self.surface,
-            "id": self.term_id,
-            "headword": self.headword,
-            "en": self.en,
-            "line": self.line,
-        }
-
-
-TERM_ID = itemgetter(3)
-"""An occurrence's term id, read in C (over 100,000 occurrences a lambda, an attribute or a
-generator expression would run Python code for each)."""
 
 
 # -- the scanner ------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from glossary.scan.scanner import WINDOW, Occurrence, Scanner
+from glossary.scan.occurrence import Occurrence
+from glossary.scan.scanner import WINDOW, Scanner
 from glossary.text.layout import IGNORABLE
 
 CONTEXT = 64
