@@ -42,10 +42,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
-from glossary.scan.occurrence import Occurrence
+from glossary.scan.occurrence import Occurrence, occurrences
 from glossary.scan.skipping import Cuts, FirstCharacters, Search, compiled, word_rest
 from glossary.text.folding import Folder, fold_table
-from glossary.text.layout import HAS_QUOTE, WORD_CHARS, Skeleton, balance_quotes
+from glossary.text.layout import WORD_CHARS, Skeleton
 from glossary.text.pinyin import is_hanzi
 
 WINDOW = 8
@@ -153,7 +153,8 @@ class Scanner:
             stretches = self._judged_stretches(skel, position, limit)
         else:
             stretches = [(position, limit)]
-        found = self._walk(text, folded, skel, origin, stretches, glossaries_only, shift)
+        starts, ends, numbers, _ = self._decide(skel, origin, folded, stretches, glossaries_only)
+        found = occurrences(text, origin, (starts, ends), self._terms_of(numbers), shift)
         return found, max(resume, found[-1].end - shift[0] if found else 0)
 
     def _judged_stretches(self, skel: str, position: int, limit: int) -> list[tuple[int, int]]:
@@ -180,29 +181,24 @@ class Scanner:
             stretches.append((begin, decided))
         return stretches
 
-    def _walk(
+    def _decide(
         self,
-        text: str,
-        folded: str,
         skel: str,
         origin: list[int],
+        folded: str,
         stretches: list[tuple[int, int]],
         glossaries_only: bool,
-        shift: tuple[int, int],
-    ) -> list[Occurrence]:
-        """The occurrences that start in these stretches of the skeleton, each walked from
-        its start, where the scan decides, to its end."""
-        newlines = [match.start() for match in re.finditer("\n", text)]
-        quoted = HAS_QUOTE.search(text) is not None
+    ) -> tuple[list[int], list[int], list[int], int]:
+        """The names that start in these stretches of the skeleton, each walked from its
+        start, where the scan decides, to its end: their starts, ends and term numbers, and
+        where the walk of the last stretch stopped (its end, or the end of a name across it)."""
         reaches = self.reaches
         names_at, codes, heads = self.trie.iter_prefixes_with_ids, self.codes, self._heads
-        cached, new_tuple, judged = self._terms, tuple.__new__, self.judged
-        found: list[Occurrence] = []
-        append = found.append
-        newlines.append(len(text))  # a sentinel: every offset is before it
-        line, next_newline = 0, newlines[0]  # newlines before the current occurrence, the next
-        offset, lines_before = shift
-        line_base = lines_before + 1
+        judged = self.judged
+        starts: list[int] = []
+        ends: list[int] = []
+        numbers: list[int] = []
+        position = 0
         for position, limit in stretches:
             while position < limit:
                 char = skel[position]
@@ -233,49 +229,44 @@ class Scanner:
                 end = start + len(name)
                 code = codes[key]
                 number = code >> 1
-                begin, stop = origin[start], origin[end - 1] + 1
-                if code & 1 and not self._at_boundaries(
-                    skel, start, end, number, begin, stop, folded
-                ):
+                if code & 1 and not self._at_boundaries(skel, start, end, number, origin, folded):
                     shorter = self._shorter_at(skel, start, end, origin, folded)
                     if shorter is None:
                         position = start + 1
                         continue
-                    end, number, begin, stop = shorter
+                    end, number = shorter
                 position = end
                 if glossaries_only and judged[number] == "0":
                     continue
-                if quoted and stop - begin != end - start and HAS_QUOTE.search(text, begin, stop):
-                    begin, stop = balance_quotes(text, begin, stop)
-                if begin > next_newline:
-                    while newlines[line] < begin:
-                        line += 1
-                    next_newline = newlines[line]
-                term_id, headword, english = cached.get(number) or self.term(number)
-                surface = text[begin:stop]
-                if offset:
-                    begin, stop = begin + offset, stop + offset
-                occurrence = (begin, stop, surface, term_id, headword, english, line + line_base)
-                append(new_tuple(Occurrence, occurrence))
-        return found
+                starts.append(start)
+                ends.append(end)
+                numbers.append(number)
+        return starts, ends, numbers, position
+
+    def _terms_of(self, numbers: list[int]) -> list[tuple[str, str, str]]:
+        """The id, headword and English name of each of these terms, in order."""
+        cached = self._terms
+        for number in set(numbers).difference(cached):
+            self.term(number)
+        return list(map(cached.__getitem__, numbers))
 
     def _shorter_at(
         self, skel: str, start: int, longest: int, origin: list[int], folded: str
-    ) -> tuple[int, int, int, int] | None:
+    ) -> tuple[int, int] | None:
         """The longest name at `start` shorter than skel[start:longest] that stands at word
-        boundaries: its end, term number and original span."""
+        boundaries: its end and term number."""
         for name in reversed(self.trie.prefixes(skel[start : longest - 1])):
             end, code = start + len(name), self.codes[self.trie.key_id(name)]
-            begin, stop = origin[start], origin[end - 1] + 1
             number = code >> 1
-            if not code & 1 or self._at_boundaries(skel, start, end, number, begin, stop, folded):
-                return end, number, begin, stop
+            if not code & 1 or self._at_boundaries(skel, start, end, number, origin, folded):
+                return end, number
         return None
 
     def _at_boundaries(
-        self, skel: str, start: int, end: int, number: int, begin: int, stop: int, folded: str
+        self, skel: str, start: int, end: int, number: int, origin: list[int], folded: str
     ) -> bool:
-        """Whether the name skel[start:end] (text[begin:stop]) stands at word boundaries."""
+        """Whether the name skel[start:end] stands at word boundaries in the text."""
+        begin, stop = origin[start], origin[end - 1] + 1
         first, last = skel[start], skel[end - 1]
         if first in WORD_CHARS and begin > 0 and folded[begin - 1] in WORD_CHARS:
             return False
