@@ -10,7 +10,8 @@ by group and rank, in a compact text, with `pairs` (reading_rows); 8: `fuzzy_ord
 `fuzzy_bits`, which names hold each ASCII character (fuzzy_tables); 9: `unfit_names` in meta,
 the deprecated and forbidden names `check` looks for; 10: a separator between the names of
 `fuzzy_order`."""
-SCAN_TABLES_FORMAT = 8
+SCAN_TABLES_FORMAT = 9
 """The scanner's tables (scan.build_tables), kept in the store; 7: the names in a marisa trie,
 the rest in binary sections after a JSON header, and which terms a glossary holds; 8: the
-judged names' heads and the names holding break characters (`judged_heads`, `breaks`)."""
+judged names' heads and the names holding break characters (`judged_heads`, `breaks`); 9: the
+names also as a leftmost-longest automaton (`automaton`)."""

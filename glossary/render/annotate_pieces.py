@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter, sub
 
-from glossary.scan.occurrence import TERM_ID, Occurrence
+from glossary.scan.occurrence import TERM_ID, Found, Occurrence, TermsOf
 
 START, END, SURFACE, LINE = (itemgetter(index) for index in (0, 1, 2, 6))
 FRAGMENT_KEY = itemgetter(2, 3, 4, 5)
@@ -113,11 +113,38 @@ class JsonlFragments(dict[tuple[str, str, str, str], bytes]):
     def __missing__(self, key: tuple[str, str, str, str]) -> bytes:
         if len(self) >= self.LIMIT:
             self.clear()
-        surface, term_id, headword, en = map(_JSON_STRING, key)
-        fragment = self[key] = (
-            f', "surface": {surface}, "id": {term_id}, "headword": {headword}, "en": {en}, "line": '
-        ).encode()
+        fragment = self[key] = _fragment(*key)
         return fragment
+
+
+class SurfaceFragments(dict[str, bytes]):
+    """`JsonlFragments` for a scanner's occurrences (`Found`), by surface alone: a surface is
+    always the same term's, for the scanner matched the one name the surface folds to, so the
+    term's part need not be looked up for each occurrence. Begins afresh past `LIMIT` entries."""
+
+    LIMIT = JsonlFragments.LIMIT
+
+    def take_in(self, surfaces: list[str], numbers: list[int], terms_of: TermsOf) -> None:
+        """Make the fragments of these surfaces (of terms numbered `numbers`) not yet made."""
+        missing = set(surfaces).difference(self)
+        if not missing:
+            return
+        if len(self) + len(missing) > self.LIMIT:
+            self.clear()
+            missing = set(surfaces)
+        number_of = dict(zip(surfaces, numbers, strict=True))
+        wanted = list(missing)
+        terms = terms_of(list(map(number_of.__getitem__, wanted)))
+        for surface, term in zip(wanted, terms, strict=True):
+            self[surface] = _fragment(surface, *term)
+
+
+def _fragment(surface: str, term_id: str, headword: str, en: str) -> bytes:
+    """What a line of jsonl holds between the end offset and the line number."""
+    surface, term_id, headword, en = map(_JSON_STRING, (surface, term_id, headword, en))
+    return (
+        f', "surface": {surface}, "id": {term_id}, "headword": {headword}, "en": {en}, "line": '
+    ).encode()
 
 
 _JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode
@@ -135,3 +162,15 @@ def jsonl_bytes(occurrences: Sequence[Occurrence], fragments: JsonlFragments) ->
     values[2::4] = map(fragments.__getitem__, map(FRAGMENT_KEY, occurrences))
     values[3::4] = map(LINE, occurrences)
     return JSONL_LINE * len(occurrences) % tuple(values)
+
+
+def jsonl_found(found: Found, begin: int, end: int, fragments: SurfaceFragments) -> bytes:
+    """`jsonl_bytes` of the occurrences found[begin:end], from their columns."""
+    surfaces = found.surfaces[begin:end]
+    fragments.take_in(surfaces, found.numbers[begin:end], found.terms_of)
+    values: list[object] = [None] * (4 * len(surfaces))
+    values[0::4] = found.begins[begin:end]
+    values[1::4] = found.stops[begin:end]
+    values[2::4] = map(fragments.__getitem__, surfaces)
+    values[3::4] = found.lines[begin:end]
+    return JSONL_LINE * len(surfaces) % tuple(values)

@@ -73,11 +73,11 @@ has 170,000: one piece for all of them would be 24 MB)."""
 
 def jsonl(parts: Parts) -> Iterator[bytes]:
     """The lines in UTF-8 (each surface and term's part of them encoded once)."""
-    fragments = pieces.JsonlFragments()
+    fragments = pieces.SurfaceFragments()
     for part, _terms in parts:
-        found = part.occurrences
+        found = part.found
         for start in range(0, len(found), JSONL_LINES):
-            yield pieces.jsonl_bytes(found[start : start + JSONL_LINES], fragments)
+            yield pieces.jsonl_found(found, start, start + JSONL_LINES, fragments)
 
 
 @dataclass(slots=True)

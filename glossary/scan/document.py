@@ -10,7 +10,7 @@ from pathlib import Path
 from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.model import Term
-from glossary.scan.occurrence import TERM_ID, Occurrence
+from glossary.scan.occurrence import Found, Occurrence, TermsOf
 from glossary.scan.scanner import Scanner
 from glossary.scan.stream import Part, scan_pieces
 
@@ -43,26 +43,31 @@ def parts_in(
     the index when first asked for, all of a part's at once (jsonl asks for none)."""
     terms = _TermsFound(store)
     for part in scan_pieces(scanner or scanner_of(store), pieces):
-        terms.expect(map(TERM_ID, part.occurrences))
+        terms.expect(part.found)
         yield part, terms
 
 
 class _TermsFound(dict[str, Term]):
     """The terms of the occurrences seen so far, by id, each read from the index once: those
-    `expect`ed are read together when the first of them is asked for."""
+    `expect`ed are read together when the first of them is asked for. (Kept as the scanner's
+    term numbers until then: jsonl asks for none, and needs no occurrence made.)"""
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self._store = store
-        self._expected: set[str] = set()
+        self._expected: set[int] = set()
+        self._terms_of: TermsOf | None = None
 
-    def expect(self, ids: Iterable[str]) -> None:
-        self._expected.update(ids)
+    def expect(self, found: Found) -> None:
+        self._expected.update(found.numbers)
+        self._terms_of = found.terms_of
 
     def __missing__(self, term_id: str) -> Term:
-        wanted = (self._expected | {term_id}) - self.keys()
+        wanted = {term_id}
+        if self._terms_of is not None and self._expected:
+            wanted.update(row[0] for row in self._terms_of(list(self._expected)))
         self._expected = set()
-        self.update(self._store.terms_by_id(wanted))
+        self.update(self._store.terms_by_id(wanted - self.keys()))
         return dict.__getitem__(self, term_id)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
-from itertools import compress, count, repeat
-from operator import add, itemgetter, ne, sub
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import chain, count, repeat
+from operator import add, itemgetter, sub
 from typing import Any, NamedTuple
 
 from glossary.text.layout import HAS_QUOTE, balance_quotes
@@ -41,35 +42,73 @@ TERM_ID = itemgetter(3)
 generator expression would run Python code for each)."""
 
 
-def occurrences(
+TermsOf = Callable[[list[int]], list[tuple[str, str, str]]]
+"""The id, headword and English name of each of these term numbers (`Scanner.terms_of`)."""
+
+
+@dataclass(slots=True)
+class Found:
+    """The occurrences a scan found, kept as columns: where each begins and stops in the text,
+    its surface, line and term number (`terms_of` gives the terms); `made` gives them as
+    `Occurrence` tuples. A renderer that needs only some columns takes them as they are:
+    beside CC-CEDICT a megabyte has 170,000 occurrences, and every pass over them counts."""
+
+    begins: list[int]
+    stops: list[int]
+    surfaces: list[str]
+    lines: list[int]
+    numbers: list[int]
+    terms_of: TermsOf
+    _made: list[Occurrence] | None = None
+
+    def __len__(self) -> int:
+        return len(self.begins)
+
+    def made(self) -> list[Occurrence]:
+        """The occurrences as tuples, made once (column by column, in C)."""
+        if self._made is None:
+            rows = self.terms_of(self.numbers)
+            ids, headwords, english = zip(*rows, strict=True) if rows else ((), (), ())
+            columns = (self.begins, self.stops, self.surfaces, ids, headwords, english, self.lines)
+            self._made = list(map(tuple.__new__, repeat(Occurrence), zip(*columns, strict=True)))
+        return self._made
+
+
+def found_at(
     text: str,
     origin: Sequence[int],
-    spans: tuple[list[int], list[int]],
-    rows: Sequence[tuple[str, str, str]],
+    spans: tuple[Sequence[int], Sequence[int], list[int]],
+    terms_of: TermsOf,
     shift: tuple[int, int] = (0, 0),
-) -> list[Occurrence]:
-    """The occurrences of names found at these spans of a text's skeleton: `spans` holds their
-    starts and ends in the skeleton, `origin` where each skeleton character is in `text`, and
-    `rows` each one's term (id, headword, English). `shift` is added to the offsets and lines:
-    where `text` starts in a whole, and the lines before it.
-
-    Made column by column, each in one pass in C: beside CC-CEDICT a page has thousands of
-    occurrences and a megabyte 170,000, and Python code for each was most of a scan's time."""
-    starts, ends = spans
+) -> Found:
+    """The occurrences of the names found at these spans of a text's skeleton: `spans` holds
+    their starts and ends in the skeleton and their term numbers, `origin` where each skeleton
+    character is in `text`. `shift` is added to the offsets and lines: where `text` starts in a
+    whole, and the lines before it. Each column is made in one pass in C (Python code for each
+    occurrence was most of a scan's time beside CC-CEDICT)."""
+    starts, ends, numbers = spans
     begins = list(map(origin.__getitem__, starts))
     stops = list(map(add, map(origin.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
-    if HAS_QUOTE.search(text) is not None:
-        # a span the skeleton shortened may hold a quote, whose partner it takes in
-        for k in compress(count(), map(ne, map(sub, stops, begins), map(sub, ends, starts))):
-            if HAS_QUOTE.search(text, begins[k], stops[k]):
-                begins[k], stops[k] = balance_quotes(text, begins[k], stops[k])
-    newlines = [match.start() for match in re.finditer("\n", text)]
+    balanced = -1
+    for quote in HAS_QUOTE.finditer(text):  # a span with a quote inside takes in its partner
+        k = bisect_right(begins, quote.start()) - 1
+        if k > balanced and quote.start() < stops[k]:  # (no span begins at a quote)
+            begins[k], stops[k] = balance_quotes(text, begins[k], stops[k])
+            balanced = k
+    surfaces = list(map(text.__getitem__, map(slice, begins, stops)))
     offset, lines_before = shift
-    lines = map(add, map(bisect_left, repeat(newlines), begins), repeat(lines_before + 1))
-    surfaces = map(text.__getitem__, map(slice, begins, stops))
-    ids, headwords, english = zip(*rows, strict=True) if rows else ((), (), ())
+    lines = _lines(text, begins, lines_before + 1)
     if offset:
         begins = list(map(add, begins, repeat(offset)))
         stops = list(map(add, stops, repeat(offset)))
-    columns = zip(begins, stops, surfaces, ids, headwords, english, lines, strict=True)
-    return list(map(tuple.__new__, repeat(Occurrence), columns))
+    return Found(begins, stops, surfaces, lines, numbers, terms_of)
+
+
+def _lines(text: str, begins: list[int], first: int) -> list[int]:
+    """The line (counted from `first`) of each of these offsets, in order: how many of them
+    come before each line break, found by bisection, then each line's number repeated."""
+    breaks = [match.start() for match in re.finditer("\n", text)]
+    before = [bisect_left(begins, offset) for offset in breaks]
+    before.append(len(begins))
+    counts = map(sub, before, [0, *before[:-1]])
+    return list(chain.from_iterable(map(repeat, count(first), counts)))

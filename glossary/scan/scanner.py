@@ -37,12 +37,14 @@ import bisect
 import gc
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import repeat
+from operator import add
 from typing import Any
 
 from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
-from glossary.scan.occurrence import Occurrence, occurrences
+from glossary.scan.occurrence import Found, Occurrence, found_at
 from glossary.scan.skipping import Cuts, FirstCharacters, Search, compiled, word_rest
 from glossary.text.folding import Folder, fold_table
 from glossary.text.layout import WORD_CHARS, Skeleton
@@ -50,6 +52,8 @@ from glossary.text.pinyin import is_hanzi
 
 WINDOW = 8
 """Characters of context on each side of a candidate given to jieba."""
+STEP = 32
+"""Skeleton characters the walk decides at a time where it takes over from the automaton."""
 SMALL_TRIE = 20_000
 """Names up to which a scanner keeps `Scanner._heads`."""
 SURROGATES = re.compile("[\ud800-\udfff]")
@@ -62,13 +66,19 @@ SURROGATES = re.compile("[\ud800-\udfff]")
 class Scanner:
     """Finds the terms of a term base in text, from tables made by `build_tables`."""
 
-    def __init__(self, tables: ScanTables) -> None:
+    def __init__(self, tables: ScanTables, matcher: bool = True) -> None:
+        """`matcher`: whether a scan that keeps every occurrence may take them from the
+        automaton (`_matched`); without it, every scan walks the trie at each position, as one
+        with `glossaries_only` does (the reference the automaton is tested against)."""
         import marisa_trie
 
         self.translation = fold_table(tables.traditional)
         self._fold = Folder(self.translation)
         self.trie = marisa_trie.Trie().frombytes(tables.trie)
-        self.codes = array("q", tables.codes)
+        self.numbers = array("q", tables.numbers)
+        """The term number of each key id of the trie (and pattern id of the automaton)."""
+        self.asks = tables.asks
+        """Per key id, 1 where the name's boundaries need a look (`_at_boundaries`)."""
         self.reaches: dict[str, int] = dict(
             zip(tables.firsts, array("q", tables.reaches), strict=True)
         )
@@ -87,6 +97,8 @@ class Scanner:
         if len(self.trie) <= SMALL_TRIE:
             self._heads = frozenset(name[:2] for name in self.trie.iterkeys())
         self._segmenter: Any = None
+        self._automaton_bytes = tables.automaton if matcher else b""
+        self._automaton: Any = None
         self._judged_heads = frozenset(tables.judged_heads)
         self._some_unjudged = "0" in self.judged
         self.breaks = tables.breaks
@@ -115,7 +127,7 @@ class Scanner:
         (This scanner leaves them all out; the editor server's `lsp.rescan.Known` keeps
         them.)"""
         with _collector_paused():
-            return self._scan_part(text, 0, True, glossaries_only)[0]
+            return self._scan_part(text, 0, True, glossaries_only)[0].made()
 
     def scan_part(
         self, text: str, begin: int, final: bool, shift: tuple[int, int] = (0, 0)
@@ -125,6 +137,14 @@ class Scanner:
         of, and the offset where the next part's scan must begin (`glossary.scan.stream`).
         `shift` is added to the occurrences' offsets and lines: where `text` starts in the
         whole, and the lines before it."""
+        found, resume = self.scan_columns(text, begin, final, shift)
+        with _collector_paused():
+            return found.made(), resume
+
+    def scan_columns(
+        self, text: str, begin: int, final: bool, shift: tuple[int, int] = (0, 0)
+    ) -> tuple[Found, int]:
+        """`scan_part`, its occurrences as columns."""
         with _collector_paused():
             return self._scan_part(text, begin, final, shift=shift)
 
@@ -135,7 +155,7 @@ class Scanner:
         final: bool,
         glossaries_only: bool = False,
         shift: tuple[int, int] = (0, 0),
-    ) -> tuple[list[Occurrence], int]:
+    ) -> tuple[Found, int]:
         folded = self._fold(text)
         skeleton = Skeleton.of(folded)
         skel = skeleton.text
@@ -149,13 +169,16 @@ class Scanner:
         resume = (
             len(text) if limit >= size else max(begin_at, origin[limit - 1] + 1 if limit else 0)
         )
+        spans: tuple[Sequence[int], Sequence[int], list[int]]
         if glossaries_only and self._some_unjudged:
             stretches = self._judged_stretches(skel, position, limit)
+            spans = self._decide(skel, origin, folded, stretches, True)[:3]
+        elif self._automaton_bytes:
+            spans = self._matched(skel, origin, folded, position, limit)
         else:
-            stretches = [(position, limit)]
-        starts, ends, numbers, _ = self._decide(skel, origin, folded, stretches, glossaries_only)
-        found = occurrences(text, origin, (starts, ends), self._terms_of(numbers), shift)
-        return found, max(resume, found[-1].end - shift[0] if found else 0)
+            spans = self._decide(skel, origin, folded, [(position, limit)], False)[:3]
+        found = found_at(text, origin, spans, self._terms_of, shift)
+        return found, max(resume, found.stops[-1] - shift[0] if found.stops else 0)
 
     def _judged_stretches(self, skel: str, position: int, limit: int) -> list[tuple[int, int]]:
         """The stretches of skel[position:limit] that a scan with `glossaries_only` must walk:
@@ -181,6 +204,79 @@ class Scanner:
             stretches.append((begin, decided))
         return stretches
 
+    def _matched(
+        self, skel: str, origin: list[int], folded: str, position: int, limit: int
+    ) -> tuple[Sequence[int], Sequence[int], list[int]]:
+        """What `_decide` gives for skel[position:limit], found by the automaton: its
+        leftmost-longest matches are the walk's decisions wherever a name needs no look at its
+        boundaries, or passes it. Where the longest name at a start fails it, the walk decides
+        from there (`_walked`) and its spans replace the automaton's it overlaps."""
+        if self._automaton is None:
+            import daachorse
+
+            self._automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(
+                self._automaton_bytes
+            )
+        matches = self._automaton.find(skel[position:] if position else skel)
+        if not matches:
+            return [], [], []
+        starts, ends, keys = zip(*matches, strict=True)
+        if position:
+            starts = tuple(map(add, starts, repeat(position)))
+            ends = tuple(map(add, ends, repeat(position)))
+        taken = bisect.bisect_left(starts, limit)  # the matches that start before `limit`
+        if taken < len(starts):
+            starts, ends, keys = starts[:taken], ends[:taken], keys[:taken]
+        numbers = list(map(self.numbers.__getitem__, keys))
+        flagged = bytes(map(self.asks.__getitem__, keys))
+        splices: list[tuple[int, int, tuple[list[int], list[int], list[int]]]] = []
+        look = flagged.find(1)
+        while look >= 0:
+            start, end = starts[look], ends[look]
+            if self._at_boundaries(skel, start, end, numbers[look], origin, folded):
+                look = flagged.find(1, look + 1)
+                continue
+            walked, after = self._walked(skel, origin, folded, start, (starts, ends), limit)
+            splices.append((look, after, walked))
+            look = flagged.find(1, after)
+        if not splices:
+            return starts, ends, numbers
+        spliced_starts, spliced_ends = list(starts), list(ends)
+        for first, after, (new_starts, new_ends, new_numbers) in reversed(splices):
+            spliced_starts[first:after], spliced_ends[first:after] = new_starts, new_ends
+            numbers[first:after] = new_numbers
+        return spliced_starts, spliced_ends, numbers
+
+    def _walked(
+        self,
+        skel: str,
+        origin: list[int],
+        folded: str,
+        start: int,
+        matches: tuple[Sequence[int], Sequence[int]],
+        limit: int,
+    ) -> tuple[tuple[list[int], list[int], list[int]], int]:
+        """The walk's decisions from `start`, `STEP` characters at a time, until it stops
+        where the automaton's matches (their starts and ends) go on: at the end of one or
+        between two (the automaton starts afresh at the end of each, and no name starts
+        between two); and the index of the first match from there."""
+        starts, ends = matches
+        walked_starts: list[int] = []
+        walked_ends: list[int] = []
+        numbers: list[int] = []
+        walked = start
+        while True:
+            stretch = [(walked, min(walked + STEP, limit))]
+            more_starts, more_ends, more_numbers, walked = self._decide(
+                skel, origin, folded, stretch, False
+            )
+            walked_starts += more_starts
+            walked_ends += more_ends
+            numbers += more_numbers
+            after = bisect.bisect_left(starts, walked)
+            if walked >= limit or walked >= ends[after - 1]:
+                return (walked_starts, walked_ends, numbers), after
+
     def _decide(
         self,
         skel: str,
@@ -193,7 +289,8 @@ class Scanner:
         start, where the scan decides, to its end: their starts, ends and term numbers, and
         where the walk of the last stretch stopped (its end, or the end of a name across it)."""
         reaches = self.reaches
-        names_at, codes, heads = self.trie.iter_prefixes_with_ids, self.codes, self._heads
+        names_at, heads = self.trie.iter_prefixes_with_ids, self._heads
+        term_numbers, asks = self.numbers, self.asks
         judged = self.judged
         starts: list[int] = []
         ends: list[int] = []
@@ -227,9 +324,8 @@ class Scanner:
                     position = start + 1
                     continue
                 end = start + len(name)
-                code = codes[key]
-                number = code >> 1
-                if code & 1 and not self._at_boundaries(skel, start, end, number, origin, folded):
+                number = term_numbers[key]
+                if asks[key] and not self._at_boundaries(skel, start, end, number, origin, folded):
                     shorter = self._shorter_at(skel, start, end, origin, folded)
                     if shorter is None:
                         position = start + 1
@@ -256,9 +352,9 @@ class Scanner:
         """The longest name at `start` shorter than skel[start:longest] that stands at word
         boundaries: its end and term number."""
         for name in reversed(self.trie.prefixes(skel[start : longest - 1])):
-            end, code = start + len(name), self.codes[self.trie.key_id(name)]
-            number = code >> 1
-            if not code & 1 or self._at_boundaries(skel, start, end, number, origin, folded):
+            end, key = start + len(name), self.trie.key_id(name)
+            number = self.numbers[key]
+            if not self.asks[key] or self._at_boundaries(skel, start, end, number, origin, folded):
                 return end, number
         return None
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from glossary.scan.occurrence import Occurrence
+from glossary.scan.occurrence import Found, Occurrence
 from glossary.scan.scanner import WINDOW, Scanner
 from glossary.text.layout import IGNORABLE
 
@@ -33,7 +33,11 @@ class Part:
 
     text: str
     start: int
-    occurrences: list[Occurrence]
+    found: Found
+
+    @property
+    def occurrences(self) -> list[Occurrence]:
+        return self.found.made()
 
 
 def scan_pieces(scanner: Scanner, pieces: Iterable[str]) -> Iterator[Part]:
@@ -44,8 +48,8 @@ def scan_pieces(scanner: Scanner, pieces: Iterable[str]) -> Iterator[Part]:
         buffer += piece
         if not final and len(buffer) - begin < scanner.margin + AHEAD:
             continue
-        found, resume = scanner.scan_part(buffer, begin, final, (buffer_start, lines_before))
-        if found or resume > begin:
+        found, resume = scanner.scan_columns(buffer, begin, final, (buffer_start, lines_before))
+        if len(found) or resume > begin:
             yield Part(buffer[begin:resume], buffer_start + begin, found)
         keep_from = _context_start(buffer, resume)
         lines_before += buffer.count("\n", 0, keep_from)
