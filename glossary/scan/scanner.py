@@ -338,7 +338,7 @@ class Scanner:
 
     def _terms_of(self, numbers: list[int]) -> list[tuple[str, str, str]]:
         """The id, headword and English name of each of these terms, in order; the rows of
-        those not yet cached decoded in C (a megabyte beside CC-CEDICT finds 10,000 terms)."""
+        those not yet cached decoded in C, all at once."""
         cached = self._terms
         missing = list(set(numbers).difference(cached))
         if missing:
