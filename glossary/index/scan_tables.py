@@ -61,8 +61,8 @@ class ScanTables:
     - `numbers`: for each key id of the trie, the number of the name's term; of the terms
       sharing a name, the one `_claim` ranks first keeps it (array "q" bytes);
     - `asks`: for each key id, 1 when the name's boundaries need a closer look
-      (`Scanner._at_boundaries`: it starts or ends with a Latin letter or digit, or it is a
-      glossary's short name), else 0 (bytes);
+      (`scan.boundaries.Boundaries.stand`: it starts or ends with a Latin letter or digit, or
+      it is a glossary's short name), else 0 (bytes);
     - `firsts` and `reaches`: each character a name starts with, and the length of the longest
       name it starts (array "l" bytes, in the order of `firsts`): how far a scan looks ahead;
     - `rows`, `row_ends`: id, headword and English of each term, joined by FIELD, in UTF-8 one

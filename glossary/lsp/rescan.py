@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from glossary.lsp.occurrences import Occurrences, Piece
 from glossary.lsp.positions import Edit
+from glossary.scan.boundaries import WINDOW
 from glossary.scan.occurrence import Occurrence
-from glossary.scan.scanner import WINDOW, Scanner
+from glossary.scan.scanner import Scanner
 from glossary.text.layout import IGNORABLE, QUOTES
 
 LOOK_BEHIND = WINDOW + 4

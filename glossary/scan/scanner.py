@@ -11,17 +11,21 @@ How a match is found:
    two ASCII letters or digits is kept as one space, so `2030 Agenda` still needs its space and
    `E O D` is not `EOD`. Each stretch of the skeleton remembers where it came from (1 and 2
    are `glossary.text.layout`).
-3. Names are skeletonised the same way and kept in a trie; at each position the trie gives
-   every name that starts there in one call, leftmost first and, at each position, longest
-   first; a match ends the search for the characters it covers, so spans never overlap.
-4. A candidate must start and end at a word boundary. A name that starts (ends) with an ASCII
-   letter or digit must not have one just before (after) it: `EOD模式` contains EOD, `GEODE` does
-   not. A Chinese name of at most `SHORT_NAME` characters with a Chinese character right beside
-   it is accepted only where jieba's segmentation of a short window around it (with the
-   glossaries' names in its vocabulary) starts and ends a word at the match: 乡建 is not found
-   in 城乡建设. The window is cut by `segment.WindowSegmenter`, which reads only the dictionary
-   entries it needs. Longer Chinese names are taken wherever they occur, and so are the words of
-   a term base of kind `dictionary` (CC-CEDICT), whose words delimit one another.
+3. Names are skeletonised the same way; the leftmost, then longest, name is taken, and a match
+   ends the search for the characters it covers, so spans never overlap. A scan that keeps
+   every occurrence takes the matches of a leftmost-longest automaton of the names (one call in
+   compiled code); where the longest name at a start fails rule 4, and in a scan of the
+   glossaries' names alone, a walk asks a trie of the names, at each position, for every name
+   that starts there (`_decide`).
+4. A candidate must start and end at a word boundary (`glossary.scan.boundaries`). A name that
+   starts (ends) with an ASCII letter or digit must not have one just before (after) it:
+   `EOD模式` contains EOD, `GEODE` does not. A Chinese name of at most `SHORT_NAME` characters
+   with a Chinese character right beside it is accepted only where jieba's segmentation of a
+   short window around it (with the glossaries' names in its vocabulary) starts and ends a word
+   at the match: 乡建 is not found in 城乡建设. The window is cut by `segment.WindowSegmenter`,
+   which reads only the dictionary entries it needs. Longer Chinese names are taken wherever
+   they occur, and so are the words of a term base of kind `dictionary` (CC-CEDICT), whose
+   words delimit one another.
 5. The span is mapped back to the original text. It runs from the first to the last character of
    the name, so line breaks and quotes inside are part of the surface; quotes around it are not,
    except that a quote opened (closed) inside the span takes its partner just after (before) it,
@@ -43,15 +47,13 @@ from itertools import repeat
 from operator import add, itemgetter
 from typing import Any
 
-from glossary.index.scan_tables import FIELD, SHORT_NAME, ScanTables
+from glossary.index.scan_tables import FIELD, ScanTables
+from glossary.scan.boundaries import WINDOW, Boundaries
 from glossary.scan.occurrence import Found, Occurrence, found_at
-from glossary.scan.skipping import Cuts, FirstCharacters, Search, compiled, word_rest
+from glossary.scan.skipping import FirstCharacters, JudgedStretches, word_rest
 from glossary.text.folding import Folder, fold_table
 from glossary.text.layout import WORD_CHARS, Skeleton
-from glossary.text.pinyin import is_hanzi
 
-WINDOW = 8
-"""Characters of context on each side of a candidate given to jieba."""
 THREE = itemgetter(0, 1, 2)
 """A term's row, split, as a tuple of its three fields (id, headword, English), made in C."""
 STEP = 32
@@ -80,7 +82,7 @@ class Scanner:
         self.numbers = array("q", tables.numbers)
         """The term number of each key id of the trie (and pattern id of the automaton)."""
         self.asks = tables.asks
-        """Per key id, 1 where the name's boundaries need a look (`_at_boundaries`)."""
+        """Per key id, 1 where the name's boundaries need a look (`Boundaries.stand`)."""
         self.reaches: dict[str, int] = dict(
             zip(tables.firsts, array("q", tables.reaches), strict=True)
         )
@@ -88,9 +90,7 @@ class Scanner:
         self._rows, self._row_ends = tables.rows, array("q", tables.row_ends)
         self._row_starts = array("q", [0]) + self._row_ends[:-1]
         self._terms: dict[int, tuple[str, str, str]] = {}
-        self.checked: str = tables.checked
         self.judged: str = tables.judged
-        self.words: dict[str, int] = tables.words
         self._firsts = FirstCharacters(tables.firsts, self.reaches)
         self._heads: frozenset[str] | None = None
         """For a small term base, the first two characters of every name (the whole of a name
@@ -99,14 +99,11 @@ class Scanner:
         name, and the set would cost more to make than it saves.)"""
         if len(self.trie) <= SMALL_TRIE:
             self._heads = frozenset(name[:2] for name in self.trie.iterkeys())
-        self._segmenter: Any = None
+        self._boundaries = Boundaries(self.trie, self.numbers, self.asks, tables)
         self._automaton_bytes = tables.automaton if matcher else b""
         self._automaton: Any = None
-        self._judged_heads = frozenset(tables.judged_heads)
+        self._judged_stretches = JudgedStretches(tables.judged_heads, tables.breaks)
         self._some_unjudged = "0" in self.judged
-        self.breaks = tables.breaks
-        self._judged_search: Search | None = None
-        self._cuts: Cuts | None = None
         self.margin = max(self.reaches.values(), default=0) + WINDOW + 2
         """Skeleton characters a decision at one position may look ahead: the longest name,
         jieba's window after it, and the boundary character; `scan_part` commits no
@@ -177,30 +174,6 @@ class Scanner:
         found = found_at(text, origin, spans, self._terms_of, shift)
         return found, max(resume, found.stops[-1] - shift[0] if found.stops else 0)
 
-    def _judged_stretches(self, skel: str, position: int, limit: int) -> list[tuple[int, int]]:
-        """The stretches of skel[position:limit] that a scan with `glossaries_only` must walk:
-        from the cut (`Cuts`) before each place where a judged name may start to the cut
-        after it. A scan decides at every cut, and a stretch between two cuts is decided the
-        same alone as in the whole text, so the others, which hold no judged name, need not
-        be walked (beside CC-CEDICT, nearly all of a text)."""
-        if self._judged_search is None:
-            self._judged_search = compiled(
-                "".join(sorted({head[0] for head in self._judged_heads}))
-            )
-        cuts = self._cuts = self._cuts or Cuts(self.breaks)
-        find, heads, present = self._judged_search, self._judged_heads, cuts.present(skel)
-        stretches: list[tuple[int, int]] = []
-        decided = searched = position  # the scan decides at `decided`: the start, or a cut
-        while (hit := find(skel, searched, limit)) is not None:
-            start = searched = hit.start()
-            if skel[start : start + 2] not in heads and skel[start] not in heads:
-                searched += 1
-                continue
-            begin = cuts.before(skel, decided, start, present)
-            decided = searched = cuts.after(skel, start + 1, limit)
-            stretches.append((begin, decided))
-        return stretches
-
     def _matched(
         self, skel: str, origin: list[int], folded: str, position: int, limit: int
     ) -> tuple[Sequence[int], Sequence[int], list[int]]:
@@ -230,7 +203,7 @@ class Scanner:
         look = flagged.find(1)
         while look >= 0:
             start, end = starts[look], ends[look]
-            if self._at_boundaries(skel, start, end, numbers[look], origin, folded):
+            if self._boundaries.stand(skel, start, end, numbers[look], origin, folded):
                 look = flagged.find(1, look + 1)
                 continue
             walked, after = self._walked(skel, origin, folded, start, (starts, ends), limit)
@@ -287,7 +260,7 @@ class Scanner:
         where the walk of the last stretch stopped (its end, or the end of a name across it)."""
         reaches = self.reaches
         names_at, heads = self.trie.iter_prefixes_with_ids, self._heads
-        term_numbers, asks = self.numbers, self.asks
+        term_numbers, asks, stand = self.numbers, self.asks, self._boundaries.stand
         judged = self.judged
         starts: list[int] = []
         ends: list[int] = []
@@ -322,8 +295,8 @@ class Scanner:
                     continue
                 end = start + len(name)
                 number = term_numbers[key]
-                if asks[key] and not self._at_boundaries(skel, start, end, number, origin, folded):
-                    shorter = self._shorter_at(skel, start, end, origin, folded)
+                if asks[key] and not stand(skel, start, end, number, origin, folded):
+                    shorter = self._boundaries.shorter(skel, start, end, origin, folded)
                     if shorter is None:
                         position = start + 1
                         continue
@@ -349,52 +322,6 @@ class Scanner:
             fields = map(THREE, map(str.split, texts, repeat(FIELD)))
             cached.update(zip(missing, fields, strict=True))
         return list(map(cached.__getitem__, numbers))
-
-    def _shorter_at(
-        self, skel: str, start: int, longest: int, origin: list[int], folded: str
-    ) -> tuple[int, int] | None:
-        """The longest name at `start` shorter than skel[start:longest] that stands at word
-        boundaries: its end and term number."""
-        for name in reversed(self.trie.prefixes(skel[start : longest - 1])):
-            end, key = start + len(name), self.trie.key_id(name)
-            number = self.numbers[key]
-            if not self.asks[key] or self._at_boundaries(skel, start, end, number, origin, folded):
-                return end, number
-        return None
-
-    def _at_boundaries(
-        self, skel: str, start: int, end: int, number: int, origin: list[int], folded: str
-    ) -> bool:
-        """Whether the name skel[start:end] stands at word boundaries in the text."""
-        begin, stop = origin[start], origin[end - 1] + 1
-        first, last = skel[start], skel[end - 1]
-        if first in WORD_CHARS and begin > 0 and folded[begin - 1] in WORD_CHARS:
-            return False
-        if last in WORD_CHARS and stop < len(folded) and folded[stop] in WORD_CHARS:
-            return False
-        if end - start > SHORT_NAME or self.checked[number] == "0":
-            return True
-        before = folded[begin - 1] if begin > 0 else ""
-        after = folded[stop] if stop < len(folded) else ""
-        chinese_edge = (is_hanzi(first) and before and is_hanzi(before)) or (
-            is_hanzi(last) and after and is_hanzi(after)
-        )
-        return not chinese_edge or self._jieba_agrees(skel, start, end)
-
-    def _jieba_agrees(self, skel: str, start: int, end: int) -> bool:
-        """Whether jieba, segmenting a window around skel[start:end], cuts at both ends."""
-        if self._segmenter is None:
-            from glossary.index.jieba_words import open_dictionary
-            from glossary.text.segment import WindowSegmenter
-
-            self._segmenter = WindowSegmenter(open_dictionary(), self.words)
-        low = max(0, start - WINDOW)
-        cuts = {0}
-        offset = 0
-        for word in self._segmenter.cut(skel[low : end + WINDOW]):
-            offset += len(word)
-            cuts.add(offset)
-        return start - low in cuts and end - low in cuts
 
 
 @contextmanager

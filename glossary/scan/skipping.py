@@ -1,11 +1,12 @@
 """Where a scan goes on past characters at which no name can start: a run of characters that
 start no name, and the letters inside a word (where a Latin name would break the boundary
-rule); and where a scan may be cut (`Cuts`). Used by `glossary.scan.scanner`."""
+rule); where a scan may be cut (`Cuts`), and so which stretches a scan of the glossaries'
+names alone must walk (`JudgedStretches`). Used by `glossary.scan.scanner`."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 
 STEPS = 16
 """Characters `FirstCharacters.next` steps over one by one before it compiles a regular
@@ -113,3 +114,36 @@ class Cuts:
                 return found.start()
             begin = found.start() + 1
         return limit
+
+
+class JudgedStretches:
+    """Where a scan with `glossaries_only` must walk, given the judged names' heads (the first
+    two characters of each, the whole of a name of one) and the scanner's `breaks`."""
+
+    def __init__(self, heads: Iterable[str], breaks: Mapping[str, str]) -> None:
+        self._heads = frozenset(heads)
+        self._breaks = breaks
+        self._search: Search | None = None
+        self._cuts: Cuts | None = None
+
+    def __call__(self, skel: str, position: int, limit: int) -> list[tuple[int, int]]:
+        """The stretches of skel[position:limit] to walk: from the cut (`Cuts`) before each
+        place where a judged name may start to the cut after it. A scan decides at every cut,
+        and a stretch between two cuts is decided the same alone as in the whole text, so the
+        others, which hold no judged name, need not be walked (beside CC-CEDICT, nearly all of
+        a text)."""
+        if self._search is None:
+            self._search = compiled("".join(sorted({head[0] for head in self._heads})))
+        cuts = self._cuts = self._cuts or Cuts(self._breaks)
+        find, heads, present = self._search, self._heads, cuts.present(skel)
+        stretches: list[tuple[int, int]] = []
+        decided = searched = position  # the scan decides at `decided`: the start, or a cut
+        while (hit := find(skel, searched, limit)) is not None:
+            start = searched = hit.start()
+            if skel[start : start + 2] not in heads and skel[start] not in heads:
+                searched += 1
+                continue
+            begin = cuts.before(skel, decided, start, present)
+            decided = searched = cuts.after(skel, start + 1, limit)
+            stretches.append((begin, decided))
+        return stretches

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from glossary.scan.boundaries import WINDOW
 from glossary.scan.occurrence import Found, Occurrence
-from glossary.scan.scanner import WINDOW, Scanner
+from glossary.scan.scanner import Scanner
 from glossary.text.layout import IGNORABLE
 
 CONTEXT = 64
