@@ -89,8 +89,7 @@ def _scores(query: str, kept: Kept, cutoff: float, limit: int | None) -> Scores:
 
     best: dict[int, float] = {}
     named: dict[int, str] = {}
-    # ratio with a cut-off rejects a name whose length is out of reach before scoring it
-    _best_of(best, named, fuzz.ratio, query, kept, None, cutoff, 1.0)
+    _best_of(best, named, fuzz.ratio, query, kept, _short(query, kept, cutoff), cutoff, 1.0)
     bound = -math.inf
     if len(query) >= 5:
         # on every kept name, the few no longer than the query (fuzzy.score leaves them out)
@@ -103,6 +102,15 @@ def _scores(query: str, kept: Kept, cutoff: float, limit: int | None) -> Scores:
     worded = _worded(query, kept, cutoff)
     _best_of(best, named, fuzz.token_set_ratio, query, kept, worded, cutoff, 0.95, covered=True)
     return best, named, bound
+
+
+def _short(query: str, kept: Kept, cutoff: float) -> list[int]:
+    """The indexes of the kept names short enough for ratio to reach `cutoff`: at most
+    200 m / (m + n) for lengths m and n, so n <= m (200 - c) / c (a long gloss is left out in
+    C, rather than asked of rapidfuzz one by one)."""
+    floor = cutoff * SLACK
+    longest = len(query) * (200 - floor) / floor + 1e-9 if floor > 0 else math.inf
+    return _where(map(operator.ge, repeat(longest), map(len, kept.names)))
 
 
 def _worded(query: str, kept: Kept, cutoff: float) -> list[int]:
