@@ -231,7 +231,6 @@ def test_no_name_scoring_under_the_cutoff_is_given_out() -> None:
     kept = close_scores.Kept(
         list(range(len(names))),
         names,
-        [int(LCSseq.similarity(query, name)) for name in names],
         [token_length(name) for name in names],
     )
     given_out = list(close_scores.scored_in_order(query, kept, 40.0))

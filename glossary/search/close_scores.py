@@ -31,17 +31,16 @@ FIRST_ROUND = 500  # partial_ratio results of the first round (7 of 90 misses wa
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """The names a miss scores, with their positions, the length of their longest common
-    subsequence with the query and their `token_length`s (parallel lists)."""
+    """The names a miss scores, with their positions and their `token_length`s (parallel
+    lists)."""
 
     positions: list[int]
     names: list[str]
-    held: list[int]
     token_lengths: list[int]
 
     @classmethod
     def empty(cls) -> Kept:
-        return cls([], [], [], [])
+        return cls([], [], [])
 
     def add(
         self,
@@ -54,10 +53,9 @@ class Kept:
         the names scored has position `positions[at[i]]` (`positions[i]` without `at`)."""
         if not found:
             return
-        names, held, indexes = zip(*found, strict=True)
+        names, _, indexes = zip(*found, strict=True)
         where = list(map(at.__getitem__, indexes)) if at is not None else indexes
         self.names.extend(names)
-        self.held.extend(map(int, held))
         self.positions.extend(map(positions.__getitem__, where))
         self.token_lengths.extend(map(token_lengths.__getitem__, where))
 
