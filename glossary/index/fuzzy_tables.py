@@ -146,11 +146,10 @@ class NameBits:
     """The read side of `FuzzyBits`, for one group at a time: its names' positions and
     token lengths, which of them hold a character, and the names at some of its indexes.
 
-    A group's names are read as the one text they are stored in, and a miss cuts out the few
-    thousand it wants (a process with one lookup never makes a quarter of a million strings,
-    about 25 MB and 15 ms beside CC-CEDICT); the second miss that wants many of a group's
-    names splits its text into all of them, kept, so that a process answering many picks them
-    in C (`chosen`)."""
+    A group's names are read as the one text they are stored in, and a miss that wants a few
+    thousand of them cuts them out of it (making all of a group's names costs about 10 ms and
+    10 MB beside CC-CEDICT); one that wants a quarter or more of them splits the text into
+    all of them, kept, and picks them in C (`chosen`)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
@@ -159,7 +158,6 @@ class NameBits:
         self._texts: dict[str, tuple[str, array[int]]] = {}
         self._names: dict[str, list[str]] = {}
         self._numbers: dict[str, list[int]] = {}
-        self._dense_uses: dict[str, int] = {}
 
     def stored(self, group: str) -> bool:
         """Whether the index has this group's bits (every group but `han`)."""
@@ -179,20 +177,18 @@ class NameBits:
 
     def chosen(self, group: str, bits: int) -> tuple[list[str], Sequence[int]]:
         """The names of the group whose bit is set, and their indexes: when one in DENSE or
-        more is and the group's names are split (the second time), picked from all of them
-        by a pass in C over one selector byte per name, which costs the same for any count;
-        otherwise one by one."""
+        more is, picked from all the group's names (split once and kept) by a pass in C over
+        one selector byte per name, which costs the same for any count; otherwise one by
+        one."""
         size = len(self._groups()[group][0])
         bits &= (1 << size) - 1  # bits past the group's names stand for none
         if bits > 0 and bits.bit_count() * DENSE >= size:
-            self._dense_uses[group] = self._dense_uses.get(group, 0) + 1
-            if self._dense_uses[group] > 1:
-                names = self._every_name(group)
-                if group not in self._numbers:
-                    self._numbers[group] = list(range(size))
-                selectors = bin(bits)[:1:-1].encode().translate(AS_SELECTORS)
-                numbers = self._numbers[group]
-                return list(compress(names, selectors)), list(compress(numbers, selectors))
+            names = self._every_name(group)
+            if group not in self._numbers:
+                self._numbers[group] = list(range(size))
+            selectors = bin(bits)[:1:-1].encode().translate(AS_SELECTORS)
+            numbers = self._numbers[group]
+            return list(compress(names, selectors)), list(compress(numbers, selectors))
         indexes = set_bits(bits) if bits > 0 else []
         return self.names(group, indexes), indexes
 
