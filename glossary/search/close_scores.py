@@ -121,9 +121,9 @@ def _worded(query: str, kept: Kept, cutoff: float) -> list[int]:
     low, high = _token_window(query, cutoff)
     spaced = " " in query
     words = query.split()
-    in_window = list(
-        map(operator.and_, map(low.__le__, token_lengths), map(high.__ge__, token_lengths))
-    )
+    # token lengths are whole numbers: one range test (in C) rather than two comparisons
+    window = range(math.ceil(low), math.floor(high) + 1)
+    in_window = list(map(window.__contains__, token_lengths))
     maybe = (
         map(operator.or_, in_window, map(operator.contains, names, repeat(words[0])))
         if len(words) == 1
