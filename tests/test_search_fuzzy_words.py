@@ -174,14 +174,23 @@ def test_the_stored_bits_say_which_names_hold_each_character(store: Store) -> No
     assert sorted(stored) == sorted(zip(*store.every_fuzzy_name(groups), strict=True))
 
 
+@pytest.mark.parametrize("by_position", [0, 500])
 @pytest.mark.parametrize("dense", [1, 4, 1 << 30])
-def test_a_miss_picks_the_names_whose_bits_are_set(store: Store, dense: int) -> None:
+def test_a_miss_picks_the_names_whose_bits_are_set(
+    tmp_path: Path, dense: int, by_position: int
+) -> None:
     """`name_bits.chosen` gives the names and indexes of the set bits, whether it picks them
-    from all the group's names (`DENSE`) or reads them one by one."""
+    from all the group's names (`DENSE`), cuts them out of the group's text or reads them
+    one by one (`BY_POSITION`)."""
+    store = open_words(tmp_path)
+    names_of = {
+        group: [name for _, _, name in store.names_at(list(store.name_bits.order(group)[0]))]
+        for group in groups_of("knfe", False)
+    }
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fuzzy_tables, "DENSE", dense)
-        for group in groups_of("knfe", False):
-            names = store.name_bits.names(group, range(len(store.name_bits.order(group)[0])))
+        patch.setattr(fuzzy_tables, "BY_POSITION", by_position)
+        for group, names in names_of.items():
             for bits in (0, 1, 0b1011, store.name_bits.holding(group, "n"), (1 << 40) - 1):
                 indexes = [i for i in range(len(names)) if bits >> i & 1]
                 chosen = store.name_bits.chosen(group, bits)
@@ -231,7 +240,6 @@ def test_no_name_scoring_under_the_cutoff_is_given_out() -> None:
     kept = close_scores.Kept(
         list(range(len(names))),
         names,
-        [int(LCSseq.similarity(query, name)) for name in names],
         [token_length(name) for name in names],
     )
     given_out = list(close_scores.scored_in_order(query, kept, 40.0))

@@ -130,8 +130,8 @@ def _bytes_of(bits: int) -> bytes:
     return bits.to_bytes((bits.bit_length() + 7) // 8, "little")
 
 
-BY_POSITION = 2000  # names a miss reads one by one (about 5 us each) before reading them all
-Order = tuple["array[int]", "array[int]", "array[int]"]  # positions, token lengths, ends
+BY_POSITION = 500  # names a miss reads one by one (about 5 us each) before reading the text
+Order = tuple["array[int]", "array[int]"]  # positions, token lengths
 DENSE = 4  # a miss picks its names from all a group's when one in this many has its bit set
 ONE = re.compile("1")
 AS_SELECTORS = bytes.maketrans(b"01", b"\x00\x01")
@@ -144,13 +144,18 @@ def set_bits(bits: int) -> list[int]:
 
 class NameBits:
     """The read side of `FuzzyBits`, for one group at a time: its names' positions and
-    token lengths, which of them hold a character, and the names at some of its indexes,
-    each read once and kept."""
+    token lengths, which of them hold a character, and the names at some of its indexes.
+
+    A group's names are read as the one text they are stored in, and a miss that wants a few
+    thousand of them cuts them out of it (making all of a group's names costs about 10 ms and
+    10 MB beside CC-CEDICT); one that wants a quarter or more of them splits the text into
+    all of them, kept, and picks them in C (`chosen`)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._order: dict[str, Order] | None = None
         self._bits: dict[tuple[str, str], int] = {}
+        self._texts: dict[str, tuple[str, array[int]]] = {}
         self._names: dict[str, list[str]] = {}
         self._numbers: dict[str, list[int]] = {}
 
@@ -160,8 +165,7 @@ class NameBits:
 
     def order(self, group: str) -> tuple[array[int], array[int]]:
         """The positions and `token_length`s of the group's names, in position order."""
-        positions, token_lengths, _ = self._groups()[group]
-        return positions, token_lengths
+        return self._groups()[group]
 
     def holding(self, group: str, char: str) -> int:
         """The group's names that hold `char` (an ASCII character), as bits (bit i: name i)."""
@@ -173,40 +177,58 @@ class NameBits:
 
     def chosen(self, group: str, bits: int) -> tuple[list[str], Sequence[int]]:
         """The names of the group whose bit is set, and their indexes: when one in DENSE or
-        more is, picked from all the group's names (read once and kept) by a pass in C over one
-        selector byte per name, which costs the same for any count; otherwise one by one."""
+        more is, picked from all the group's names (split once and kept) by a pass in C over
+        one selector byte per name, which costs the same for any count; otherwise one by
+        one."""
         size = len(self._groups()[group][0])
+        bits &= (1 << size) - 1  # bits past the group's names stand for none
         if bits > 0 and bits.bit_count() * DENSE >= size:
             names = self._every_name(group)
             if group not in self._numbers:
                 self._numbers[group] = list(range(size))
             selectors = bin(bits)[:1:-1].encode().translate(AS_SELECTORS)
-            return list(compress(names, selectors)), list(compress(self._numbers[group], selectors))
+            numbers = self._numbers[group]
+            return list(compress(names, selectors)), list(compress(numbers, selectors))
         indexes = set_bits(bits) if bits > 0 else []
         return self.names(group, indexes), indexes
 
     def names(self, group: str, indexes: Sequence[int]) -> list[str]:
         """The group's names at these indexes (ascending): a few read by position from the
-        `names` table, more taken from all the group's names, read once and kept."""
-        if group not in self._names and len(indexes) <= BY_POSITION:
-            positions = self._groups()[group][0]
-            return self._names_at([positions[i] for i in indexes])
+        `names` table, more cut from the text of the group's names, read once and kept
+        (taken from all its names once they are split)."""
         if not indexes:
             return []
-        taken = operator.itemgetter(*indexes)(self._every_name(group))
-        return list(taken) if len(indexes) > 1 else [taken]
+        if group in self._names:
+            taken = operator.itemgetter(*indexes)(self._names[group])
+            return list(taken) if len(indexes) > 1 else [taken]
+        if group not in self._texts and len(indexes) <= BY_POSITION:
+            positions = self._groups()[group][0]
+            return self._names_at([positions[i] for i in indexes])
+        text, ends = self._text(group)
+        starts = [ends[i - 1] + 1 if i else 0 for i in indexes]
+        return list(map(text.__getitem__, map(slice, starts, map(ends.__getitem__, indexes))))
+
+    def _text(self, group: str) -> tuple[str, array[int]]:
+        """The group's names one after another (a SEPARATOR between two), and where each ends;
+        read once and kept."""
+        if group not in self._texts:
+            sql = "SELECT names, ends FROM fuzzy_order WHERE grp = ?"
+            text, packed = self._db.execute(sql, (group,)).fetchone()
+            ends = array("i")
+            ends.frombytes(packed)
+            self._texts[group] = (text, ends)
+        return self._texts[group]
 
     def _every_name(self, group: str) -> list[str]:
-        """All the group's names, in position order, read once and kept."""
+        """All the group's names, in position order, split once and kept."""
         if group not in self._names:
-            _, _, ends = self._groups()[group]
-            sql = "SELECT names FROM fuzzy_order WHERE grp = ?"
-            text = self._db.execute(sql, (group,)).fetchone()[0]
+            text, ends = self._text(group)
             names = text.split(SEPARATOR) if ends else []
             if len(names) != len(ends):  # some name holds the separator: cut where they end
                 starts = [0, *(end + 1 for end in ends[:-1])]
                 names = list(map(text.__getitem__, map(slice, starts, ends)))
             self._names[group] = names
+            del self._texts[group]  # the names hold it all
         return self._names[group]
 
     def _names_at(self, positions: Sequence[int]) -> list[str]:
@@ -219,10 +241,10 @@ class NameBits:
     def _groups(self) -> dict[str, Order]:
         if self._order is None:
             self._order = {}
-            sql = "SELECT grp, positions, token_lengths, ends FROM fuzzy_order"
+            sql = "SELECT grp, positions, token_lengths FROM fuzzy_order"
             for group, *packed in self._db.execute(sql):
-                positions, token_lengths, ends = array("i"), array("i"), array("i")
-                for unpacked, blob in zip((positions, token_lengths, ends), packed, strict=True):
+                positions, token_lengths = array("i"), array("i")
+                for unpacked, blob in zip((positions, token_lengths), packed, strict=True):
                     unpacked.frombytes(blob)
-                self._order[group] = (positions, token_lengths, ends)
+                self._order[group] = (positions, token_lengths)
         return self._order

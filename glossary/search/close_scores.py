@@ -31,17 +31,16 @@ FIRST_ROUND = 500  # partial_ratio results of the first round (7 of 90 misses wa
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """The names a miss scores, with their positions, the length of their longest common
-    subsequence with the query and their `token_length`s (parallel lists)."""
+    """The names a miss scores, with their positions and their `token_length`s (parallel
+    lists)."""
 
     positions: list[int]
     names: list[str]
-    held: list[int]
     token_lengths: list[int]
 
     @classmethod
     def empty(cls) -> Kept:
-        return cls([], [], [], [])
+        return cls([], [], [])
 
     def add(
         self,
@@ -54,10 +53,9 @@ class Kept:
         the names scored has position `positions[at[i]]` (`positions[i]` without `at`)."""
         if not found:
             return
-        names, held, indexes = zip(*found, strict=True)
+        names, _, indexes = zip(*found, strict=True)
         where = list(map(at.__getitem__, indexes)) if at is not None else indexes
         self.names.extend(names)
-        self.held.extend(map(int, held))
         self.positions.extend(map(positions.__getitem__, where))
         self.token_lengths.extend(map(token_lengths.__getitem__, where))
 
@@ -89,8 +87,7 @@ def _scores(query: str, kept: Kept, cutoff: float, limit: int | None) -> Scores:
 
     best: dict[int, float] = {}
     named: dict[int, str] = {}
-    # ratio with a cut-off rejects a name whose length is out of reach before scoring it
-    _best_of(best, named, fuzz.ratio, query, kept, None, cutoff, 1.0)
+    _best_of(best, named, fuzz.ratio, query, kept, _short(query, kept, cutoff), cutoff, 1.0)
     bound = -math.inf
     if len(query) >= 5:
         # on every kept name, the few no longer than the query (fuzzy.score leaves them out)
@@ -105,6 +102,15 @@ def _scores(query: str, kept: Kept, cutoff: float, limit: int | None) -> Scores:
     return best, named, bound
 
 
+def _short(query: str, kept: Kept, cutoff: float) -> list[int]:
+    """The indexes of the kept names short enough for ratio to reach `cutoff`: at most
+    200 m / (m + n) for lengths m and n, so n <= m (200 - c) / c (a long gloss is left out in
+    C, rather than asked of rapidfuzz one by one)."""
+    floor = cutoff * SLACK
+    longest = len(query) * (200 - floor) / floor + 1e-9 if floor > 0 else math.inf
+    return _where(map(operator.ge, repeat(longest), map(len, kept.names)))
+
+
 def _worded(query: str, kept: Kept, cutoff: float) -> list[int]:
     """The indexes of the kept names token_set_ratio is computed for and can lift to `cutoff`
     (`fuzzy.score` computes it when either has a space): those whose token length is in the
@@ -115,9 +121,9 @@ def _worded(query: str, kept: Kept, cutoff: float) -> list[int]:
     low, high = _token_window(query, cutoff)
     spaced = " " in query
     words = query.split()
-    in_window = list(
-        map(operator.and_, map(low.__le__, token_lengths), map(high.__ge__, token_lengths))
-    )
+    # token lengths are whole numbers: one range test (in C) rather than two comparisons
+    window = range(math.ceil(low), math.floor(high) + 1)
+    in_window = list(map(window.__contains__, token_lengths))
     maybe = (
         map(operator.or_, in_window, map(operator.contains, names, repeat(words[0])))
         if len(words) == 1
