@@ -4,10 +4,15 @@ that a pinyin query's keys allow, in rank order, read as they are asked for."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from glossary.index.sql import after_prefix, marks
+from glossary.index.packed_entries import unpack_entries
+from glossary.index.sql import CHUNK, after_prefix, chunks, marks
+
+FIRST_CHUNK = 32  # readings rows read at first by `ReadingLookup.group`, then twice as many
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,51 +26,61 @@ class ReadingKeys:
 
 
 class ReadingLookup:
-    """The candidate lookups of one query, prepared once and run group by group: the entries
+    """The candidate lookups of one query, read once and sliced group by group: the entries
     one unit of which can take the whole query (`heads`) apart from the others."""
 
     def __init__(self, db: sqlite3.Connection, keys: ReadingKeys) -> None:
         self.db = db
         chains = set(keys.chains)
         for prefix in keys.chain_prefixes:
-            sql = "SELECT DISTINCT chain FROM chains WHERE chain >= ? AND chain < ?"
+            sql = "SELECT chain FROM chains WHERE chain >= ? AND chain < ?"
             chains.update(row[0] for row in db.execute(sql, (prefix, after_prefix(prefix))))
-        self.params: dict[str, str | int] = {}
-        self.single = self._sql([("heads", "head", keys.heads)])
-        self.more = self._sql([("chains", "chain", sorted(chains)), ("pairs", "pair", keys.pairs)])
+        self.kinds = {True: bool(keys.heads), False: bool(chains or keys.pairs)}
+        self.entries = {
+            True: self._read("heads", "head", keys.heads),
+            False: self._read("chains", "chain", chains) + self._read("pairs", "pair", keys.pairs),
+        }
 
-    def _sql(self, lookups: list[tuple[str, str, Sequence[str]]]) -> str:
-        parts: list[str] = []
-        for table, column, values in lookups:
-            if values:
-                names = [f"p{len(self.params) + i}" for i in range(len(values))]
-                self.params.update(zip(names, values, strict=True))
-                parts.append(
-                    f"SELECT entry FROM {table} WHERE {column} IN "
-                    f"({', '.join(':' + name for name in names)}) "
-                    "AND entry >= :low AND entry < :high"
-                )
-        if not parts:
-            return ""
-        return (
-            "SELECT entry, number, units FROM readings "
-            f"WHERE entry IN ({' UNION '.join(parts)}) ORDER BY entry"
-        )
+    def _read(self, table: str, column: str, keys: Iterable[str]) -> list[array[int]]:
+        """The packed entries of those of these keys that the table has."""
+        found: list[array[int]] = []
+        for chunk in chunks(sorted(set(keys))):
+            sql = f"SELECT entries FROM {table} WHERE {column} IN ({marks(chunk)})"
+            found += (unpack_entries(blob) for (blob,) in self.db.execute(sql, chunk))
+        return found
 
     def has(self, single: bool) -> bool:
         """Whether there is any lookup of this kind (`group`)."""
-        return bool(self.single if single else self.more)
+        return self.kinds[single]
 
     def group(self, group: int, single: bool) -> Iterator[tuple[int, int, str]]:
         """(entry, term number, encoded units) of the group's candidates, in rank order: those
         one unit of which can take the whole query (`single`) or the others."""
-        sql = self.single if single else self.more
-        if not sql:
-            return iter(())
         from glossary.index.reading_rows import group_range  # the build side: not for a check
 
         low, high = group_range(group)
-        return self.db.execute(sql, {**self.params, "low": low, "high": high})
+        slices = [
+            entries[bisect_left(entries, low) : bisect_left(entries, high)]
+            for entries in self.entries[single]
+        ]
+        wanted = [found for found in slices if found]
+        if len(wanted) == 1:
+            return self._rows(wanted[0])
+        return self._rows(sorted(set().union(*wanted)))
+
+    def _rows(self, entries: Sequence[int]) -> Iterator[tuple[int, int, str]]:
+        """The readings rows of these entries (sorted), read a chunk at a time as they are
+        asked for, the first chunks small: the tier often stops after a few."""
+        size, start = FIRST_CHUNK, 0
+        while start < len(entries):
+            chunk = entries[start : start + size]
+            sql = (
+                "SELECT entry, number, units FROM readings "
+                f"WHERE entry IN ({marks(chunk)}) ORDER BY entry"
+            )
+            yield from self.db.execute(sql, list(chunk))
+            start += size
+            size = min(2 * size, CHUNK)
 
 
 def term_readings(db: sqlite3.Connection, numbers: Sequence[int]) -> list[tuple[int, str]]:

@@ -1,0 +1,22 @@
+"""Reading entry numbers packed in a blob, as the keyed reading tables store them
+(`glossary.index.reading_rows` writes them, `glossary.index.reading_store` reads them)."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+
+ENTRY_CODE = "q"
+"""The array type of packed entry numbers (64-bit, in the machine's byte order: the index is a
+cache of this machine's)."""
+
+
+def pack_entries(entries: Iterable[int]) -> bytes:
+    """A key's entries as its row of chains, pairs or heads stores them: sorted, packed."""
+    return array(ENTRY_CODE, sorted(entries)).tobytes()
+
+
+def unpack_entries(blob: bytes) -> array[int]:
+    found = array(ENTRY_CODE)
+    found.frombytes(blob)
+    return found
