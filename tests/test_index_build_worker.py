@@ -13,6 +13,7 @@ import pytest
 
 from glossary.index import build_worker
 from glossary.index.build import build
+from glossary.progress import Progress
 from glossary.termbase.load import load
 
 from .conftest import BUNDLED
@@ -78,7 +79,7 @@ def test_a_failing_worker_leaves_the_part_to_the_builder(
 ) -> None:
     builder = os.getpid()
 
-    def work(db: sqlite3.Connection) -> str:
+    def work(db: sqlite3.Connection, _progress: Progress) -> str:
         if os.getpid() != builder:
             raise RuntimeError("the worker fails")
         db.execute("INSERT INTO part_rows VALUES ('built here')")

@@ -56,8 +56,6 @@ STEP = 2000  # report progress every STEP terms
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE terms(number INTEGER PRIMARY KEY, termbase INTEGER NOT NULL, id TEXT NOT NULL,
-                   length INTEGER NOT NULL, rank INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE names(position INTEGER PRIMARY KEY, number INTEGER NOT NULL, kind TEXT NOT NULL,
                    name TEXT NOT NULL);
 CREATE TABLE grams(gram TEXT NOT NULL, position INTEGER NOT NULL);
@@ -67,59 +65,52 @@ CREATE TABLE chars(char TEXT PRIMARY KEY, letters TEXT NOT NULL);
 CREATE TABLE fuzzy(grp TEXT NOT NULL, spaced INTEGER NOT NULL, length INTEGER NOT NULL,
                    token_length INTEGER NOT NULL, joined INTEGER NOT NULL, names TEXT NOT NULL,
                    positions BLOB NOT NULL, tokens TEXT NOT NULL);
+"""
+TERMS_SCHEMA = """
+CREATE TABLE terms(number INTEGER PRIMARY KEY, termbase INTEGER NOT NULL, id TEXT NOT NULL,
+                   length INTEGER NOT NULL, rank INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE postings(token TEXT NOT NULL, number INTEGER NOT NULL, count INTEGER NOT NULL);
 CREATE TABLE vocabulary(token TEXT PRIMARY KEY, df INTEGER NOT NULL);
 """
+TERMS_TABLES = ("terms", "postings", "vocabulary")
 
 INDEXES = """
-CREATE INDEX terms_id ON terms(id);
 CREATE INDEX names_name ON names(name);
 CREATE INDEX grams_gram ON grams(gram, position);
 CREATE INDEX tails_tail ON tails(tail, position);
 CREATE INDEX words_word ON words(word, position);
+"""
+TERMS_INDEXES = """
+CREATE INDEX terms_id ON terms(id);
 CREATE INDEX postings_token ON postings(token, number, count);
 """
 
 
 def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress: Progress) -> None:
     """Fill an empty database with the index of `bases` (see the module docstring)."""
-    db.executescript(SCHEMA + reading_rows.SCHEMA)
+    part_schema = TERMS_SCHEMA + reading_rows.SCHEMA
+    db.executescript(SCHEMA + part_schema)
     terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
     plain = [term for term, _ in terms]
     traditional = termbase_traditional(term for term, _ in terms)
     table = fold_table(traditional)  # the one folding table of this build
-    ranks = term_ranks([t.headword.translate(table) for t, _ in terms], [p for _, p in terms])
-    glosses = [bases[position].kind == "dictionary" for _, position in terms]
-    readings = start_part(  # on the second core while this process does the rest
+    part = start_part(  # on the second core while this process does the names and scan tables
         db,
-        reading_rows.SCHEMA,
-        reading_rows.TABLES,
-        partial(reading_rows.fill, terms=plain, table=table, ranks=ranks, glosses=glosses),
+        part_schema,
+        (*TERMS_TABLES, *reading_rows.TABLES),
+        partial(_terms_and_readings, terms=terms, table=table, kinds=[b.kind for b in bases]),
         len(terms),
-        reading_rows.INDEXES,  # indexed there too: copied in, not sorted here
+        TERMS_INDEXES + reading_rows.INDEXES,  # indexed there too: copied in, not sorted here
     )
     _names(db, plain, table, progress)
-    lengths = full_text(db, plain, table, progress)
-    db.executemany(
-        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            (
-                number,
-                position,
-                term.id,
-                length,
-                rank,
-                json.dumps(term.to_dict(), ensure_ascii=False),
-            )
-            for number, ((term, position), length, rank) in enumerate(
-                zip(terms, lengths, ranks, strict=True)
-            )
-        ),
-    )
     from glossary.index.scan_tables import build_tables
 
     scan_tables = build_tables(bases, traditional)
-    hanzi, literals = readings.finish()
+    if part.forked:  # the full text is the worker's last step: what the builder waits for
+        progress("full text", 0, 1)
+    hanzi, literals, length_sum = part.finish(progress)
+    if part.forked:
+        progress("full text", 1, 1)
     db.executemany(
         "INSERT INTO chars VALUES (?, ?)",
         ((char, "".join(sorted(reading_rows.letters(char)))) for char in sorted(hanzi)),
@@ -135,7 +126,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         "starts": starts,
         "traditional": traditional,
         "term_count": len(terms),
-        "length_sum": sum(lengths),
+        "length_sum": length_sum,
         "literals": "".join(sorted(literals)),
         "longest_name": db.execute("SELECT max(length(name)) FROM names").fetchone()[0] or 0,
         "unfit_names": sorted(  # what `check` looks for: deprecated and forbidden names
@@ -145,10 +136,37 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
     db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])
     progress("writing", 0, 1)
-    db.executescript(INDEXES)  # the reading tables are indexed by `readings`
+    db.executescript(INDEXES)  # the part's tables are indexed by `part`
     db.execute("ANALYZE")
     db.commit()
     progress("writing", 1, 1)
+
+
+def _terms_and_readings(
+    db: sqlite3.Connection,
+    progress: Progress,
+    terms: Sequence[tuple[Term, int]],
+    table: dict[int, str],
+    kinds: Sequence[str],
+) -> tuple[set[str], set[str], int]:
+    """The build's part for a worker (`build_worker`): the terms with their ranks, the reading
+    tables and the full text; return the hanzi and literals of the reading entries
+    (`reading_rows.fill`) and the full text's count of tokens."""
+    plain = [term for term, _ in terms]
+    ranks = term_ranks([t.headword.translate(table) for t in plain], [p for _, p in terms])
+    glosses = [kinds[position] == "dictionary" for _, position in terms]
+    hanzi, literals = reading_rows.fill(db, plain, table, ranks, glosses)
+    lengths = full_text(db, plain, table, progress)
+    db.executemany(
+        "INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (number, position, term.id, length, rank, _json(term))
+            for number, ((term, position), length, rank) in enumerate(
+                zip(terms, lengths, ranks, strict=True)
+            )
+        ),
+    )
+    return hanzi, literals, sum(lengths)
 
 
 # -- names, fragments, readings --------------------------------------------------------------

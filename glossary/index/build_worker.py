@@ -9,10 +9,12 @@ records of the table and of each index are copied as they are, in order, with th
 the index holds exactly what a build in one process stores and the building process neither
 decodes the rows nor sorts them into indexes. Without `fork` (Windows, macOS' default), for a
 small base (`FORK_MIN` terms: a fork costs more than it saves) or when the worker fails, the
-part runs in the building process instead, on the database itself.
+part runs in the building process instead, on the database itself, when it is finished (so
+that its progress comes after what the builder did meanwhile, as in a forked build).
 
 Memory is per process: the worker starts as a copy of the builder (the loaded term bases'
-pages shared until touched) and holds only its own tables' pending rows.
+pages shared until touched) and holds only its own tables' pending rows (for the index build:
+the packed entries of the reading keys, some 30 MB beside CC-CEDICT, until they are written).
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from glossary.progress import Progress
+
 FORK_MIN = 20_000
 """Fewest terms whose build forks a worker (a fork and a copy cost some 50 ms)."""
 
-Work = Callable[[sqlite3.Connection], Any]
+Work = Callable[[sqlite3.Connection, Progress], Any]
+"""`work(connection, progress)`: fills the part's tables; reports to `progress` (a silent one
+in the worker: a forked process must not write to the terminal)."""
 
 
 @dataclass(slots=True)
@@ -43,12 +49,18 @@ class Part:
     path: str = ""
     process: Any = None
     pipe: Any = None
-    result: Any = None
 
-    def finish(self) -> Any:
-        """Wait for the worker and copy its tables into the database; return `work`'s result."""
+    @property
+    def forked(self) -> bool:
+        """Whether the part runs in a worker (else `finish` runs it)."""
+        return self.process is not None
+
+    def finish(self, progress: Progress | None = None) -> Any:
+        """Wait for the worker and copy its tables into the database, or run the part here,
+        reporting to `progress`; return `work`'s result."""
+        report = progress or _silent
         if self.process is None:
-            return self.result
+            return _filled(self.db, self.work, self.indexes, report)
         try:
             outcome = self.pipe.recv()
         except EOFError:  # the worker died (killed, out of memory): run the part here
@@ -58,7 +70,7 @@ class Part:
             self.process.join()
         try:
             if outcome is None or self.process.exitcode != 0:
-                return _filled(self.db, self.work, self.indexes)
+                return _filled(self.db, self.work, self.indexes, report)
             self._copy()
             return outcome[0]
         finally:
@@ -85,18 +97,16 @@ def start_part(
     size: int,
     indexes: str = "",
 ) -> Part:
-    """Run `work(connection)` (it fills `tables`, created by `schema` in the database already)
-    then the `indexes` script, in a forked worker when `size` terms make it worth it, else here
-    and now."""
+    """Run `work` (it fills `tables`, created by `schema` in the database already) then the
+    `indexes` script, in a forked worker when `size` terms make it worth it, else when the
+    part is finished (`Part.finish`)."""
     part = Part(db, work, tables, indexes)
     if size < FORK_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        part.result = _filled(db, work, indexes)
         return part
     try:
         fd, part.path = tempfile.mkstemp(prefix=".store-part-", suffix=".tmp", dir=_folder(db))
         os.close(fd)
     except OSError:
-        part.result = _filled(db, work, indexes)
         return part
     receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
     part.process = multiprocessing.get_context("fork").Process(
@@ -108,11 +118,15 @@ def start_part(
     return part
 
 
-def _filled(db: sqlite3.Connection, work: Work, indexes: str) -> Any:
+def _filled(db: sqlite3.Connection, work: Work, indexes: str, progress: Progress) -> Any:
     """Run the part on `db` and index its tables; return `work`'s result."""
-    result = work(db)
+    result = work(db, progress)
     db.executescript(indexes)
     return result
+
+
+def _silent(_stage: str, _done: int, _total: int) -> None:
+    pass
 
 
 def _run(path: str, schema: str, work: Work, indexes: str, sender: Any) -> None:
@@ -123,7 +137,7 @@ def _run(path: str, schema: str, work: Work, indexes: str, sender: Any) -> None:
     try:
         db = sqlite3.connect(path)
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + schema)
-        result = _filled(db, work, indexes)
+        result = _filled(db, work, indexes, _silent)
         db.commit()
         db.close()
         sender.send((result,))
