@@ -9,11 +9,12 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
   the term bases in order; `length` is its count of full-text tokens, `rank` its place when
   scores tie (`glossary.index.frequency`: term base, then how common its headword is);
 - `names(position, number, kind, name)`: headword, id, English name and aliases;
-- `grams(gram, position)`: the character bigrams of names with a hanzi (Chinese fragments);
+- `grams(gram, positions)`: the character bigrams of names with a hanzi (Chinese fragments),
+  each with the positions of the names holding it (packed 32-bit integers, in order);
 - `tails(tail, position)`: a name from each word start on, first `TAIL_LENGTH` characters,
   when it starts with a character that is not a hanzi (Latin fragments, by prefix range);
-- `words(word, position)`: the whitespace-separated words of names that have more than one
-  (a name of one word is found in `names`), for rapidfuzz's token_set_ratio;
+- `words(word, positions)`: the whitespace-separated words of names that have more than one
+  (a name of one word is found in `names`), for rapidfuzz's token_set_ratio, packed as grams;
 - `readings`, `chains`, `pairs`, `heads`, `reading_groups`, `spellings`: the characters of each
   name with a hanzi (but a dictionary's English glosses), their readings and the keys they are
   found by (`glossary.index.reading_rows`);
@@ -33,7 +34,7 @@ import json
 import re
 import sqlite3
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import repeat
 from re import Match
@@ -58,9 +59,9 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE names(position INTEGER PRIMARY KEY, number INTEGER NOT NULL, kind TEXT NOT NULL,
                    name TEXT NOT NULL);
-CREATE TABLE grams(gram TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE grams(gram TEXT PRIMARY KEY, positions BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE tails(tail TEXT NOT NULL, position INTEGER NOT NULL);
-CREATE TABLE words(word TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE words(word TEXT PRIMARY KEY, positions BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE chars(char TEXT PRIMARY KEY, letters TEXT NOT NULL);
 CREATE TABLE fuzzy(grp TEXT NOT NULL, spaced INTEGER NOT NULL, length INTEGER NOT NULL,
                    token_length INTEGER NOT NULL, joined INTEGER NOT NULL, names TEXT NOT NULL,
@@ -76,9 +77,7 @@ TERMS_TABLES = ("terms", "postings", "vocabulary")
 
 INDEXES = """
 CREATE INDEX names_name ON names(name);
-CREATE INDEX grams_gram ON grams(gram, position);
 CREATE INDEX tails_tail ON tails(tail, position);
-CREATE INDEX words_word ON words(word, position);
 """
 TERMS_INDEXES = """
 CREATE INDEX terms_id ON terms(id);
@@ -183,6 +182,7 @@ def _names(
     buckets: dict[tuple[str, int, int, int], tuple[list[str], array[int], list[str]]] = {}
     inserts = Inserts(db)
     fuzzy_words = FuzzyWords()
+    keyed: dict[str, dict[str, array[int]]] = {"grams": {}, "words": {}}
     fuzzy_bits = FuzzyBits()
     position = 0
     for number, term in enumerate(terms):
@@ -203,12 +203,17 @@ def _names(
             inserts.add("tails", zip(_tails(name), repeat(position)))
             words = name.split()
             if words != [name]:
-                inserts.add("words", zip(set(words), repeat(position)))
+                _append(keyed["words"], set(words), position)
             if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
-                inserts.add("grams", zip(grams, repeat(position)))
+                _append(keyed["grams"], grams, position)
             position += 1
     inserts.flush()
+    for keyed_table, held in keyed.items():  # a key's positions were added in order
+        db.executemany(
+            f"INSERT INTO {keyed_table} VALUES (?, ?)",
+            ((key, found.tobytes()) for key, found in sorted(held.items())),
+        )
     fuzzy_words.write(db)
     fuzzy_bits.write(db)
     progress("names", len(terms), len(terms))
@@ -225,6 +230,15 @@ def _names(
             for key, (names, positions, tokens) in sorted(buckets.items())
         ),
     )
+
+
+def _append(keyed: dict[str, array[int]], keys: Iterable[str], position: int) -> None:
+    for key in keys:
+        found = keyed.get(key)
+        if found is None:
+            keyed[key] = array("i", (position,))
+        else:
+            found.append(position)
 
 
 def _json(term: Term) -> str:

@@ -132,8 +132,20 @@ class Store:
 
     def names_with_grams(self, grams: Sequence[str]) -> list[Row]:
         """Names with a hanzi that contain every one of these bigrams."""
-        sql = " INTERSECT ".join(["SELECT position FROM grams WHERE gram = ?"] * len(grams))
-        return self._names(sql, list(grams))
+        wanted = sorted(set(grams))
+        found = self._packed("grams", "gram", wanted)
+        if not wanted or len(found) < len(wanted):
+            return []  # a bigram no name holds
+        found.sort(key=len)
+        held = set(found[0]).intersection(*found[1:])
+        rows: list[Row] = []
+        for chunk in chunks(sorted(held)):
+            sql = (
+                "SELECT position, number, kind, name FROM names "
+                f"WHERE position IN ({marks(chunk)}) ORDER BY position"
+            )
+            rows += self.db.execute(sql, chunk)
+        return rows
 
     def names_with_word_start(self, prefix: str) -> list[Row]:
         """Names with a word (not starting with a hanzi) that starts with `prefix`."""
@@ -150,12 +162,21 @@ class Store:
     def names_sharing_a_word(self, words: Sequence[str]) -> list[tuple[int, str, str]]:
         """(position, kind, name) of the names with one of these whitespace-separated words."""
         wanted = sorted(set(words))
-        listed = marks(wanted)
-        sql = (
-            f"SELECT position, kind, name FROM names WHERE name IN ({listed}) OR position IN "
-            f"(SELECT position FROM words WHERE word IN ({listed})) ORDER BY position"
-        )
-        return list(self.db.execute(sql, wanted + wanted))
+        sql = f"SELECT position FROM names WHERE name IN ({marks(wanted)})"
+        positions = {row[0] for row in self.db.execute(sql, wanted)}
+        positions.update(*self._packed("words", "word", wanted))
+        return self.names_at(sorted(positions))
+
+    def _packed(self, table: str, column: str, keys: Sequence[str]) -> list[array[int]]:
+        """The packed positions of those of these (distinct) keys that grams or words has."""
+        found: list[array[int]] = []
+        for chunk in chunks(keys):
+            sql = f"SELECT positions FROM {table} WHERE {column} IN ({marks(chunk)})"
+            for (blob,) in self.db.execute(sql, chunk):
+                positions = array("i")
+                positions.frombytes(blob)
+                found.append(positions)
+        return found
 
     def _names(self, positions_sql: str, params: list[str]) -> list[Row]:
         sql = (

@@ -9,7 +9,8 @@ STORE_FORMAT = 11
 by group and rank, in a compact text, with `pairs` (reading_rows); 8: `fuzzy_order` and
 `fuzzy_bits`, which names hold each ASCII character (fuzzy_tables); 9: `unfit_names` in meta,
 the deprecated and forbidden names `check` looks for; 10: a separator between the names of
-`fuzzy_order`; 11: one row per key of `chains`, `pairs` and `heads`, its entries packed."""
+`fuzzy_order`; 11: one row per key of `chains`, `pairs`, `heads`,
+`grams` and `words`, its entries or positions packed."""
 SCAN_TABLES_FORMAT = 9
 """The scanner's tables (scan.build_tables), kept in the store; 7: the names in a marisa trie,
 the rest in binary sections after a JSON header, and which terms a glossary holds; 8: the
