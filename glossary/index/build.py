@@ -93,21 +93,18 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     plain = [term for term, _ in terms]
     traditional = termbase_traditional(term for term, _ in terms)
     table = fold_table(traditional)  # the one folding table of this build
-    part = start_part(  # on the second core while this process does the names and scan tables
+    part = start_part(  # on the second core while this process does the names
         db,
         part_schema,
         (*TERMS_TABLES, *reading_rows.TABLES),
-        partial(_terms_and_readings, terms=terms, table=table, kinds=[b.kind for b in bases]),
+        partial(_terms_part, bases=bases, table=table, traditional=traditional),
         len(terms),
         TERMS_INDEXES + reading_rows.INDEXES,  # indexed there too: copied in, not sorted here
     )
     _names(db, plain, table, progress)
-    from glossary.index.scan_tables import build_tables
-
-    scan_tables = build_tables(bases, traditional)
-    if part.forked:  # the full text is the worker's last step: what the builder waits for
+    if part.forked:  # the worker's last steps, the full text and scan tables: waited for here
         progress("full text", 0, 1)
-    hanzi, literals, length_sum = part.finish(progress)
+    hanzi, literals, length_sum, scan_tables = part.finish(progress)
     if part.forked:
         progress("full text", 1, 1)
     db.executemany(
@@ -133,7 +130,7 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
         ),
     }
     rows = [(name, json.dumps(value, ensure_ascii=False)) for name, value in meta.items()]
-    db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables.encode())])
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [*rows, ("scan_tables", scan_tables)])
     progress("writing", 0, 1)
     db.executescript(INDEXES)  # the part's tables are indexed by `part`
     db.execute("ANALYZE")
@@ -141,19 +138,23 @@ def build(db: sqlite3.Connection, key: str, bases: Sequence[TermBase], progress:
     progress("writing", 1, 1)
 
 
-def _terms_and_readings(
+def _terms_part(
     db: sqlite3.Connection,
     progress: Progress,
-    terms: Sequence[tuple[Term, int]],
+    bases: Sequence[TermBase],
     table: dict[int, str],
-    kinds: Sequence[str],
-) -> tuple[set[str], set[str], int]:
+    traditional: dict[str, str],
+) -> tuple[set[str], set[str], int, bytes]:
     """The build's part for a worker (`build_worker`): the terms with their ranks, the reading
-    tables and the full text; return the hanzi and literals of the reading entries
-    (`reading_rows.fill`) and the full text's count of tokens."""
+    tables, the full text and the scanner's tables; return the hanzi and literals of the
+    reading entries (`reading_rows.fill`), the full text's count of tokens and the scanner's
+    tables encoded (`ScanTables.encode`, for meta)."""
+    from glossary.index.scan_tables import build_tables
+
+    terms = [(term, position) for position, base in enumerate(bases) for term in base.terms]
     plain = [term for term, _ in terms]
     ranks = term_ranks([t.headword.translate(table) for t in plain], [p for _, p in terms])
-    glosses = [kinds[position] == "dictionary" for _, position in terms]
+    glosses = [bases[position].kind == "dictionary" for _, position in terms]
     hanzi, literals = reading_rows.fill(db, plain, table, ranks, glosses)
     lengths = full_text(db, plain, table, progress)
     db.executemany(
@@ -165,7 +166,7 @@ def _terms_and_readings(
             )
         ),
     )
-    return hanzi, literals, sum(lengths)
+    return hanzi, literals, sum(lengths), build_tables(bases, traditional).encode()
 
 
 # -- names, fragments, readings --------------------------------------------------------------
