@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import chain, count, repeat
-from operator import add, itemgetter, sub
+from itertools import chain, compress, count, repeat
+from operator import add, itemgetter, lt, sub
 from typing import Any, NamedTuple
 
 from glossary.text.layout import HAS_QUOTE, balance_quotes
@@ -76,25 +76,34 @@ class Found:
 
 def found_at(
     text: str,
-    origin: Sequence[int],
+    skeleton: tuple[Sequence[int], Sequence[int]],
     spans: tuple[Sequence[int], Sequence[int], list[int]],
     terms_of: TermsOf,
     shift: tuple[int, int] = (0, 0),
 ) -> Found:
     """The occurrences of the names found at these spans of a text's skeleton: `spans` holds
-    their starts and ends in the skeleton and their term numbers, `origin` where each skeleton
-    character is in `text`. `shift` is added to the offsets and lines: where `text` starts in a
-    whole, and the lines before it. Each column is made in one pass in C (Python code for each
-    occurrence was most of a scan's time beside CC-CEDICT)."""
+    their starts and ends in the skeleton and their term numbers, `skeleton` where each of its
+    characters is in `text` and where each of its stretches starts (`Skeleton.starts`). `shift`
+    is added to the offsets and lines: where `text` starts in a whole, and the lines before it.
+    Each column is made in one pass in C (Python code for each occurrence was most of a scan's
+    time beside CC-CEDICT)."""
     starts, ends, numbers = spans
+    origin, stretches = skeleton
     begins = list(map(origin.__getitem__, starts))
-    stops = list(map(add, map(origin.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
-    balanced = -1
-    for quote in HAS_QUOTE.finditer(text):  # a span with a quote inside takes in its partner
-        k = bisect_right(begins, quote.start()) - 1
-        if k > balanced and quote.start() < stops[k]:  # (no span begins at a quote)
-            begins[k], stops[k] = balance_quotes(text, begins[k], stops[k])
-            balanced = k
+    stops = list(map(add, begins, map(sub, ends, starts)))  # where no stretch starts inside
+    holders = list(map(sub, map(bisect_right, repeat(starts), stretches), repeat(1)))
+    for k in compress(holders, map(lt, stretches, map(ends.__getitem__, holders)) if ends else ()):
+        if k >= 0:  # a span across the start of a stretch: the text between was left out
+            stops[k] = origin[ends[k] - 1] + 1
+    quotes = list(map(re.Match.start, HAS_QUOTE.finditer(text)))
+    if quotes and begins:  # a span with a quote inside takes in its partner
+        holders = list(map(sub, map(bisect_right, repeat(begins), quotes), repeat(1)))
+        inside = map(lt, quotes, map(stops.__getitem__, holders))  # (no span begins at one)
+        balanced = -1
+        for k in compress(holders, inside):
+            if k > balanced:  # (k is -1 for a quote before every span: no holder)
+                begins[k], stops[k] = balance_quotes(text, begins[k], stops[k])
+                balanced = k
     surfaces = list(map(text.__getitem__, map(slice, begins, stops)))
     offset, lines_before = shift
     lines = _lines(text, begins, lines_before + 1)
@@ -107,7 +116,7 @@ def found_at(
 def _lines(text: str, begins: list[int], first: int) -> list[int]:
     """The line (counted from `first`) of each of these offsets, in order: how many of them
     come before each line break, found by bisection, then each line's number repeated."""
-    breaks = [match.start() for match in re.finditer("\n", text)]
+    breaks = list(map(re.Match.start, re.finditer("\n", text)))
     before = [bisect_left(begins, offset) for offset in breaks]
     before.append(len(begins))
     counts = map(sub, before, [0, *before[:-1]])
