@@ -58,7 +58,23 @@ def annotate(
     # The scan's results are lists of 100,000s of objects (beside CC-CEDICT) and no cycles: the
     # cycle collector would walk them at its next young collection (6-8 ms a megabyte), and
     # what annotate makes is freed by reference counting as each part is written.
+    collecting = gc.isenabled()
     gc.disable()
+    try:
+        _annotate(ctx, file, output_format, every, encoding, termbase)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _annotate(
+    ctx: typer.Context,
+    file: str,
+    output_format: Format | None,
+    every: bool,
+    encoding: str | None,
+    termbase: list[Path] | None,
+) -> None:
     from glossary.render import terms as render
     from glossary.scan.document import parts_in
     from glossary.text.documents import stream_document
