@@ -122,8 +122,13 @@ class Store:
         """`build_tables` of these term bases, computed when the index was built."""
         from glossary.index.scan_tables import ScanTables
 
-        sql = "SELECT value FROM meta WHERE key = 'scan_tables'"
-        return ScanTables.decode(self.db.execute(sql).fetchone()[0])
+        # read through SQLite's blob API: beside CC-CEDICT the tables are 15 MB, which a SELECT
+        # reads in about 20 ms and the blob API in 12
+        row = self.db.execute("SELECT rowid FROM meta WHERE key = 'scan_tables'").fetchone()
+        if row is None:
+            raise sqlite3.DatabaseError("the index holds no scanner tables")
+        with self.db.blobopen("meta", "value", row[0], readonly=True) as blob:
+            return ScanTables.decode(blob.read())
 
     # -- candidates for search.py -----------------------------------------------------------
 
