@@ -57,6 +57,40 @@ def test_garbage_in_a_table_is_discarded_and_rebuilt_once(
     assert (again.exit_code, again.stdout, again.stderr) == (0, EOD, "")
 
 
+def _change_scan_tables(database: Path, change: str) -> None:
+    db = sqlite3.connect(database)
+    if change == "flip":  # a byte of the last section, the automaton
+        value = bytearray(
+            db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()[0]
+        )
+        value[-10] ^= 0xFF
+        db.execute("UPDATE meta SET value = ? WHERE key = 'scan_tables'", (bytes(value),))
+    else:
+        db.execute("DELETE FROM meta WHERE key = 'scan_tables'")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [("flip", "scanner tables damaged"), ("delete", "the index holds no scanner tables")],
+)
+def test_damaged_scanner_tables_are_rebuilt_once(
+    runner: CliRunner, tmp_path: Path, change: str, reason: str
+) -> None:
+    database = built(runner)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("发展EOD模式", encoding="utf-8")
+    expected = runner.invoke(app, ["annotate", str(draft), "--format", "jsonl"]).stdout
+    assert '"id": "eod"' in expected
+    _change_scan_tables(database, change)
+    first = runner.invoke(app, ["annotate", str(draft), "--format", "jsonl"])
+    assert (first.exit_code, first.stdout) == (0, expected)
+    assert first.stderr == (
+        f"note: the cached index {database} could not be read ({reason}); rebuilding it\n"
+    )
+
+
 def test_garbage_under_a_lookup_from_stdin_reruns_with_the_same_input(runner: CliRunner) -> None:
     scribble_over(built(runner), ("names", "grams", "terms"))
     result = runner.invoke(app, ["lookup", "-"], input="EOD\n")

@@ -128,7 +128,11 @@ class Store:
         if row is None:
             raise sqlite3.DatabaseError("the index holds no scanner tables")
         with self.db.blobopen("meta", "value", row[0], readonly=True) as blob:
-            return ScanTables.decode(blob.read())
+            data = blob.read()
+        try:
+            return ScanTables.decode(data)
+        except ValueError as damaged:  # a damaged database, which the caller rebuilds
+            raise sqlite3.DatabaseError(str(damaged)) from damaged
 
     # -- candidates for search.py -----------------------------------------------------------
 
