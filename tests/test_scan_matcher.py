@@ -94,3 +94,11 @@ def test_jsonl_from_the_columns_is_jsonl_from_the_occurrences(parts: list[str]) 
         made.extend(part.occurrences)
     assert b"".join(streamed).decode() == formats.jsonl(made)
     assert made == MATCHED.scan("".join(parts))
+
+
+def test_many_walks_in_one_text_are_spliced_in_order() -> None:
+    # each EOD after x fails its start: a walk for each, between matches that stand
+    text = "xEOD 城乡建设 EOD 艺术乡建 aAB " * 200
+    matched = MATCHED.scan(text)
+    assert _spans(matched) == _spans(WALKED.scan(text))
+    assert [o.surface for o in matched[:3]] == ["城乡建设", "EOD", "艺术乡建"]

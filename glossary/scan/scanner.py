@@ -211,11 +211,7 @@ class Scanner:
             look = flagged.find(1, after)
         if not splices:
             return starts, ends, numbers
-        spliced_starts, spliced_ends = list(starts), list(ends)
-        for first, after, (new_starts, new_ends, new_numbers) in reversed(splices):
-            spliced_starts[first:after], spliced_ends[first:after] = new_starts, new_ends
-            numbers[first:after] = new_numbers
-        return spliced_starts, spliced_ends, numbers
+        return _spliced((starts, ends, numbers), splices)
 
     def _walked(
         self,
@@ -322,6 +318,26 @@ class Scanner:
             fields = map(THREE, map(str.split, texts, repeat(FIELD)))
             cached.update(zip(missing, fields, strict=True))
         return list(map(cached.__getitem__, numbers))
+
+
+def _spliced(
+    spans: tuple[Sequence[int], Sequence[int], list[int]],
+    splices: list[tuple[int, int, tuple[list[int], list[int], list[int]]]],
+) -> tuple[list[int], list[int], list[int]]:
+    """The automaton's spans (starts, ends, term numbers) with spans[first:after] replaced by
+    the walk's for each splice, in order, made in one pass: replacing them in place moved the
+    whole tail at each splice, quadratic time where most matches of a text fail their
+    boundaries (4 MB took 82 s beside CC-CEDICT, the walk alone 6)."""
+    columns: tuple[list[int], list[int], list[int]] = ([], [], [])
+    kept = 0
+    for first, after, walked in splices:
+        for column, old, new in zip(columns, spans, walked, strict=True):
+            column += old[kept:first]
+            column += new
+        kept = after
+    for column, old in zip(columns, spans, strict=True):
+        column += old[kept:]
+    return columns
 
 
 @contextmanager
