@@ -168,3 +168,26 @@ def test_a_termbase_variable_that_names_nothing_is_an_error(
     )
     monkeypatch.setenv("GLOSSARY_TERMBASE", f"::{BUNDLED}:")
     assert runner.invoke(app, ["lookup", "EOD"]).exit_code == 0
+
+
+def test_damaged_scanner_tables_under_an_annotate_from_stdin_are_rebuilt(
+    runner: CliRunner,
+) -> None:
+    # a byte of the automaton flipped: its CRC refuses it; the index is rebuilt and the
+    # command run again, with all of stdin (the tables are read before any of it)
+    database = built(runner)
+    text = "EOD模式 " * 3
+    good = runner.invoke(app, ["annotate", "-", "-f", "jsonl"], input=text)
+    db = sqlite3.connect(database)
+    (tables,) = db.execute("SELECT value FROM meta WHERE key = 'scan_tables'").fetchone()
+    damaged = tables[:-9] + bytes([tables[-9] ^ 1]) + tables[-8:]
+    db.execute("UPDATE meta SET value = ? WHERE key = 'scan_tables'", (damaged,))
+    db.commit()
+    db.close()
+    result = runner.invoke(app, ["annotate", "-", "-f", "jsonl"], input=text)
+    assert (result.exit_code, result.stdout) == (0, good.stdout)
+    assert good.stdout.count("EOD模式") == 3
+    assert result.stderr == (
+        f"note: the cached index {database} could not be read "
+        "(scanner tables damaged); rebuilding it\n"
+    )

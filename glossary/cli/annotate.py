@@ -76,12 +76,13 @@ def _annotate(
     termbase: list[Path] | None,
 ) -> None:
     from glossary.render import terms as render
-    from glossary.scan.document import parts_in
+    from glossary.scan.document import parts_in, scanner_of
     from glossary.text.documents import stream_document
 
-    document = stream_document(file, encoding)
     store = open_index(ctx, termbase)
-    parts = parts_in(store, document.pieces)
+    scanner = scanner_of(store)  # before the document is read: damaged tables are rebuilt
+    document = stream_document(file, encoding)  # and the command run again, on all of stdin
+    parts = parts_in(store, document.pieces, scanner)
     mode = render.choose_mode(False)
     chosen = str(output_format or ("terms" if mode is render.Mode.TERMINAL else "inline"))
     if chosen == "terms" and mode is render.Mode.TERMINAL:
