@@ -130,7 +130,10 @@ def test_tables_survive_encoding_and_refuse_damage() -> None:
     head, _, body = data.partition(b"\n")
     flipped = bytearray(body)
     flipped[10] ^= 0xFF  # inside the trie
-    for damaged in (data[:-1], head + b"\n" + bytes(flipped), b"{}\n", b"not json", data[:40]):
+    numbers = bytearray(body)
+    numbers[len(tables.trie)] ^= 0x01  # the first name's term number: a well-formed table
+    damages = (data[:-1], head + b"\n" + bytes(flipped), head + b"\n" + bytes(numbers))
+    for damaged in (*damages, b"{}\n", b"not json", data[:40]):
         with pytest.raises(ValueError):
             ScanTables.decode(damaged)
 

@@ -11,8 +11,9 @@ by group and rank, in a compact text, with `pairs` (reading_rows); 8: `fuzzy_ord
 the deprecated and forbidden names `check` looks for; 10: a separator between the names of
 `fuzzy_order`; 11: one row per key of `chains`, `pairs`, `heads`,
 `grams` and `words`, its entries or positions packed."""
-SCAN_TABLES_FORMAT = 9
+SCAN_TABLES_FORMAT = 10
 """The scanner's tables (scan.build_tables), kept in the store; 7: the names in a marisa trie,
 the rest in binary sections after a JSON header, and which terms a glossary holds; 8: the
 judged names' heads and the names holding break characters (`judged_heads`, `breaks`); 9: the
-names also as a leftmost-longest automaton (`automaton`)."""
+names also as a leftmost-longest automaton (`automaton`); 10: a CRC over every section after
+the trie, where 9 had one over the automaton alone."""
