@@ -6,6 +6,8 @@ occurrences made from them."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +104,12 @@ def test_many_walks_in_one_text_are_spliced_in_order() -> None:
     matched = MATCHED.scan(text)
     assert _spans(matched) == _spans(WALKED.scan(text))
     assert [o.surface for o in matched[:3]] == ["城乡建设", "EOD", "艺术乡建"]
+
+
+def test_an_automaton_daachorse_refuses_leaves_the_walk_to_decide() -> None:
+    # bytes that pass the tables' CRC but are no automaton (written by another daachorse)
+    tables = build_tables([GLOSSARY, DICTIONARY])
+    refused = Scanner(dataclasses.replace(tables, automaton=b"\0" * 64))
+    text = "xEOD 城乡建设 EOD 艺术乡建"
+    assert _spans(refused.scan(text)) == _spans(WALKED.scan(text))
+    assert _spans(refused.scan(text)) == _spans(MATCHED.scan(text))

@@ -184,9 +184,15 @@ class Scanner:
         if self._automaton is None:
             import daachorse
 
-            self._automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(
-                self._automaton_bytes
-            )
+            try:
+                self._automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(
+                    self._automaton_bytes
+                )
+            except ValueError:
+                # bytes that passed the tables' CRC yet daachorse refuses (written by another
+                # version of it?): the walk, which the automaton only stands in for, decides
+                self._automaton_bytes = b""
+                return self._decide(skel, origin, folded, [(position, limit)], False)[:3]
         matches = self._automaton.find(skel[position:] if position else skel)
         if not matches:
             return [], [], []
