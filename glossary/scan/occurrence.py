@@ -43,7 +43,7 @@ generator expression would run Python code for each)."""
 
 
 TermsOf = Callable[[list[int]], list[tuple[str, str, str]]]
-"""The id, headword and English name of each of these term numbers (`Scanner.terms_of`)."""
+"""The id, headword and English name of each of these term numbers (`Scanner._terms_of`)."""
 
 
 @dataclass(slots=True)

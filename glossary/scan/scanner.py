@@ -109,10 +109,6 @@ class Scanner:
         jieba's window after it, and the boundary character; `scan_part` commits no
         occurrence that starts closer than this to the end of a text that goes on."""
 
-    def term(self, number: int) -> tuple[str, str, str]:
-        """The id, headword and English name of the term numbered `number`."""
-        return self._terms.get(number) or self._terms_of([number])[0]
-
     def scan(self, text: str, glossaries_only: bool = False) -> list[Occurrence]:
         """Every occurrence of every term in `text`, in order, without overlaps; with
         `glossaries_only`, those of terms whose id a glossary holds (`ScanTables.judged`), and
