@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from glossary.index.scan_tables import build_tables
 from glossary.model import Term, TermBase
 from glossary.scan.scanner import Scanner
+from glossary.scan.stream import scan_pieces
 from glossary.termbase.load import load
 from glossary.termbase.locations import bundled_path
 
@@ -103,6 +105,20 @@ def test_longest_match_wins_and_spans_do_not_overlap() -> None:
         ("德清高铁站扩容提质工程", "gaotiezhankuorongtizhigongcheng")
     ]
     assert found("抓好项目六率") == [("项目六率", "xiangmuliulv")]
+
+
+def test_a_straight_quote_between_two_surfaces_is_taken_in_by_one() -> None:
+    # each EO"D holds one ": the quote between them is the partner of both
+    got = [(o.start, o.end, o.surface) for o in bundled().scan('EO"D"EO"D')]
+    assert got == [(0, 5, 'EO"D"'), (5, 9, 'EO"D')]
+    # and in parts, wherever a part begins: the first surface of one takes in no quote of
+    # the context, whose last surface took it in
+    text = 'EO"D"EO"D ' * 1000
+    whole = bundled().scan(text)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(whole))
+    for size in range(4090, 4100):
+        pieces = [text[at : at + size] for at in range(0, len(text), size)]
+        assert [o for part in scan_pieces(bundled(), pieces) for o in part.occurrences] == whole
 
 
 def test_short_chinese_names_only_where_jieba_sees_a_word() -> None:

@@ -80,13 +80,15 @@ def found_at(
     spans: tuple[Sequence[int], Sequence[int], list[int]],
     terms_of: TermsOf,
     shift: tuple[int, int] = (0, 0),
+    scanned: int = 0,
 ) -> Found:
     """The occurrences of the names found at these spans of a text's skeleton: `spans` holds
     their starts and ends in the skeleton and their term numbers, `skeleton` where each of its
     characters is in `text` and where each of its stretches starts (`Skeleton.starts`). `shift`
     is added to the offsets and lines: where `text` starts in a whole, and the lines before it.
-    Each column is made in one pass in C (Python code for each occurrence was most of a scan's
-    time beside CC-CEDICT)."""
+    A quote is taken in by one surface at most, and none before `scanned` (`text[:scanned]` is
+    context, whose surfaces took theirs in: `Scanner.scan_part`). Each column is made in one
+    pass in C (Python code for each occurrence was most of a scan's time beside CC-CEDICT)."""
     starts, ends, numbers = spans
     origin, stretches = skeleton
     begins = list(map(origin.__getitem__, starts))
@@ -102,7 +104,9 @@ def found_at(
         balanced = -1
         for k in compress(holders, inside):
             if k > balanced:  # (k is -1 for a quote before every span: no holder)
-                begins[k], stops[k] = balance_quotes(text, begins[k], stops[k])
+                begin, stops[k] = balance_quotes(text, begins[k], stops[k])
+                if begin >= (stops[k - 1] if k else scanned):  # a straight quote (") may be
+                    begins[k] = begin  # the partner the surface before took in: it keeps it
                 balanced = k
     surfaces = list(map(text.__getitem__, map(slice, begins, stops)))
     offset, lines_before = shift

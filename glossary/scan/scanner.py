@@ -167,7 +167,8 @@ class Scanner:
             spans = self._matched(skel, origin, folded, position, limit)
         else:
             spans = self._decide(skel, origin, folded, [(position, limit)], False)[:3]
-        found = found_at(text, (origin, skeleton.starts), spans, self._terms_of, shift)
+        skeleton_at = (origin, skeleton.starts)
+        found = found_at(text, skeleton_at, spans, self._terms_of, shift, begin_at)
         return found, max(resume, found.stops[-1] - shift[0] if found.stops else 0)
 
     def _matched(
