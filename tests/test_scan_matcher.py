@@ -113,3 +113,12 @@ def test_an_automaton_daachorse_refuses_leaves_the_walk_to_decide() -> None:
     text = "xEOD 城乡建设 EOD 艺术乡建"
     assert _spans(refused.scan(text)) == _spans(WALKED.scan(text))
     assert _spans(refused.scan(text)) == _spans(MATCHED.scan(text))
+
+
+def test_an_automaton_of_other_names_leaves_the_walk_to_decide() -> None:
+    # a well-formed automaton that does not match the trie's names (another layout's bytes)
+    tables = build_tables([GLOSSARY, DICTIONARY])
+    other = build_tables([_base("o", ("城乡", "EOD模式"))]).automaton
+    mismatched = Scanner(dataclasses.replace(tables, automaton=other))
+    text = "xEOD 城乡建设 EOD 艺术乡建"
+    assert _spans(mismatched.scan(text)) == _spans(WALKED.scan(text))

@@ -179,15 +179,8 @@ class Scanner:
         boundaries, or passes it. Where the longest name at a start fails it, the walk decides
         from there (`_walked`) and its spans replace the automaton's it overlaps."""
         if self._automaton is None:
-            import daachorse
-
-            try:
-                self._automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(
-                    self._automaton_bytes
-                )
-            except ValueError:
-                # bytes that passed the tables' CRC yet daachorse refuses (written by another
-                # version of it?): the walk, which the automaton only stands in for, decides
+            self._automaton = self._loaded_automaton()
+            if self._automaton is None:  # the walk, which it only stands in for, decides
                 self._automaton_bytes = b""
                 return self._decide(skel, origin, folded, [(position, limit)], False)[:3]
         matches = self._automaton.find(skel[position:] if position else skel)
@@ -215,6 +208,24 @@ class Scanner:
         if not splices:
             return starts, ends, numbers
         return _spliced((starts, ends, numbers), splices)
+
+    def _loaded_automaton(self) -> Any:
+        """The automaton from its bytes, or None where daachorse refuses them although they
+        passed the tables' CRC, or they load but do not find a name of the trie as the match
+        of itself, with its key id (both would be bytes of another daachorse's layout: the
+        index's key does not hold daachorse's version)."""
+        import daachorse
+
+        try:
+            automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(self._automaton_bytes)
+        except ValueError:
+            return None
+        if len(self.trie):
+            key = len(self.trie) - 1
+            name = self.trie.restore_key(key)
+            if automaton.find(name) != [(0, len(name), key)]:
+                return None
+        return automaton
 
     def _walked(
         self,
