@@ -131,7 +131,12 @@ def test_wrong_or_unknown_encoding(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    assert run(str(missing)) == ("", f"error: {missing}: no such file\n", 4)
+    base = tmp_path / "new.yaml"  # a term base no index has been built for
+    base.write_text("version: 1\nterms: []\n", encoding="utf-8")
+    cache = Path(os.environ["GLOSSARY_CACHE_DIR"])
+    before = set(cache.glob("store-*"))
+    assert run(str(missing), "-t", str(base)) == ("", f"error: {missing}: no such file\n", 4)
+    assert set(cache.glob("store-*")) == before  # said before any index is built
 
 
 def test_several_term_bases(tmp_path: Path) -> None:

@@ -79,9 +79,14 @@ def _annotate(
     from glossary.scan.document import parts_in, scanner_of
     from glossary.text.documents import stream_document
 
+    # a file is opened first (a missing one is said before any index is built); stdin, which
+    # can be read once, after the scanner's tables: damaged ones are rebuilt and the command
+    # run again, on all of it
+    document = None if file == "-" else stream_document(file, encoding)
     store = open_index(ctx, termbase)
-    scanner = scanner_of(store)  # before the document is read: damaged tables are rebuilt
-    document = stream_document(file, encoding)  # and the command run again, on all of stdin
+    scanner = scanner_of(store)
+    if document is None:
+        document = stream_document(file, encoding)
     parts = parts_in(store, document.pieces, scanner)
     mode = render.choose_mode(False)
     chosen = str(output_format or ("terms" if mode is render.Mode.TERMINAL else "inline"))
