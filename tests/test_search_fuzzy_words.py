@@ -245,3 +245,9 @@ def test_no_name_scoring_under_the_cutoff_is_given_out() -> None:
     given_out = list(close_scores.scored_in_order(query, kept, 40.0))
     assert [name for _, _, name in given_out] == ["keyboard alpha"]
     assert all(value >= 40.0 for _, value, _ in given_out)
+
+
+@given(st.sets(st.integers(min_value=0, max_value=5000), max_size=200))
+def test_set_bits_are_the_indexes_of_the_set_bits_lowest_first(indexes: set[int]) -> None:
+    bits = sum(1 << index for index in indexes)
+    assert fuzzy_tables.set_bits(bits) == sorted(indexes)

@@ -138,8 +138,14 @@ AS_SELECTORS = bytes.maketrans(b"01", b"\x00\x01")
 
 
 def set_bits(bits: int) -> list[int]:
-    """The indexes of the bits set in `bits`, lowest first (found in C, in its binary digits)."""
-    return [one.start() for one in ONE.finditer(bin(bits)[:1:-1])]
+    """The indexes of the bits set in `bits`, lowest first (found in C, in its binary digits,
+    highest first: reversing the digits of a group's 300,000 bits took longer than finding
+    the few thousand set)."""
+    digits = bin(bits)
+    lowest = len(digits) - 1  # where the digit of bit 0 is
+    found = [lowest - one.start() for one in ONE.finditer(digits, 2)]
+    found.reverse()
+    return found
 
 
 class NameBits:
