@@ -34,7 +34,7 @@ import json
 import re
 import sqlite3
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from itertools import repeat
 from re import Match
@@ -46,6 +46,7 @@ from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
 from glossary.index.fuzzy_tables import FuzzyBits, FuzzyWords
 from glossary.index.inserts import Inserts
+from glossary.index.packed_entries import add_position
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
 from glossary.model import Term, TermBase
 from glossary.progress import Progress
@@ -204,10 +205,10 @@ def _names(
             inserts.add("tails", zip(_tails(name), repeat(position)))
             words = name.split()
             if words != [name]:
-                _append(keyed["words"], set(words), position)
+                add_position(keyed["words"], set(words), position)
             if has_hanzi(name):
                 grams = {name[i : i + 2] for i in range(len(name) - 1)}
-                _append(keyed["grams"], grams, position)
+                add_position(keyed["grams"], grams, position)
             position += 1
     inserts.flush()
     for keyed_table, held in keyed.items():  # a key's positions were added in order
@@ -231,15 +232,6 @@ def _names(
             for key, (names, positions, tokens) in sorted(buckets.items())
         ),
     )
-
-
-def _append(keyed: dict[str, array[int]], keys: Iterable[str], position: int) -> None:
-    for key in keys:
-        found = keyed.get(key)
-        if found is None:
-            keyed[key] = array("i", (position,))
-        else:
-            found.append(position)
 
 
 def _json(term: Term) -> str:

@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate, compress, repeat
 
+from glossary.index.packed_entries import add_position
 from glossary.index.sql import chunks, marks
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -53,14 +54,7 @@ class FuzzyWords:
     def add(self, position: int, group: str, name: str) -> None:
         if group == "han":
             return
-        postings = self._postings
-        words = words_of(name) if group != "id" else id_words(name)
-        for word in words:
-            found = postings.get(word)
-            if found is None:
-                postings[word] = array("i", (position,))
-            else:
-                found.append(position)
+        add_position(self._postings, words_of(name) if group != "id" else id_words(name), position)
 
     def write(self, db: sqlite3.Connection) -> None:
         db.execute(SCHEMA)

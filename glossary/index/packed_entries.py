@@ -1,5 +1,6 @@
 """Reading entry numbers packed in a blob, as the keyed reading tables store them
-(`glossary.index.reading_rows` writes them, `glossary.index.reading_store` reads them)."""
+(`glossary.index.reading_rows` writes them, `glossary.index.reading_store` reads them), and
+the positions of names gathered by key as a build collects them (`add_position`)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,13 @@ def unpack_entries(blob: bytes) -> array[int]:
     found = array(ENTRY_CODE)
     found.frombytes(blob)
     return found
+
+
+def add_position(keyed: dict[str, array[int]], keys: Iterable[str], position: int) -> None:
+    """Add `position` to the positions gathered under each of these keys."""
+    for key in keys:
+        found = keyed.get(key)
+        if found is None:
+            keyed[key] = array("i", (position,))
+        else:
+            found.append(position)
