@@ -1,8 +1,8 @@
-"""The automaton (`Scanner._matched`) against the walk it stands in for: a scan that keeps every
-occurrence takes them from the automaton, and where the longest name at a start fails its
-boundaries the walk decides until the two are in step again. Both must give the same occurrences
-for any text, whole or in parts, and the columns a scan keeps (`Found`) the same jsonl as the
-occurrences made from them."""
+"""The automaton (`glossary.scan.matching`) against the walk it stands in for: a scan that
+keeps every occurrence takes them from the automaton, and where the longest name at a start
+fails its boundaries the walk decides until the two are in step again. Both must give the same
+occurrences for any text, whole or in parts, and the columns a scan keeps (`Found`) the same
+jsonl as the occurrences made from them."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from glossary.index.scan_tables import build_tables
 from glossary.model import Term, TermBase
 from glossary.render import annotate as formats
 from glossary.render import annotate_pieces as pieces
-from glossary.scan.scanner import STEP, Scanner
+from glossary.scan.matching import STEP
+from glossary.scan.scanner import Scanner
 from glossary.scan.stream import scan_pieces
 
 

@@ -14,9 +14,9 @@ How a match is found:
 3. Names are skeletonised the same way; the leftmost, then longest, name is taken, and a match
    ends the search for the characters it covers, so spans never overlap. A scan that keeps
    every occurrence takes the matches of a leftmost-longest automaton of the names (one call in
-   compiled code); where the longest name at a start fails rule 4, and in a scan of the
-   glossaries' names alone, a walk asks a trie of the names, at each position, for every name
-   that starts there (`_decide`).
+   compiled code, `glossary.scan.matching`); where the longest name at a start fails rule 4,
+   and in a scan of the glossaries' names alone, a walk asks a trie of the names, at each
+   position, for every name that starts there (`_decide`).
 4. A candidate must start and end at a word boundary (`glossary.scan.boundaries`). A name that
    starts (ends) with an ASCII letter or digit must not have one just before (after) it:
    `EOD模式` contains EOD, `GEODE` does not. A Chinese name of at most `SHORT_NAME` characters
@@ -41,14 +41,14 @@ import bisect
 import gc
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import repeat
-from operator import add, itemgetter
-from typing import Any
+from operator import itemgetter
 
 from glossary.index.scan_tables import FIELD, ScanTables
 from glossary.scan.boundaries import WINDOW, Boundaries
+from glossary.scan.matching import Matcher, Spans
 from glossary.scan.occurrence import Found, Occurrence, found_at
 from glossary.scan.skipping import FirstCharacters, JudgedStretches, word_rest
 from glossary.text.folding import Folder, fold_table
@@ -56,8 +56,6 @@ from glossary.text.layout import WORD_CHARS, Skeleton
 
 THREE = itemgetter(0, 1, 2)
 """A term's row, split, as a tuple of its three fields (id, headword, English), made in C."""
-STEP = 32
-"""Skeleton characters the walk decides at a time where it takes over from the automaton."""
 SMALL_TRIE = 20_000
 """Names up to which a scanner keeps `Scanner._heads`."""
 SURROGATES = re.compile("[\ud800-\udfff]")
@@ -72,8 +70,9 @@ class Scanner:
 
     def __init__(self, tables: ScanTables, matcher: bool = True) -> None:
         """`matcher`: whether a scan that keeps every occurrence may take them from the
-        automaton (`_matched`); without it, every scan walks the trie at each position, as one
-        with `glossaries_only` does (the reference the automaton is tested against)."""
+        automaton (`glossary.scan.matching`); without it, every scan walks the trie at each
+        position, as one with `glossaries_only` does (the reference the automaton is tested
+        against)."""
         import marisa_trie
 
         self.translation = fold_table(tables.traditional)
@@ -100,8 +99,10 @@ class Scanner:
         if len(self.trie) <= SMALL_TRIE:
             self._heads = frozenset(name[:2] for name in self.trie.iterkeys())
         self._boundaries = Boundaries(self.trie, self.numbers, self.asks, tables)
-        self._automaton_bytes = tables.automaton if matcher else b""
-        self._automaton: Any = None
+        self._matcher: Matcher | None = None
+        if matcher:
+            names = (self.trie, self.numbers, self.asks)
+            self._matcher = Matcher(tables.automaton, names, self._boundaries, self._decide)
         self._judged_stretches = JudgedStretches(tables.judged_heads, tables.breaks)
         self._some_unjudged = "0" in self.judged
         self.margin = max(self.reaches.values(), default=0) + WINDOW + 2
@@ -159,103 +160,17 @@ class Scanner:
         resume = (
             len(text) if limit >= size else max(begin_at, origin[limit - 1] + 1 if limit else 0)
         )
-        spans: tuple[Sequence[int], Sequence[int], list[int]]
+        spans: Spans | None = None
         if glossaries_only and self._some_unjudged:
             stretches = self._judged_stretches(skel, position, limit)
             spans = self._decide(skel, origin, folded, stretches, True)[:3]
-        elif self._automaton_bytes:
-            spans = self._matched(skel, origin, folded, position, limit)
-        else:
+        elif self._matcher is not None:
+            spans = self._matcher.spans(skel, origin, folded, position, limit)
+        if spans is None:  # no automaton, or one daachorse refused
             spans = self._decide(skel, origin, folded, [(position, limit)], False)[:3]
         skeleton_at = (origin, skeleton.starts)
         found = found_at(text, skeleton_at, spans, self._terms_of, shift, begin_at)
         return found, max(resume, found.stops[-1] - shift[0] if found.stops else 0)
-
-    def _matched(
-        self, skel: str, origin: list[int], folded: str, position: int, limit: int
-    ) -> tuple[Sequence[int], Sequence[int], list[int]]:
-        """What `_decide` gives for skel[position:limit], found by the automaton: its
-        leftmost-longest matches are the walk's decisions wherever a name needs no look at its
-        boundaries, or passes it. Where the longest name at a start fails it, the walk decides
-        from there (`_walked`) and its spans replace the automaton's it overlaps."""
-        if self._automaton is None:
-            self._automaton = self._loaded_automaton()
-            if self._automaton is None:  # the walk, which it only stands in for, decides
-                self._automaton_bytes = b""
-                return self._decide(skel, origin, folded, [(position, limit)], False)[:3]
-        matches = self._automaton.find(skel[position:] if position else skel)
-        if not matches:
-            return [], [], []
-        starts, ends, keys = zip(*matches, strict=True)
-        if position:
-            starts = tuple(map(add, starts, repeat(position)))
-            ends = tuple(map(add, ends, repeat(position)))
-        taken = bisect.bisect_left(starts, limit)  # the matches that start before `limit`
-        if taken < len(starts):
-            starts, ends, keys = starts[:taken], ends[:taken], keys[:taken]
-        numbers = list(map(self.numbers.__getitem__, keys))
-        flagged = bytes(map(self.asks.__getitem__, keys))
-        splices: list[tuple[int, int, tuple[list[int], list[int], list[int]]]] = []
-        look = flagged.find(1)
-        while look >= 0:
-            start, end = starts[look], ends[look]
-            if self._boundaries.stand(skel, start, end, numbers[look], origin, folded):
-                look = flagged.find(1, look + 1)
-                continue
-            walked, after = self._walked(skel, origin, folded, start, (starts, ends), limit)
-            splices.append((look, after, walked))
-            look = flagged.find(1, after)
-        if not splices:
-            return starts, ends, numbers
-        return _spliced((starts, ends, numbers), splices)
-
-    def _loaded_automaton(self) -> Any:
-        """The automaton from its bytes, or None where daachorse refuses them although they
-        passed the tables' CRC, or they load but do not find a name of the trie as the match
-        of itself, with its key id (both would be bytes of another daachorse's layout: the
-        index's key does not hold daachorse's version)."""
-        import daachorse
-
-        try:
-            automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(self._automaton_bytes)
-        except ValueError:
-            return None
-        if len(self.trie):
-            key = len(self.trie) - 1
-            name = self.trie.restore_key(key)
-            if automaton.find(name) != [(0, len(name), key)]:
-                return None
-        return automaton
-
-    def _walked(
-        self,
-        skel: str,
-        origin: list[int],
-        folded: str,
-        start: int,
-        matches: tuple[Sequence[int], Sequence[int]],
-        limit: int,
-    ) -> tuple[tuple[list[int], list[int], list[int]], int]:
-        """The walk's decisions from `start`, `STEP` characters at a time, until it stops
-        where the automaton's matches (their starts and ends) go on: at the end of one or
-        between two (the automaton starts afresh at the end of each, and no name starts
-        between two); and the index of the first match from there."""
-        starts, ends = matches
-        walked_starts: list[int] = []
-        walked_ends: list[int] = []
-        numbers: list[int] = []
-        walked = start
-        while True:
-            stretch = [(walked, min(walked + STEP, limit))]
-            more_starts, more_ends, more_numbers, walked = self._decide(
-                skel, origin, folded, stretch, False
-            )
-            walked_starts += more_starts
-            walked_ends += more_ends
-            numbers += more_numbers
-            after = bisect.bisect_left(starts, walked)
-            if walked >= limit or walked >= ends[after - 1]:
-                return (walked_starts, walked_ends, numbers), after
 
     def _decide(
         self,
@@ -332,26 +247,6 @@ class Scanner:
             fields = map(THREE, map(str.split, texts, repeat(FIELD)))
             cached.update(zip(missing, fields, strict=True))
         return list(map(cached.__getitem__, numbers))
-
-
-def _spliced(
-    spans: tuple[Sequence[int], Sequence[int], list[int]],
-    splices: list[tuple[int, int, tuple[list[int], list[int], list[int]]]],
-) -> tuple[list[int], list[int], list[int]]:
-    """The automaton's spans (starts, ends, term numbers) with spans[first:after] replaced by
-    the walk's for each splice, in order, made in one pass: replacing them in place moved the
-    whole tail at each splice, quadratic time where most matches of a text fail their
-    boundaries (4 MB took 82 s beside CC-CEDICT, the walk alone 6)."""
-    columns: tuple[list[int], list[int], list[int]] = ([], [], [])
-    kept = 0
-    for first, after, walked in splices:
-        for column, old, new in zip(columns, spans, walked, strict=True):
-            column += old[kept:first]
-            column += new
-        kept = after
-    for column, old in zip(columns, spans, strict=True):
-        column += old[kept:]
-    return columns
 
 
 @contextmanager
