@@ -18,12 +18,11 @@ from operator import add
 from typing import Any
 
 from glossary.scan.boundaries import Boundaries
+from glossary.scan.occurrence import Spans
 
 STEP = 32
 """Skeleton characters the walk decides at a time where it takes over from the automaton."""
 
-Spans = tuple[Sequence[int], Sequence[int], list[int]]
-"""The starts and ends in a skeleton of the names found there, and their term numbers."""
 Walk = Callable[
     [str, list[int], str, list[tuple[int, int]], bool], tuple[list[int], list[int], list[int], int]
 ]
@@ -79,27 +78,12 @@ class Matcher:
         return _spliced((starts, ends, numbers), splices)
 
     def _loaded(self) -> Any:
-        """The automaton from its bytes, or None where there are none, or daachorse refuses
-        them although they passed the tables' CRC, or they load but do not find a name of the
-        trie as the match of itself, with its key id (both would be bytes of another
-        daachorse's layout: the index's key does not hold daachorse's version)."""
+        """The automaton, loaded on first use; None where there is none to use (`_load`)."""
         if self._refused or not self._bytes:
             return None
-        import daachorse
-
-        self._refused = True
-        try:
-            automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(self._bytes)
-        except ValueError:
-            return None
-        if len(self._trie):
-            key = len(self._trie) - 1
-            name = self._trie.restore_key(key)
-            if automaton.find(name) != [(0, len(name), key)]:
-                return None
-        self._refused = False
-        self._automaton = automaton
-        return automaton
+        self._automaton = _load(self._bytes, self._trie)
+        self._refused = self._automaton is None
+        return self._automaton
 
     def _walked(
         self,
@@ -131,9 +115,27 @@ class Matcher:
                 return (walked_starts, walked_ends, numbers), after
 
 
+def _load(data: bytes, trie: Any) -> Any:
+    """The automaton of these bytes, or None where daachorse refuses them although they passed
+    the tables' CRC, or they load but do not find the trie's last name as the match of itself,
+    with its key id (both would be bytes of another daachorse's layout: the index's key does
+    not hold daachorse's version)."""
+    import daachorse
+
+    try:
+        automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(data)
+    except ValueError:
+        return None
+    if len(trie):
+        key = len(trie) - 1
+        name = trie.restore_key(key)
+        if automaton.find(name) != [(0, len(name), key)]:
+            return None
+    return automaton
+
+
 def _spliced(
-    spans: tuple[Sequence[int], Sequence[int], list[int]],
-    splices: list[tuple[int, int, tuple[list[int], list[int], list[int]]]],
+    spans: Spans, splices: list[tuple[int, int, tuple[list[int], list[int], list[int]]]]
 ) -> tuple[list[int], list[int], list[int]]:
     """The automaton's spans (starts, ends, term numbers) with spans[first:after] replaced by
     the walk's for each splice, in order, made in one pass: replacing them in place moved the

@@ -42,6 +42,9 @@ TERM_ID = itemgetter(3)
 generator expression would run Python code for each)."""
 
 
+Spans = tuple[Sequence[int], Sequence[int], list[int]]
+"""The starts and ends in a text's skeleton of the names a scan found there, and their term
+numbers, in order (what `found_at` makes occurrences of)."""
 TermsOf = Callable[[list[int]], list[tuple[str, str, str]]]
 """The id, headword and English name of each of these term numbers (`Scanner._terms_of`)."""
 
@@ -77,7 +80,7 @@ class Found:
 def found_at(
     text: str,
     skeleton: tuple[Sequence[int], Sequence[int]],
-    spans: tuple[Sequence[int], Sequence[int], list[int]],
+    spans: Spans,
     terms_of: TermsOf,
     shift: tuple[int, int] = (0, 0),
     scanned: int = 0,

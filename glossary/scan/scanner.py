@@ -48,8 +48,8 @@ from operator import itemgetter
 
 from glossary.index.scan_tables import FIELD, ScanTables
 from glossary.scan.boundaries import WINDOW, Boundaries
-from glossary.scan.matching import Matcher, Spans
-from glossary.scan.occurrence import Found, Occurrence, found_at
+from glossary.scan.matching import Matcher
+from glossary.scan.occurrence import Found, Occurrence, Spans, found_at
 from glossary.scan.skipping import FirstCharacters, JudgedStretches, word_rest
 from glossary.text.folding import Folder, fold_table
 from glossary.text.layout import WORD_CHARS, Skeleton
@@ -182,7 +182,8 @@ class Scanner:
     ) -> tuple[list[int], list[int], list[int], int]:
         """The names that start in these stretches of the skeleton, each walked from its
         start, where the scan decides, to its end: their starts, ends and term numbers, and
-        where the walk of the last stretch stopped (its end, or the end of a name across it)."""
+        where the walk of the last stretch stopped (its end, or past it: the end of a name or
+        of a word of letters across it)."""
         reaches = self.reaches
         names_at, heads = self.trie.iter_prefixes_with_ids, self._heads
         term_numbers, asks, stand = self.numbers, self.asks, self._boundaries.stand
