@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate, compress, repeat
 
-from glossary.index.packed_entries import add_position
+from glossary.index.packed_entries import add_position, unpack_positions
 from glossary.index.sql import chunks, marks
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -213,10 +213,8 @@ class NameBits:
         read once and kept."""
         if group not in self._texts:
             sql = "SELECT names, ends FROM fuzzy_order WHERE grp = ?"
-            text, packed = self._db.execute(sql, (group,)).fetchone()
-            ends = array("i")
-            ends.frombytes(packed)
-            self._texts[group] = (text, ends)
+            text, ends = self._db.execute(sql, (group,)).fetchone()
+            self._texts[group] = (text, unpack_positions(ends))
         return self._texts[group]
 
     def _every_name(self, group: str) -> list[str]:
@@ -242,9 +240,6 @@ class NameBits:
         if self._order is None:
             self._order = {}
             sql = "SELECT grp, positions, token_lengths FROM fuzzy_order"
-            for group, *packed in self._db.execute(sql):
-                positions, token_lengths = array("i"), array("i")
-                for unpacked, blob in zip((positions, token_lengths), packed, strict=True):
-                    unpacked.frombytes(blob)
-                self._order[group] = (positions, token_lengths)
+            for group, positions, token_lengths in self._db.execute(sql):
+                self._order[group] = (unpack_positions(positions), unpack_positions(token_lengths))
         return self._order

@@ -1,6 +1,7 @@
 """Reading entry numbers packed in a blob, as the keyed reading tables store them
 (`glossary.index.reading_rows` writes them, `glossary.index.reading_store` reads them), and
-the positions of names gathered by key as a build collects them (`add_position`)."""
+the positions of names gathered by key as a build collects them (`add_position`) and read
+back (`unpack_positions`)."""
 
 from __future__ import annotations
 
@@ -23,11 +24,23 @@ def unpack_entries(blob: bytes) -> array[int]:
     return found
 
 
+POSITION_CODE = "i"
+"""The array type of names' positions packed in a blob (grams, words, fuzzy_words, the fuzzy
+tables' orders and ends)."""
+
+
 def add_position(keyed: dict[str, array[int]], keys: Iterable[str], position: int) -> None:
     """Add `position` to the positions gathered under each of these keys."""
     for key in keys:
         found = keyed.get(key)
         if found is None:
-            keyed[key] = array("i", (position,))
+            keyed[key] = array(POSITION_CODE, (position,))
         else:
             found.append(position)
+
+
+def unpack_positions(blob: bytes) -> array[int]:
+    """The positions (or other 32-bit numbers) packed in this blob."""
+    found = array(POSITION_CODE)
+    found.frombytes(blob)
+    return found

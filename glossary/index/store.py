@@ -14,6 +14,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from glossary.index.fuzzy_tables import NameBits
+from glossary.index.packed_entries import unpack_positions
 from glossary.index.reading_store import ReadingKeys, ReadingLookup, term_readings
 from glossary.index.sql import after_prefix, chunks, marks
 from glossary.model import Term, term_from_dict
@@ -181,10 +182,7 @@ class Store:
         found: list[array[int]] = []
         for chunk in chunks(keys):
             sql = f"SELECT positions FROM {table} WHERE {column} IN ({marks(chunk)})"
-            for (blob,) in self.db.execute(sql, chunk):
-                positions = array("i")
-                positions.frombytes(blob)
-                found.append(positions)
+            found += (unpack_positions(blob) for (blob,) in self.db.execute(sql, chunk))
         return found
 
     def _names(self, positions_sql: str, params: list[str]) -> list[Row]:
@@ -307,8 +305,7 @@ class Store:
                     sql, (group,)
                 ):
                     listed = blob.split("\n") if joined else json.loads(blob)
-                    unpacked = array("i")
-                    unpacked.frombytes(packed)
+                    unpacked = unpack_positions(packed)
                     bucket = (grp, spaced, length, token, listed, unpacked, tokens.split("\n"))
                     rows.append(bucket)
                 self._fuzzy[group] = rows
