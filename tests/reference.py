@@ -18,7 +18,9 @@ is `pinyin`), guesses far below the best real match are dropped (`labels.without
 and a suggestion must be `labels.close` to the query. Since then the suggestions are the first
 three headwords among all close names scoring the cut-off, best first (they were the close
 ones among the 20 best names, so a miss whose 20 best names were not close suggested
-nothing); the first ones are the same whenever the old rule found three."""
+nothing); the first ones are the same whenever the old rule found three. Issue 11 narrowed
+the names an all-ASCII miss may suggest to those holding words spelt like the query's
+(`suggestion_candidates`, as `search.suggestion_words` finds them)."""
 
 from __future__ import annotations
 
@@ -32,12 +34,16 @@ from rapidfuzz import fuzz, process
 
 from glossary.index import rows as index
 from glossary.index.frequency import term_ranks
+from glossary.index.fuzzy_tables import id_words, words_of
 from glossary.index.rows import Units
+from glossary.index.spelling_grams import bigrams
+from glossary.index.store import fuzzy_group
 from glossary.model import TermBase
 from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
 from glossary.search.query import Query
 from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, SUGGESTION_CUTOFF, _name_match
+from glossary.search.suggestion_words import MIN_SHARED, NAMES, SHORT, WORDS
 from glossary.text.folding import fold, traditional_table
 from glossary.text.pinyin import is_hanzi
 
@@ -67,6 +73,7 @@ class Reference:
                     for key in keys:
                         self.readings.setdefault(key, []).append((number, units))
         self.name_texts = [name for _, _, name in self.names]
+        self.vocabulary: dict[str, set[int]] | None = None  # words of names: their positions
         self.longest = max(map(len, self.name_texts))
         # jieba's vocabulary was taught the names when the store was built in this process
         self.counts = [
@@ -131,13 +138,49 @@ class Reference:
         )[:limit]
         suggestions: list[str] = []
         if not matches and folded:
-            for position, _ in self.fuzzy(folded, SUGGESTION_CUTOFF, limit=None):
+            scored = self.fuzzy(folded, SUGGESTION_CUTOFF, limit=None)
+            if folded.isascii():
+                candidates = self.suggestion_candidates(folded)
+                scored = [(position, score) for position, score in scored if position in candidates]
+            for position, _ in scored:
                 if not close(folded, self.names[position][2]):
                     continue
                 headword = self.terms[self.names[position][0]][0].headword
                 if headword not in suggestions:
                     suggestions.append(headword)
         return matches, tuple(suggestions[:3])
+
+    def suggestion_candidates(self, query: str) -> set[int]:
+        """The positions of the names an ASCII miss may suggest, as suggestion_words finds
+        them: for each word of the query, the WORDS words of the names (outside `han`; an id's
+        `id_words`) sharing the most of its bigrams by Dice (at least MIN_SHARED), then the
+        NAMES names whose words share the most, summed; every word compared here."""
+        if self.vocabulary is None:
+            self.vocabulary = {}
+            for position, (_, kind, name) in enumerate(self.names):
+                group = fuzzy_group(name, kind)
+                if group != "han":
+                    held = words_of(name) if group != "id" else id_words(name)
+                    for word in held:
+                        self.vocabulary.setdefault(word, set()).add(position)
+        own = sorted(words_of(query))
+        long = [word for word in own if len(word) >= SHORT] or own
+        shared: dict[str, int] = {}
+        for word in long:
+            grams = bigrams(word)
+            alike = sorted(
+                (-2 * count / (len(grams) + len(other) + 1), other, count)
+                for other in self.vocabulary
+                if (count := len(grams & bigrams(other))) >= MIN_SHARED
+            )
+            for _, other, count in alike[:WORDS]:
+                shared[other] = max(shared.get(other, 0), count)
+        weights: Counter[int] = Counter()
+        for other, count in shared.items():
+            for position in self.vocabulary[other]:
+                weights[position] += count
+        ranked = sorted(weights, key=lambda position: (-weights[position], position))
+        return set(ranked[:NAMES])
 
     def fuzzy(
         self, query: str, cutoff: float, skip_ids: bool = False, limit: int | None = 20

@@ -25,7 +25,8 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
 - `postings(token, number, count)`, `vocabulary(token, df)`: full text;
 - `fuzzy_words(word, positions)`: the ASCII words of names, `fuzzy_order(grp, positions,
   token_lengths)` and `fuzzy_bits(grp, char, bits)`: which names hold each ASCII character
-  (`glossary.index.fuzzy_tables`).
+  (`glossary.index.fuzzy_tables`); `spelling_words(words)` and `spelling_grams(gram, words)`:
+  which words of fuzzy_words hold each bigram (`glossary.index.spelling_grams`).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate, compress, repeat
 
+from glossary.index import spelling_grams
 from glossary.index.packed_entries import add_position, unpack_positions
 from glossary.index.sql import chunks, marks
 
@@ -57,11 +58,14 @@ class FuzzyWords:
         add_position(self._postings, words_of(name) if group != "id" else id_words(name), position)
 
     def write(self, db: sqlite3.Connection) -> None:
+        """Write `fuzzy_words`, and the bigrams of its words (`spelling_grams`)."""
         db.execute(SCHEMA)
+        ordered = sorted(self._postings.items())
         db.executemany(
             "INSERT INTO fuzzy_words VALUES (?, ?)",
-            ((word, positions.tobytes()) for word, positions in sorted(self._postings.items())),
+            ((word, positions.tobytes()) for word, positions in ordered),
         )
+        spelling_grams.write(db, [word for word, _ in ordered])
         self._postings.clear()
 
 

@@ -116,6 +116,17 @@ def _by_words(store: Store, query: str, groups: Sequence[str]) -> tuple[list[str
     return names, positions
 
 
+def scores_of(
+    query: str, names: list[str], positions: Sequence[int], cutoff: float
+) -> tuple[dict[int, float], dict[int, str]]:
+    """The `score` of each of these names (with positions) that reaches `cutoff`, by position
+    (a position's best when it has several names), and the name that scored it."""
+    best: dict[int, float] = {}
+    named: dict[int, str] = {}
+    _score_all(best, named, query, names, positions, cutoff)
+    return best, named
+
+
 def _score_all(
     best: dict[int, float],
     named: dict[int, str],

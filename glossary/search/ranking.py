@@ -29,6 +29,7 @@ from glossary.search.fuzzy import best_names
 from glossary.search.labels import Ranked, close, label, without_weak_tail
 from glossary.search.pinyin_tier import confirm, pinyin_tier
 from glossary.search.query import Query
+from glossary.search.suggestion_words import suggested_names
 from glossary.text.folding import fold
 from glossary.text.pinyin import is_hanzi
 
@@ -306,9 +307,11 @@ def _full_text(store: Store, query: str) -> list[tuple[int, float, str]]:
 
 def _suggestions(store: Store, query: str) -> tuple[str, ...]:
     """The headwords of the first three terms whose names are close to the query and score
-    SUGGESTION_CUTOFF, best first."""
+    SUGGESTION_CUTOFF, best first: of the names holding words spelt like its words when it is
+    all ASCII (`suggested_names`), else of every name (`close_names`)."""
     unique: list[str] = []
-    for position, _, _ in close_names(store, query, SUGGESTION_CUTOFF, close):
+    find = suggested_names if query.isascii() else close_names
+    for position, _, _ in find(store, query, SUGGESTION_CUTOFF, close):
         number = store.numbers_of([position])[position]
         headword = store.term(number).headword
         if headword not in unique:
