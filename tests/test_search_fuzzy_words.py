@@ -152,84 +152,15 @@ def test_a_miss_looks_at_every_name_with_enough_in_common(store: Store, query: s
     assert enough <= looked_at
 
 
-def test_the_stored_bits_say_which_names_hold_each_character(store: Store) -> None:
-    """`store.name_bits`, written at build time, agree with the names themselves: the same
-    names, positions and token lengths as `every_fuzzy_name`, and bit i set exactly when
-    name i holds the character, for every ASCII character."""
-    groups = groups_of("knfe", False)
-    stored = []
-    for group in groups:
-        positions, token_lengths = store.name_bits.order(group)
-        names = [name for _, _, name in store.names_at(list(positions))]
-        assert store.name_bits.names(group, range(1, len(positions), 2)) == names[1::2]
-        assert store.name_bits.names(group, range(len(positions))) == names
-        with pytest.MonkeyPatch.context() as patch:  # more than it reads by position
-            patch.setattr(fuzzy_tables, "BY_POSITION", 0)
-            assert store.name_bits.names(group, range(1, len(positions), 2)) == names[1::2]
-            assert store.name_bits.names(group, range(len(positions))) == names
-        stored += zip(names, positions, token_lengths, strict=True)
-        for char in map(chr, range(128)):
-            wanted = sum(1 << i for i, name in enumerate(names) if char in name)
-            assert store.name_bits.holding(group, char) == wanted, (group, char)
-    assert sorted(stored) == sorted(zip(*store.every_fuzzy_name(groups), strict=True))
-
-
-@pytest.mark.parametrize("by_position", [0, 500])
-@pytest.mark.parametrize("dense", [1, 4, 1 << 30])
-def test_a_miss_picks_the_names_whose_bits_are_set(
-    tmp_path: Path, dense: int, by_position: int
-) -> None:
-    """`name_bits.chosen` gives the names and indexes of the set bits, whether it picks them
-    from all the group's names (`DENSE`), cuts them out of the group's text or reads them
-    one by one (`BY_POSITION`)."""
-    store = open_words(tmp_path)
-    names_of = {
-        group: [name for _, _, name in store.names_at(list(store.name_bits.order(group)[0]))]
-        for group in groups_of("knfe", False)
-    }
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(fuzzy_tables, "DENSE", dense)
-        patch.setattr(fuzzy_tables, "BY_POSITION", by_position)
-        for group, names in names_of.items():
-            for bits in (0, 1, 0b1011, store.name_bits.holding(group, "n"), (1 << 40) - 1):
-                indexes = [i for i in range(len(names)) if bits >> i & 1]
-                chosen = store.name_bits.chosen(group, bits)
-                assert chosen == ([names[i] for i in indexes], indexes), (group, bits)
-
-
-def test_names_holding_the_separator_are_read_whole(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The names of a group are stored with a separator between them and split at it; when a
-    name holds the separator (here a space) they are cut where each ends instead."""
-    monkeypatch.setattr(fuzzy_tables, "SEPARATOR", " ")
-    fresh = open_words(tmp_path)
-    monkeypatch.setattr(fuzzy_tables, "BY_POSITION", 0)
-    spaced = 0
-    for group in groups_of("knfe", False):
-        positions = fresh.name_bits.order(group)[0]
-        names = [name for _, _, name in fresh.names_at(list(positions))]
-        assert fresh.name_bits.names(group, range(len(positions))) == names
-        spaced += sum(" " in name for name in names)
-    assert spaced
-    assert list(close_names(fresh, "knfe", 40.0, close)) == every_close_name(fresh, "knfe", 40.0)
-
-
-def test_a_first_miss_reads_only_the_names_it_may_suggest(tmp_path: Path) -> None:
-    fresh = open_words(tmp_path)
-    found = list(close_names(fresh, "knfe", 40.0, close))
-    assert [name for _, _, name in found] == ["knife and fork"]
-    assert not fresh.has_every_fuzzy_name(groups_of("knfe", False))
-    assert found == every_close_name(fresh, "knfe", 40.0)
-
-
 @pytest.mark.parametrize("query", ["annonce", "knfe", "small hil", "announce results"])
-def test_a_miss_with_many_candidates_reads_the_names_whole(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str
-) -> None:
-    monkeypatch.setattr(fuzzy_tables, "BY_POSITION", 0)
+def test_a_first_and_a_later_miss_find_the_same_names(tmp_path: Path, query: str) -> None:
+    """The first miss of a store looks at every name (loading them); a later one only at the
+    names holding enough of its characters (`_candidates`)."""
     fresh = open_words(tmp_path)
-    assert list(close_names(fresh, query, 40.0, close)) == every_close_name(fresh, query, 40.0)
+    first = list(close_names(fresh, query, 40.0, close))
+    assert fresh.has_every_fuzzy_name(groups_of(query, False))
+    assert first == every_close_name(fresh, query, 40.0)
+    assert list(close_names(fresh, query, 40.0, close)) == first
 
 
 def test_no_name_scoring_under_the_cutoff_is_given_out() -> None:

@@ -23,9 +23,8 @@ Tables (every name is folded: lower-case ASCII, half-width, simplified character
   blobs by script, length and length of their joined distinct words (`tokens`, one a line:
   what token_set_ratio compares when the query shares no word), for rapidfuzz;
 - `postings(token, number, count)`, `vocabulary(token, df)`: full text;
-- `fuzzy_words(word, positions)`: the ASCII words of names, `fuzzy_order(grp, positions,
-  token_lengths)` and `fuzzy_bits(grp, char, bits)`: which names hold each ASCII character
-  (`glossary.index.fuzzy_tables`); `spelling_words(words)` and `spelling_grams(gram, words)`:
+- `fuzzy_words(word, positions)`: the ASCII words of names (`glossary.index.fuzzy_tables`);
+  `spelling_words(words)` and `spelling_grams(gram, words)`:
   which words of fuzzy_words hold each bigram (`glossary.index.spelling_grams`).
 """
 
@@ -45,7 +44,7 @@ from glossary.index import rows as index
 from glossary.index.build_worker import start_part
 from glossary.index.frequency import term_ranks
 from glossary.index.full_text import full_text
-from glossary.index.fuzzy_tables import FuzzyBits, FuzzyWords
+from glossary.index.fuzzy_tables import FuzzyWords
 from glossary.index.inserts import Inserts
 from glossary.index.packed_entries import add_position
 from glossary.index.store import TAIL_LENGTH, fuzzy_group, sorted_tokens
@@ -186,7 +185,6 @@ def _names(
     inserts = Inserts(db)
     fuzzy_words = FuzzyWords()
     keyed: dict[str, dict[str, array[int]]] = {"grams": {}, "words": {}}
-    fuzzy_bits = FuzzyBits()
     position = 0
     for number, term in enumerate(terms):
         if number % STEP == 0:
@@ -198,7 +196,6 @@ def _names(
             tokens = sorted_tokens(name)
             bucket = (fuzzy_group(name, kind), int(" " in name), len(name), len(tokens))
             fuzzy_words.add(position, bucket[0], name)
-            fuzzy_bits.add(position, bucket[0], name, bucket[3])
             names, positions, joined_tokens = buckets.setdefault(bucket, ([], array("i"), []))
             names.append(name)
             positions.append(position)
@@ -218,7 +215,6 @@ def _names(
             ((key, found.tobytes()) for key, found in sorted(held.items())),
         )
     fuzzy_words.write(db)
-    fuzzy_bits.write(db)
     progress("names", len(terms), len(terms))
     db.executemany(
         "INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

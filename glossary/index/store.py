@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING
 
-from glossary.index.fuzzy_tables import NameBits
 from glossary.index.packed_entries import unpack_positions
 from glossary.index.reading_store import ReadingKeys, ReadingLookup, term_readings
 from glossary.index.spelling_grams import SpellingGrams
@@ -54,7 +53,6 @@ class Store:
         self._spellings: list[str] | None = None
         self._every_name: dict[str, tuple[list[str], array[int], array[int]]] = {}
         self._name_bits: dict[tuple[str, str], int] = {}
-        self.name_bits = NameBits(db)  # which names hold each ASCII character, as stored
         self.spelling = SpellingGrams(db)  # the bigrams of the words of fuzzy_words
         self.notes: tuple[str, ...] = ()  # what opening it noticed (set by index.database)
 

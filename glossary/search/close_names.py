@@ -1,5 +1,6 @@
-"""The names a miss can suggest (`close_names`), best first, each scorer run only where it
-can reach the cut-off.
+"""The names a miss with characters outside ASCII can suggest (`close_names`), best first,
+each scorer run only where it can reach the cut-off (an all-ASCII miss suggests from the
+names holding words spelt like its own: `suggestion_words`).
 
 A name is suggested when `labels.close` accepts it, which needs a common subsequence of CLOSE x
 the query's length with a stretch of the name and so with the whole name: one bit-parallel
@@ -47,48 +48,16 @@ def close_names(
         return
     groups = groups_of(query, False)
     need = math.ceil(CLOSE * len(query) - 1e-9)
-    kept = _stored_kept(store, groups, query, need)
-    if kept is None:
-        kept = _every_kept(store, groups, query, need)
+    kept = _every_kept(store, groups, query, need)
     for position, value, name in scored_in_order(query, kept, cutoff):
         if is_close(query, name):
             yield position, value, name
 
 
-def _stored_kept(store: Store, groups: Sequence[str], query: str, need: int) -> Kept | None:
-    """The names with a common subsequence of `need` with the query, found from the bits the
-    index keeps of which names hold each ASCII character (`store.name_bits`) and only those
-    names that can have it read; None when the bits cannot narrow them (the groups include
-    `han`, or the query has too few ASCII characters)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import LCSseq
-
-    bits = store.name_bits
-    counts = Counter(query)
-    spare = len(query) - need
-    chars = [char for char in counts if char.isascii()]
-    if not all(map(bits.stored, groups)) or sum(counts[char] for char in chars) <= spare:
-        return None
-    kept = Kept.empty()
-    for group in groups:
-        within = [-1] * (spare + 1)  # within[j]: the names missing at most j characters so far
-        for char in chars:
-            holding, times = bits.holding(group, char), counts[char]
-            within = [
-                (within[j] & holding) | (within[j - times] if j >= times else 0)
-                for j in range(spare + 1)
-            ]
-        listed, indexes = bits.chosen(group, within[spare])
-        found = process.extract(
-            query, listed, scorer=LCSseq.similarity, score_cutoff=need, limit=None
-        )
-        positions, token_lengths = bits.order(group)
-        kept.add(found, positions, token_lengths, at=indexes)
-    return kept
-
-
 def _every_kept(store: Store, groups: Sequence[str], query: str, need: int) -> Kept:
-    """As `_stored_kept`, from all the names of the groups (`store.every_fuzzy_name`)."""
+    """The names with a common subsequence of `need` with the query, with it, from all the
+    names of the groups (`store.every_fuzzy_name`), of those that can have it (`_candidates`)
+    once the names are loaded."""
     from rapidfuzz import process
     from rapidfuzz.distance import LCSseq
 
