@@ -43,7 +43,7 @@ from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
 from glossary.search.query import Query
 from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, SUGGESTION_CUTOFF, _name_match
-from glossary.search.suggestion_words import MIN_SHARED, NAMES, SHORT, WORDS
+from glossary.search.suggestion_words import MIN_SHARED, NAMES, POSTINGS, SHORT, WORDS
 from glossary.text.folding import fold, traditional_table
 from glossary.text.pinyin import is_hanzi
 
@@ -154,7 +154,8 @@ class Reference:
         """The positions of the names an ASCII miss may suggest, as suggestion_words finds
         them: for each word of the query, the WORDS words of the names (outside `han`; an id's
         `id_words`) sharing the most of its bigrams by Dice (at least MIN_SHARED), then the
-        NAMES names whose words share the most, summed; every word compared here."""
+        NAMES names whose words share the most, summed, of the rarest words' names (POSTINGS
+        in all); every word compared here."""
         if self.vocabulary is None:
             self.vocabulary = {}
             for position, (_, kind, name) in enumerate(self.names):
@@ -169,16 +170,20 @@ class Reference:
         for word in long:
             grams = bigrams(word)
             alike = sorted(
-                (-2 * count / (len(grams) + len(other) + 1), other, count)
+                (-2 * count / (len(grams) + len(other) + 1), len(other), other, count)
                 for other in self.vocabulary
                 if (count := len(grams & bigrams(other))) >= MIN_SHARED
             )
-            for _, other, count in alike[:WORDS]:
+            for _, _, other, count in alike[:WORDS]:
                 shared[other] = max(shared.get(other, 0), count)
         weights: Counter[int] = Counter()
-        for other, count in shared.items():
+        total = 0
+        for size, other in sorted((len(self.vocabulary[other]), other) for other in shared):
+            if weights and total + size > POSTINGS:
+                break
+            total += size
             for position in self.vocabulary[other]:
-                weights[position] += count
+                weights[position] += shared[other]
         ranked = sorted(weights, key=lambda position: (-weights[position], position))
         return set(ranked[:NAMES])
 

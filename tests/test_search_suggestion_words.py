@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.index import spelling_grams
 from glossary.index.database import open_store
-from glossary.index.spelling_grams import SpellingGrams, bigrams
+from glossary.index.spelling_grams import bigrams
 from glossary.index.store import Store
 from glossary.search import suggestion_words
 from glossary.search.labels import close
@@ -34,7 +33,11 @@ ENGLISH = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder = tmp_path_factory.mktemp("suggestion-words")
+    return open_english(tmp_path_factory.mktemp("suggestion-words"))
+
+
+def open_english(folder: Path) -> Store:
+    """A fresh store of the ENGLISH names (a new index in `folder`)."""
     lines = ["kind: dictionary", "terms:"]
     for number, english in enumerate(ENGLISH):
         headword = "词" * (number + 1)
@@ -51,33 +54,17 @@ def headword_of(english: str) -> str:
     return "词" * (ENGLISH.index(english) + 1)
 
 
-def test_bigrams_have_a_space_before_and_after() -> None:
-    assert bigrams("room") == {" r", "ro", "oo", "om", "m "}
-    assert bigrams("a") == {" a", "a "}
-
-
-def test_the_stored_bitsets_say_which_words_hold_each_bigram(store: Store) -> None:
-    words = store.spelling.words
-    assert words == sorted(words) and {"reading", "room", "program", "ci"} <= set(words)
-    for gram in ("ro", " r", "m ", "zq"):
-        holding = {word for word in words if gram in bigrams(word)}
-        found = store.spelling.holding([gram])
-        assert len(found) == (1 if holding else 0)
-        bits = found[0] if found else 0
-        assert {words[i] for i in range(len(words)) if bits >> i & 1} == holding
-
-
 def test_like_words_are_the_most_alike_by_dice(store: Store) -> None:
     """The level walk gives the WORDS best by Dice, as comparing every word does."""
     words = store.spelling.words
     for query in ("prgrhm", "redingxroom", "detonaet", "knfe", "zzzz", "ro"):
         grams = bigrams(query)
         every = sorted(
-            (-2 * shared / (len(grams) + len(word) + 1), word, shared)
+            (-2 * shared / (len(grams) + len(word) + 1), len(word), word, shared)
             for word in words
             if (shared := len(grams & bigrams(word))) >= MIN_SHARED
         )
-        expected = [(word, shared) for _, word, shared in every[: suggestion_words.WORDS]]
+        expected = [(word, shared) for _, _, word, shared in every[: suggestion_words.WORDS]]
         assert like_words(store, query) == expected, query
 
 
@@ -87,13 +74,13 @@ def test_like_words_for_any_word_and_limit(store: Store, query: str, limit: int)
     words = store.spelling.words
     grams = bigrams(query)
     every = sorted(
-        (-2 * shared / (len(grams) + len(word) + 1), word, shared)
+        (-2 * shared / (len(grams) + len(word) + 1), len(word), word, shared)
         for word in words
         if (shared := len(grams & bigrams(word))) >= MIN_SHARED
     )
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(suggestion_words, "WORDS", limit)
-        assert like_words(store, query) == [(word, shared) for _, word, shared in every[:limit]]
+        assert like_words(store, query) == [(word, shared) for _, _, word, shared in every[:limit]]
 
 
 @pytest.mark.parametrize(
@@ -128,12 +115,3 @@ def test_only_the_heaviest_names_are_scored(store: Store, monkeypatch: pytest.Mo
     monkeypatch.setattr(suggestion_words, "NAMES", 1)
     positions = suggestion_words.candidate_positions(store, "computr prgram")
     assert [name for _, _, name in store.names_at(positions)] == ["computer program"]
-
-
-def test_the_tables_for_no_words(tmp_path: Path) -> None:
-    import sqlite3
-
-    db = sqlite3.connect(tmp_path / "empty.sqlite")
-    spelling_grams.write(db, [])
-    read = SpellingGrams(db)
-    assert read.words == [] and read.holding(["ab"]) == []

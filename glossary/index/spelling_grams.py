@@ -1,6 +1,8 @@
 """The bigrams of the words of `fuzzy_words`, for finding the words spelt like a query's
 (`glossary.search.suggestion_words`): table `spelling_words(words)`, one row holding every word
-of `fuzzy_words` in its order, a newline after each (the words are runs of letters and digits),
+of `fuzzy_words`, the shortest first and then in alphabetical order (so that the first words
+holding some bigrams are the most alike of them), a newline after each (the words are runs of
+letters and digits),
 and table `spelling_grams(gram, words)`: for each bigram of a word with a space before and
 after it (`bigrams`: ` room ` has ` r`, `ro`, `oo`, `om`, `m `), which words hold it, bit i for
 the i-th word (little-endian bytes, about 16 KB a bigram beside CC-CEDICT). A miss combines
@@ -10,7 +12,7 @@ share most of them, where counting shared bigrams one posting at a time in Pytho
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from glossary.index.sql import marks
 
@@ -26,8 +28,9 @@ def bigrams(word: str) -> set[str]:
     return {spaced[i : i + 2] for i in range(len(spaced) - 1)}
 
 
-def write(db: sqlite3.Connection, words: Sequence[str]) -> None:
-    """Write the two tables for these words (in `fuzzy_words` order)."""
+def write(db: sqlite3.Connection, words: Iterable[str]) -> None:
+    """Write the two tables for these words."""
+    words = sorted(words, key=lambda word: (len(word), word))
     db.executescript(SCHEMA)
     db.execute("INSERT INTO spelling_words VALUES (?)", ("".join(f"{word}\n" for word in words),))
     size = (len(words) + 7) // 8
@@ -56,7 +59,7 @@ class SpellingGrams:
 
     @property
     def words(self) -> list[str]:
-        """Every word of `fuzzy_words`, in its order (bit i of a bitset is `words[i]`)."""
+        """Every word of `fuzzy_words`, the shortest first (bit i of a bitset is `words[i]`)."""
         if self._words is None:
             row = self.db.execute("SELECT words FROM spelling_words").fetchone()
             self._words = row[0].split("\n")[:-1] if row else []

@@ -2,7 +2,7 @@
 what is written under it changes, so that stale caches are rebuilt rather than misread. (A
 module of its own so that reading them imports nothing else.)"""
 
-STORE_FORMAT = 13
+STORE_FORMAT = 14
 """The index store's tables and rows (glossary.index.build); 4: terms keep name statuses,
 `check` and `examples`; 5: the fuzzy table keeps each name's sorted words (`tokens`);
 6: `fuzzy_words`, the ASCII words of names with their positions; 7: reading entries numbered
@@ -12,7 +12,8 @@ the deprecated and forbidden names `check` looks for; 10: a separator between th
 `fuzzy_order`; 11: one row per key of `chains`, `pairs`, `heads`,
 `grams` and `words`, its entries or positions packed; 12: `spelling_words` and
 `spelling_grams`, the bigrams of the words of `fuzzy_words` (spelling_grams); 13: no
-`fuzzy_order` and `fuzzy_bits` (an all-ASCII miss suggests from the words)."""
+`fuzzy_order` and `fuzzy_bits` (an all-ASCII miss suggests from the words); 14: the words
+of `spelling_words` shortest first."""
 SCAN_TABLES_FORMAT = 10
 """The scanner's tables (scan.build_tables), kept in the store; 7: the names in a marisa trie,
 the rest in binary sections after a JSON header, and which terms a glossary holds; 8: the

@@ -11,11 +11,12 @@ of one or two letters only when there is no longer one):
 - the words of the index sharing MIN_SHARED or more of its bigrams, with a space before and
   after (`spelling_grams.bigrams`), and of them the WORDS most alike, by the Dice coefficient
   of their bigrams (2 x shared / (its distinct bigrams + their length + 1), the bigrams of a
-  word counted once where it has them twice), ties in word order. A word garbled beyond
-  its trigrams still shares bigrams (`prgrhm` and `program`: ` p`, `pr`, `gr`, `m `), and a
-  word run into the next shares some with both (`redingxroom`);
+  word counted once where it has them twice), ties shortest first, then alphabetically. A
+  word garbled beyond its trigrams still shares bigrams (`prgrhm` and `program`: ` p`, `pr`,
+  `gr`, `m `), and a word run into the next shares some with both (`redingxroom`);
 - the NAMES names holding those words that share the most bigrams through them (the shared
-  bigrams of each of their words, summed), ties in position order;
+  bigrams of each of their words, summed), ties in position order, of the names of the rarest
+  of the words (POSTINGS in all: a word in thousands of names says little);
 - those names scored as every fuzzy match is (`fuzzy.score`), given out best first, ties in
   position order, each only when `is_close` accepts it.
 
@@ -29,10 +30,10 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING
 
-from glossary.index.fuzzy_tables import set_bits, words_of
+from glossary.index.fuzzy_tables import words_of
 from glossary.index.spelling_grams import bigrams
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 MIN_SHARED = 2  # bigrams a word alike shares with the query's word at least
 WORDS = 30  # words alike taken for each word of the query
 NAMES = 200  # names scored
+POSTINGS = 10_000  # names of the words alike weighted at most (those of the rarest words)
 SHORT = 3  # query words shorter than this are used only when there is no longer one
 
 
@@ -68,8 +70,8 @@ def candidate_positions(store: Store, query: str) -> list[int]:
         for alike, count in like_words(store, word):
             shared[alike] = max(shared.get(alike, 0), count)
     by_count: dict[int, list[str]] = {}
-    for alike, count in shared.items():
-        by_count.setdefault(count, []).append(alike)
+    for alike in _rarest(store, shared):
+        by_count.setdefault(shared[alike], []).append(alike)
     weights: Counter[int] = Counter()
     for count, alike_words in by_count.items():
         positions = store.fuzzy_word_positions(alike_words)  # a name twice for two words
@@ -98,12 +100,38 @@ def like_words(store: Store, word: str) -> list[tuple[str, int]]:
     found: list[tuple[float, int, int]] = []  # (-alike, word index, shared)
     for s in range(most, MIN_SHARED - 1, -1):
         exactly = at_least[s] & ~at_least[s + 1] if s < most else at_least[s]
-        found += [(-2 * s / (size + len(words[i]) + 1), i, s) for i in set_bits(exactly)]
+        # the words are stored shortest first, so the first of a level are its most alike
+        found += [(-2 * s / (size + len(words[i]) + 1), i, s) for i in _lowest(exactly, WORDS)]
         if len(found) >= WORDS:
             best = heapq.nsmallest(WORDS, found)
             if -best[-1][0] > 2 * (s - 1) / (size + s - 1):
                 break
     return [(words[i], s) for _, i, s in heapq.nsmallest(WORDS, found)]
+
+
+def _lowest(bits: int, count: int) -> list[int]:
+    """The indexes of the `count` lowest bits set in `bits` (all when fewer), lowest first."""
+    found: list[int] = []
+    while bits and len(found) < count:
+        low = bits & -bits
+        found.append(low.bit_length() - 1)
+        bits ^= low
+    return found
+
+
+def _rarest(store: Store, words: Collection[str]) -> list[str]:
+    """The words of the fewest names, from the rarest on, while they hold at most POSTINGS
+    names in all (the first whatever its count): `to`, in 20,000 glosses, says little, and
+    weighting its names was most of the time of a miss with it."""
+    sizes = store.fuzzy_word_sizes(list(words)) if words else {}
+    taken: list[str] = []
+    total = 0
+    for size, word in sorted((size, word) for word, size in sizes.items()):
+        if taken and total + size > POSTINGS:
+            break
+        taken.append(word)
+        total += size
+    return taken
 
 
 def _heaviest(weights: Counter[int], limit: int) -> list[int]:
