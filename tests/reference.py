@@ -43,7 +43,14 @@ from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
 from glossary.search.query import Query
 from glossary.search.ranking import FUZZY_CUTOFF, MIN_SCORE, SUGGESTION_CUTOFF, _name_match
-from glossary.search.suggestion_words import MIN_SHARED, NAMES, POSTINGS, SHORT, WORDS
+from glossary.search.suggestion_words import (
+    MIN_SHARED,
+    NAMES,
+    POSTINGS,
+    QUERY_WORDS,
+    SHORT,
+    WORDS,
+)
 from glossary.text.folding import fold, traditional_table
 from glossary.text.pinyin import is_hanzi
 
@@ -167,7 +174,7 @@ class Reference:
         own = sorted(words_of(query))
         long = [word for word in own if len(word) >= SHORT] or own
         shared: dict[str, int] = {}
-        for word in long:
+        for word in sorted(long, key=lambda word: (-len(word), word))[:QUERY_WORDS]:
             grams = bigrams(word)
             alike = sorted(
                 (-2 * count / (len(grams) + len(other) + 1), len(other), other, count)

@@ -115,3 +115,17 @@ def test_only_the_heaviest_names_are_scored(store: Store, monkeypatch: pytest.Mo
     monkeypatch.setattr(suggestion_words, "NAMES", 1)
     positions = suggestion_words.candidate_positions(store, "computr prgram")
     assert [name for _, _, name in store.names_at(positions)] == ["computer program"]
+
+
+def test_only_the_longest_words_of_a_long_miss_are_looked_at(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = "smal prgrhm"
+    both = {
+        name for _, _, name in store.names_at(suggestion_words.candidate_positions(store, query))
+    }
+    assert {"program", "small hill"} <= both
+    monkeypatch.setattr(suggestion_words, "QUERY_WORDS", 1)
+    positions = suggestion_words.candidate_positions(store, query)
+    names = {name for _, _, name in store.names_at(positions)}
+    assert "program" in names and "small hill" not in names

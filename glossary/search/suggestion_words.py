@@ -6,7 +6,8 @@ a query with other characters still uses): beside CC-CEDICT, thousands of long g
 short miss, 7-60 ms for a string of random letters and 50-280 ms for a garbled English name.
 A spelling corrector looks at words instead (Lucene's DirectSpellChecker offers the words of
 the index near the query's); here, for each word of the query (`fuzzy_tables.words_of`; words
-of one or two letters only when there is no longer one):
+of one or two letters only when there is no longer one; the QUERY_WORDS longest, ties in
+alphabetical order):
 
 - the words of the index sharing MIN_SHARED or more of its bigrams, with a space before and
   after (`spelling_grams.bigrams`), and of them the WORDS most alike, by the Dice coefficient
@@ -44,6 +45,7 @@ WORDS = 30  # words alike taken for each word of the query
 NAMES = 200  # names scored
 POSTINGS = 10_000  # names of the words alike weighted at most (those of the rarest words)
 SHORT = 3  # query words shorter than this are used only when there is no longer one
+QUERY_WORDS = 8  # the longest words of the query looked at (a miss may be a sentence)
 
 
 def suggested_names(
@@ -66,7 +68,7 @@ def candidate_positions(store: Store, query: str) -> list[int]:
     own = sorted(words_of(query))
     long = [word for word in own if len(word) >= SHORT] or own
     shared: dict[str, int] = {}
-    for word in long:
+    for word in sorted(long, key=lambda word: (-len(word), word))[:QUERY_WORDS]:
         for alike, count in like_words(store, word):
             shared[alike] = max(shared.get(alike, 0), count)
     by_count: dict[int, list[str]] = {}
