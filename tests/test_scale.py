@@ -16,6 +16,7 @@ from glossary.index.database import open_store
 from glossary.index.store import Store
 from glossary.model import Term
 from glossary.search.ranking import search
+from glossary.search.suggestion_words import candidate_positions
 from glossary.text.pinyin import Syllable, split_syllables, strip_tones
 
 from .conftest import new_cache
@@ -79,6 +80,28 @@ def test_sampled_queries_match_the_reference(scale: Scale) -> None:
     queries = [q for term in rng.sample(scale.terms, SAMPLE) for q in queries_for(term, rng)]
     for query in [*queries, *NOTHING]:
         assert as_result(scale.store, query) == scale.reference.search(query), query
+
+
+def test_a_miss_scores_the_names_the_reference_picks(scale: Scale) -> None:
+    """The names an all-ASCII miss scores for its suggestions (suggestion_words) are those the
+    reference picks by comparing every word, for garbled English names and ids (most of
+    which suggest nothing in the sampled queries, so the picking is compared directly)."""
+    rng = random.Random(11)
+    for term in rng.sample(scale.terms, 50):
+        for text in (term.en.lower(), term.id):
+            query = _garbled(text, rng)
+            assert set(candidate_positions(scale.store, query)) == (
+                scale.reference.suggestion_candidates(query)
+            ), query
+
+
+def _garbled(text: str, rng: random.Random) -> str:
+    """`text` with two letters changed and one dropped (none of them its first)."""
+    for _ in range(2):
+        i = rng.randrange(1, max(len(text), 2))
+        text = text[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + text[i + 1 :]
+    i = rng.randrange(1, max(len(text), 2))
+    return text[:i] + text[i + 1 :]
 
 
 def test_queries_that_must_find_nothing(scale: Scale) -> None:

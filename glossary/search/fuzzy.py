@@ -26,7 +26,8 @@ below still hold):
 
 The result is the same as scoring every name, ordered by score and then by position.
 
-`close_names.py` finds the names a miss suggests with the same scores.
+A miss's suggestions have the same scores: `scores_of` for the names `suggestion_words.py`
+picks, and `close_names.py` for the rest.
 """
 
 from __future__ import annotations

@@ -11,8 +11,10 @@ alphabetical order):
 
 - the words of the index sharing MIN_SHARED or more of its bigrams, with a space before and
   after (`spelling_grams.bigrams`), and of them the WORDS most alike, by the Dice coefficient
-  of their bigrams (2 x shared / (its distinct bigrams + their length + 1), the bigrams of a
-  word counted once where it has them twice), ties shortest first, then alphabetically. A
+  of their bigrams, 2 x shared / (its distinct bigrams + their length + 1): the shared and the
+  query word's bigrams are counted once each, an index word's with repeats (`banana` has 7),
+  so that among the words sharing as many, the shortest are the most alike; ties shortest
+  first, then alphabetically. A
   word garbled beyond its trigrams still shares bigrams (`prgrhm` and `program`: ` p`, `pr`,
   `gr`, `m `), and a word run into the next shares some with both (`redingxroom`);
 - the NAMES names holding those words that share the most bigrams through them (the shared
@@ -95,8 +97,8 @@ def like_words(store: Store, word: str) -> list[tuple[str, int]]:
     held = store.spelling.holding(grams)
     most = len(held)
     at_least = [-1] + [0] * most  # at_least[s]: the words sharing s bigrams or more, as bits
-    for bits in held:
-        for s in range(most, 0, -1):
+    for combined, bits in enumerate(held, 1):  # after k bitsets, none shares more than k
+        for s in range(combined, 0, -1):
             at_least[s] |= at_least[s - 1] & bits
     words = store.spelling.words
     found: list[tuple[float, int, int]] = []  # (-alike, word index, shared)
