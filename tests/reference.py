@@ -39,6 +39,7 @@ from glossary.index.rows import Units
 from glossary.index.spelling_grams import bigrams
 from glossary.index.store import fuzzy_group
 from glossary.model import TermBase
+from glossary.search import fuzzy_words
 from glossary.search.labels import close, label, without_weak_tail
 from glossary.search.pinyin_match import SKIPPABLE, pinyin_match
 from glossary.search.query import Query
@@ -48,7 +49,6 @@ from glossary.search.suggestion_words import (
     NAMES,
     POSTINGS,
     QUERY_WORDS,
-    SHORT,
     WORDS,
 )
 from glossary.text.folding import fold, traditional_table
@@ -172,7 +172,7 @@ class Reference:
                     for word in held:
                         self.vocabulary.setdefault(word, set()).add(position)
         own = sorted(words_of(query))
-        long = [word for word in own if len(word) >= SHORT] or own
+        long = [word for word in own if len(word) >= fuzzy_words.SHORT] or own
         shared: dict[str, int] = {}
         for word in sorted(long, key=lambda word: (-len(word), word))[:QUERY_WORDS]:
             grams = bigrams(word)

@@ -56,10 +56,16 @@ def like(store: Store, word: str) -> dict[str, int]:
     return found
 
 
+def query_words(query: str) -> list[str]:
+    """The words of a query that stand for it (`words_of`), in order: those of SHORT letters
+    or more, or all of them when there is none."""
+    own = sorted(words_of(query))
+    return [word for word in own if len(word) >= SHORT] or own
+
+
 def candidate_positions(store: Store, query: str) -> list[int]:
     """The positions of the names the query is scored against, in position order."""
-    own = sorted(words_of(query))
-    long = [word for word in own if len(word) >= SHORT] or own
+    long = query_words(query)
     gathered = sorted(
         (sum(found.values()), word, sorted(found)) for word in long for found in [like(store, word)]
     )

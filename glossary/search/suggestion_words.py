@@ -5,9 +5,8 @@ Until issue 11 a miss scored every name holding enough of its characters (`close
 a query with other characters still uses): beside CC-CEDICT, thousands of long glosses for a
 short miss, 7-60 ms for a string of random letters and 50-280 ms for a garbled English name.
 A spelling corrector looks at words instead (Lucene's DirectSpellChecker offers the words of
-the index near the query's); here, for each word of the query (`fuzzy_tables.words_of`; words
-of one or two letters only when there is no longer one; the QUERY_WORDS longest, ties in
-alphabetical order):
+the index near the query's); here, for each word of the query (`fuzzy_words.query_words`, as
+the fuzzy tier takes them; the QUERY_WORDS longest, ties in alphabetical order):
 
 - the words of the index sharing MIN_SHARED or more of its bigrams, with a space before and
   after (`spelling_grams.bigrams`), and of them the WORDS most alike, by the Dice coefficient
@@ -36,8 +35,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING
 
-from glossary.index.fuzzy_tables import words_of
 from glossary.index.spelling_grams import bigrams
+from glossary.search.fuzzy_words import query_words
 
 if TYPE_CHECKING:
     from glossary.index.store import Store
@@ -46,7 +45,6 @@ MIN_SHARED = 2  # bigrams a word alike shares with the query's word at least
 WORDS = 30  # words alike taken for each word of the query
 NAMES = 200  # names scored
 POSTINGS = 10_000  # names of the words alike weighted at most (those of the rarest words)
-SHORT = 3  # query words shorter than this are used only when there is no longer one
 QUERY_WORDS = 8  # the longest words of the query looked at (a miss may be a sentence)
 
 
@@ -67,8 +65,7 @@ def suggested_names(
 
 def candidate_positions(store: Store, query: str) -> list[int]:
     """The positions of the NAMES names scored for the query, in position order."""
-    own = sorted(words_of(query))
-    long = [word for word in own if len(word) >= SHORT] or own
+    long = query_words(query)
     shared: dict[str, int] = {}
     for word in sorted(long, key=lambda word: (-len(word), word))[:QUERY_WORDS]:
         for alike, count in like_words(store, word):
