@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from glossary.index.database import open_store
+from glossary.index.store import Store
 from glossary.model import Term
 from glossary.termbase.load import load
 
@@ -106,3 +109,17 @@ def warm_cache(monkeypatch: pytest.MonkeyPatch, _warm_cache: Path) -> Path:
     """Use the shared cache folder with the bundled term base's index ready."""
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(_warm_cache))
     return _warm_cache
+
+
+def english_store(folder: Path, english: Sequence[str]) -> Store:
+    """A fresh store (a new index in `folder`) of a dictionary whose i-th term has the English
+    name `english[i]` and the headword 词 repeated i + 1 times (`ci2-i`)."""
+    lines = ["kind: dictionary", "terms:"]
+    for number, name in enumerate(english):
+        lines += [f"- id: ci2-{number}", f"  headword: {'词' * (number + 1)}"]
+        lines += [f"  pinyin: {' '.join(['cí'] * (number + 1))}", f"  en: {name}"]
+    base = folder / "words.yaml"
+    base.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(folder / "cache")))
+        return open_store([base])

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA, LCSseq
 
 from glossary.index import fuzzy_tables
-from glossary.index.database import open_store
 from glossary.index.fuzzy_tables import id_words, words_of
 from glossary.index.store import Store, token_length
 from glossary.search import close_scores
@@ -21,7 +20,7 @@ from glossary.search.fuzzy_words import edits, like
 from glossary.search.labels import CLOSE, close
 from glossary.search.ranking import search
 
-from .conftest import new_cache
+from .conftest import english_store
 
 ENGLISH = [
     "to announce",
@@ -42,17 +41,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def open_words(folder: Path) -> Store:
     """A fresh store of the ENGLISH names (a new index in `folder`)."""
-    lines = ["kind: dictionary", "terms:"]
-    for number, english in enumerate(ENGLISH):
-        headword = "词" * (number + 1)
-        pinyin = " ".join(["cí"] * (number + 1))
-        lines += [f"- id: ci2-{number}", f"  headword: {headword}", f"  pinyin: {pinyin}"]
-        lines.append(f"  en: {english}")
-    base = folder / "words.yaml"
-    base.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(folder / "cache")))
-        return open_store([base])
+    return english_store(folder, ENGLISH)
 
 
 def test_words_of_names_and_ids() -> None:

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.index.database import open_store
 from glossary.index.spelling_grams import bigrams
 from glossary.index.store import Store
 from glossary.search import suggestion_words
@@ -17,7 +16,7 @@ from glossary.search.labels import close
 from glossary.search.ranking import search
 from glossary.search.suggestion_words import MIN_SHARED, like_words, suggested_names
 
-from .conftest import new_cache
+from .conftest import english_store
 
 ENGLISH = [
     "reading room",
@@ -38,16 +37,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def open_english(folder: Path) -> Store:
     """A fresh store of the ENGLISH names (a new index in `folder`)."""
-    lines = ["kind: dictionary", "terms:"]
-    for number, english in enumerate(ENGLISH):
-        headword = "词" * (number + 1)
-        lines += [f"- id: ci2-{number}", f"  headword: {headword}"]
-        lines += [f"  pinyin: {' '.join(['cí'] * (number + 1))}", f"  en: {english}"]
-    base = folder / "words.yaml"
-    base.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GLOSSARY_CACHE_DIR", str(new_cache(folder / "cache")))
-        return open_store([base])
+    return english_store(folder, ENGLISH)
 
 
 def headword_of(english: str) -> str:
